@@ -1,0 +1,95 @@
+"""The `sanctuary` command: a thin shell over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from sanctuary_tracker.document import Document
+from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.settings import SETTINGS_HELP
+
+FORMATS = ("text", "json", "jsonl")
+
+
+def _settings_epilog() -> str:
+    lines = ["Settings (environment variables):"]
+    lines += [f"  {name}: {text}" for name, text in SETTINGS_HELP.items()]
+    return "\n".join(lines)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sanctuary-tracker")
+def main() -> None:
+    """Sanctuary Tracker: read documents about local immigration-enforcement policy
+    and turn them into sourced evidence."""
+
+
+@main.command(epilog=_settings_epilog())
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="text for people; json (an object, or a list for several) or jsonl for programs.",
+)
+@click.option(
+    "--allow-private", is_flag=True,
+    help="Allow URLs on loopback or private networks (refused by default).",
+)
+def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
+    """Read SOURCE... (HTML, PDF, text or WARC files, http(s) URLs, or - for standard
+    input) into clean body text with its metadata.
+
+    Bad sources are reported one line each on standard error and the others are
+    still read; the exit status is 1 when any source failed.
+    """
+    from sanctuary_tracker.read import iter_documents
+
+    documents: list[Document] = []
+    failures = 0
+    for source in sources:
+        try:
+            for document in iter_documents(source, allow_private=allow_private):
+                if fmt == "json":
+                    documents.append(document)
+                else:
+                    _emit(document, fmt)
+        except ReadError as exc:
+            failures += 1
+            click.echo(f"sanctuary: error: {exc}", err=True)
+    if fmt == "json":
+        as_list = len(sources) > 1 or len(documents) != 1
+        payload = [d.to_dict() for d in documents] if as_list else documents[0].to_dict()
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if failures:
+        click.echo(f"sanctuary: {failures} of {len(sources)} sources failed", err=True)
+        sys.exit(1)
+
+
+def _emit(document: Document, fmt: str) -> None:
+    if fmt == "jsonl":
+        click.echo(json.dumps(document.to_dict(), ensure_ascii=False))
+        return
+    fields = [
+        ("Source", document.source), ("Type", document.media_type), ("Title", document.title),
+        ("Published", document.published), ("Publisher", document.publisher),
+        ("Original publisher", document.original_publisher), ("Byline", document.byline),
+        ("Language", document.language), ("Hash", document.content_hash),
+    ]
+    for label, value in fields:
+        if value:
+            click.echo(f"{label}: {value}")
+    for caption in document.captions:
+        click.echo(f"Caption: {caption}")
+    for credit in document.credits:
+        click.echo(f"Credit: {credit}")
+    for warning in document.warnings:
+        click.echo(f"Warning: {warning}")
+    click.echo("")
+    click.echo(document.body)
+    click.echo("\n" + "-" * 72)
+
+
+if __name__ == "__main__":
+    main()

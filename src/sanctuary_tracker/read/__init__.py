@@ -1,0 +1,51 @@
+"""Read any source (file, URL, standard input, WARC) into Documents: detect, decode, dispatch, finish.
+
+The pipeline, in order:
+  source -> bytes (``sources``) -> media type (``detect``) -> text (``decode``)
+         -> body and metadata (``html``, ``pdf``, ``text``) -> hash, fingerprint, language (``finish``)
+WARC files yield one Document per HTTP response record (``warc``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sanctuary_tracker.document import Document
+from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.read.dispatch import document_from_bytes
+from sanctuary_tracker.read.sources import iter_payloads
+from sanctuary_tracker.settings import ReadLimits
+
+__all__ = ["document_from_bytes", "iter_documents", "read"]
+
+
+def iter_documents(
+    source: str, *, allow_private: bool = False, limits: ReadLimits | None = None
+) -> Iterator[Document]:
+    """Every Document a source holds: one for most sources, one per response record of a WARC.
+
+    ``source`` is a file path, an ``http(s)`` URL, or ``-`` for standard input.
+    Raises ReadError, naming the source and the problem, on bad input.
+    """
+    limits = limits or ReadLimits.from_env()
+    for payload in iter_payloads(source, allow_private=allow_private, limits=limits):
+        yield document_from_bytes(
+            payload.data,
+            source=payload.source,
+            name=payload.name,
+            declared_type=payload.content_type,
+            url=payload.url,
+            fetched_at=payload.fetched_at,
+            limits=limits,
+        )
+
+
+def read(source: str, *, allow_private: bool = False, limits: ReadLimits | None = None) -> Document:
+    """Read one source into one Document (a WARC must then hold exactly one response)."""
+    documents = iter_documents(source, allow_private=allow_private, limits=limits)
+    first = next(documents, None)
+    if first is None:
+        raise ReadError(source, "holds no document (a WARC without HTTP response records?)")
+    if next(documents, None) is not None:
+        raise ReadError(source, "holds several documents; use iter_documents() to read them all")
+    return first

@@ -1,0 +1,39 @@
+"""A wall-clock bound on reading one source, so that no input can hang a run."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+
+from sanctuary_tracker.errors import ReadError
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, source: str) -> Iterator[None]:
+    """Raise ReadError if the block runs longer than ``seconds``.
+
+    Uses a real-time interval timer, so it works in the main thread of a
+    process (the CLI, batch workers); elsewhere the size limits alone bound
+    the work.
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise ReadError(source, f"took longer than {seconds:g} s to read (the time limit)")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1,0 +1,123 @@
+"""Where bytes come from: files, standard input, URLs, and the records inside WARC files."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.settings import ReadLimits
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+@dataclass
+class Payload:
+    """The bytes of one would-be document and what its container said about them."""
+
+    data: bytes
+    source: str  # how the document is named in output: a path, URL, or path#record
+    name: str | None = None  # a file name, for type hints
+    content_type: str | None = None  # a declared type (HTTP header), when there was one
+    url: str | None = None
+    fetched_at: str | None = None
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def iter_payloads(source: str, *, allow_private: bool, limits: ReadLimits) -> Iterator[Payload]:
+    """The payloads a source holds: one, or one per HTTP response record of a WARC."""
+    if source == "-":
+        data = _read_capped(sys.stdin.buffer, limits.max_pdf_bytes, source)
+        yield from _unwrap(data, source=source, name=None, limits=limits)
+        return
+    if is_url(source):
+        from sanctuary_tracker.read.fetch import fetch
+
+        fetched = fetch(source, allow_private=allow_private, limits=limits)
+        yield Payload(
+            fetched.data,
+            source=source,
+            name=fetched.url,
+            content_type=fetched.content_type,
+            url=fetched.url,
+            fetched_at=fetched.fetched_at,
+        )
+        return
+    if _SCHEME.match(source) and not os.path.exists(source):
+        scheme = source.split("://", 1)[0]
+        raise ReadError(source, f"'{scheme}://' addresses are not supported (only http and https)")
+    if not os.path.exists(source):
+        raise ReadError(source, "no such file")
+    if os.path.isdir(source):
+        raise ReadError(source, "is a folder, not a file")
+    if _is_warc_file(source):
+        from sanctuary_tracker.read.warc import iter_warc_payloads
+
+        yield from iter_warc_payloads(source, limits=limits)
+        return
+    with open(source, "rb") as handle:
+        data = _read_capped(handle, limits.max_pdf_bytes, source)
+    yield from _unwrap(data, source=source, name=source, limits=limits)
+
+
+def _is_warc_file(path: str) -> bool:
+    if path.lower().endswith(WARC_SUFFIXES):
+        return True
+    with open(path, "rb") as handle:
+        head = handle.read(512)
+    if head.startswith(b"WARC/"):
+        return True
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
+        except zlib.error:
+            return False
+    return False
+
+
+def _unwrap(data: bytes, *, source: str, name: str | None, limits: ReadLimits) -> Iterator[Payload]:
+    """A gzip-compressed single document is decompressed; a WARC on stdin is split."""
+    if data.startswith(b"\x1f\x8b"):
+        data = gunzip_capped(data, limits.max_pdf_bytes, source)
+        if name and name.lower().endswith(".gz"):
+            name = name[:-3]
+    if data.startswith(b"WARC/"):
+        from sanctuary_tracker.read.warc import iter_warc_payloads
+
+        yield from iter_warc_payloads(source, limits=limits, data=data)
+        return
+    yield Payload(data, source=source, name=name)
+
+
+def gunzip_capped(data: bytes, cap: int, source: str) -> bytes:
+    """Decompress gzip data, refusing output over ``cap`` bytes and truncated streams."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, cap + 1)
+    except zlib.error as exc:
+        raise ReadError(source, f"is corrupt gzip data ({exc})") from None
+    if len(out) > cap:
+        raise ReadError(source, f"decompresses to more than {cap:,} bytes (the size limit)")
+    if not inflater.eof:
+        raise ReadError(source, "is truncated gzip data (the compressed stream ends early)")
+    return out
+
+
+def _read_capped(stream, cap: int, source: str) -> bytes:
+    try:
+        data = stream.read(cap + 1)
+    except OSError as exc:
+        raise ReadError(source, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > cap:
+        raise ReadError(source, f"is larger than {cap:,} bytes (the size limit)")
+    return data
+
+
