@@ -30,11 +30,16 @@ def main() -> None:
 @main.command(epilog=_settings_epilog())
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
     help="text for people; json (an object, or a list for several) or jsonl for programs.",
 )
 @click.option(
-    "--allow-private", is_flag=True,
+    "--allow-private",
+    is_flag=True,
     help="Allow URLs on loopback or private networks (refused by default).",
 )
 def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
@@ -72,10 +77,15 @@ def _emit(document: Document, fmt: str) -> None:
         click.echo(json.dumps(document.to_dict(), ensure_ascii=False))
         return
     fields = [
-        ("Source", document.source), ("Type", document.media_type), ("Title", document.title),
-        ("Published", document.published), ("Publisher", document.publisher),
-        ("Original publisher", document.original_publisher), ("Byline", document.byline),
-        ("Language", document.language), ("Hash", document.content_hash),
+        ("Source", document.source),
+        ("Type", document.media_type),
+        ("Title", document.title),
+        ("Published", document.published),
+        ("Publisher", document.publisher),
+        ("Original publisher", document.original_publisher),
+        ("Byline", document.byline),
+        ("Language", document.language),
+        ("Hash", document.content_hash),
     ]
     for label, value in fields:
         if value:

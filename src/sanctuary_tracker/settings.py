@@ -44,8 +44,11 @@ class ReadLimits:
             default = getattr(cls, f.name)
             env = "SANCTUARY_" + f.name.upper()
             values[f.name] = (
-                float(os.environ[env]) if f.type == "float" and os.environ.get(env)
-                else _env_int(env, default) if f.type == "int" else default
+                float(os.environ[env])
+                if f.type == "float" and os.environ.get(env)
+                else _env_int(env, default)
+                if f.type == "int"
+                else default
             )
         return cls(**values)
 

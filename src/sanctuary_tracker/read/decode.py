@@ -30,7 +30,7 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[str]]
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace"), []
+            return data[len(bom) :].decode(encoding, errors="replace"), []
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -46,7 +46,11 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[str]]
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise UndecodableText("is not text in any encoding that could be detected")
-    warnings = [] if charset is None else [f"declared charset {charset} was wrong; read as {best.encoding}"]
+    warnings = (
+        []
+        if charset is None
+        else [f"declared charset {charset} was wrong; read as {best.encoding}"]
+    )
     return data.decode(best.encoding, errors="replace"), warnings
 
 

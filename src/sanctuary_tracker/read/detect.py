@@ -50,7 +50,9 @@ def sniff(data: bytes, *, name: str | None = None, declared: str | None = None) 
         return WARC
     for magic, what in _UNSUPPORTED_MAGIC.items():
         if head.startswith(magic):
-            raise UnsupportedType(f"is {what}, which is not a supported type (HTML, PDF, text, WARC)")
+            raise UnsupportedType(
+                f"is {what}, which is not a supported type (HTML, PDF, text, WARC)"
+            )
     stripped = head.lstrip(b"\xef\xbb\xbf")
     if _looks_binary(stripped):
         raise UnsupportedType("is binary data of no supported type (HTML, PDF, text, WARC)")

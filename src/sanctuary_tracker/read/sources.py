@@ -119,5 +119,3 @@ def _read_capped(stream, cap: int, source: str) -> bytes:
     if len(data) > cap:
         raise ReadError(source, f"is larger than {cap:,} bytes (the size limit)")
     return data
-
-

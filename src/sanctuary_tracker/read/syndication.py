@@ -1,0 +1,86 @@
+"""Who wrote a page and who served it: copyright lines and syndication notices."""
+
+from __future__ import annotations
+
+import re
+
+# An organisation name as notices give it: words, initials, call signs ("WBUR-FM"), "&", ".".
+_ORG = r"(?-i:(?P<org>[A-Z0-9][\w&'’.\-]*(?:[ \t]+(?:[A-Z0-9&][\w&'’.\-]*|of|the|and|for|de))*))"
+
+# Notices that say the text was first published by someone else, in the wording
+# syndication partners use (public radio, wire services, nonprofit newsrooms).
+_NOTICES = [
+    # "Copyright 2017 WBUR-FM. To see more, visit WBUR-FM." (public-radio member stations)
+    re.compile(rf"^(?:copyright|©|\(c\))\s*(?:\d{{4}}\s+)?{_ORG}\.?\s+to see more,? visit\b", re.I),
+    re.compile(
+        rf"\b(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:in|on|at|by)\s+"
+        rf"(?-i:the\s+)?{_ORG}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:republished|reprinted|reposted)\s+(?:with permission\s+)?from\s+(?-i:the\s+)?{_ORG}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:republished|reprinted)\s+with\s+(?:the\s+)?permission\s+of\s+(?-i:the\s+)?{_ORG}",
+        re.I,
+    ),
+    re.compile(
+        rf"\bthis\s+(?:story|article|report)\s+(?:was\s+)?(?:produced|written)\s+by\s+{_ORG}", re.I
+    ),
+]
+_COPYRIGHT = re.compile(
+    r"^\s*(?:(?:©|\(c\))\s*)?(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?P<holder>[^.|]{2,60}?)\s*(?:\.|,?\s+all rights reserved|\||$)",
+    re.I,
+)
+# Words that end a holder name when a notice runs on ("WSHU Public Radio. Terms of use").
+_TRAILING_NOISE = re.compile(r"\s+(?:all rights reserved|inc|llc)\.?$", re.I)
+
+
+# A wire-style dateline naming the newsroom that wrote the story:
+# "NASSAU COUNTY, N.Y. (PIX11) – ...", "WASHINGTON (AP) — ...".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\-]{2,40}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,12})?)?\s*"
+    r"\((?P<org>[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3})\)\s*[–—-]"
+)
+
+
+def dateline_outlet(line: str) -> str | None:
+    """The newsroom a dateline credits ("WASHINGTON (AP) — ..." -> "AP"), or None."""
+    match = _DATELINE.match(line.strip())
+    return match.group("org") if match else None
+
+
+def find_original_publisher(text: str) -> str | None:
+    """The original publisher a syndication notice in ``text`` names, or None."""
+    for line in reversed(text.splitlines()):
+        line = line.strip()
+        if not line or len(line) > 300:
+            continue
+        for notice in _NOTICES:
+            match = notice.search(line)
+            if match:
+                return _tidy(match.group("org"))
+    return None
+
+
+def is_syndication_notice(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= 300 and any(notice.search(line) for notice in _NOTICES)
+
+
+def copyright_holder(line: str) -> str | None:
+    """The holder a copyright line names ("© 2024 WSHU" -> "WSHU"), or None."""
+    line = line.strip()
+    if len(line) > 200:
+        return None
+    match = _COPYRIGHT.match(line)
+    if not match:
+        return None
+    holder = _tidy(_TRAILING_NOISE.sub("", match.group("holder")))
+    return holder if holder and any(ch.isalpha() for ch in holder) else None
+
+
+def _tidy(name: str) -> str:
+    return name.strip(" \t.,;:|-–").strip()
