@@ -17,7 +17,6 @@ from sanctuary_tracker.read.syndication import (
 
 _DATE_LABEL = re.compile(r"^\W*(?:date|published|posted|updated|first published)\b", re.I)
 LEAD_LINES = 6  # where a story's headline, byline, date and dateline stand
-MAX_PASSES = 8  # each pass only removes lines; real pages settle in two
 
 
 @dataclass
@@ -63,7 +62,7 @@ def clean_text(text: str) -> CleanText:
     lead = [line for line in lines if line][:LEAD_LINES]
     result.published = _lead_date(lead)
     result.original_publisher = next(filter(None, map(dateline_outlet, lead)), None)
-    for _ in range(MAX_PASSES):
+    while True:  # each pass only removes lines, so this ends; real pages settle in two
         removed = _one_pass(lines, result)
         if not removed:
             break

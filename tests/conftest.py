@@ -1,0 +1,24 @@
+"""Shared test fixtures: paths to the project's own fixtures and to ../shared when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def shared() -> Path:
+    """../shared beside the checkout; tests that need it are skipped with a message otherwise."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is not present (the shared reference folder beside the checkout)")
+    return SHARED
