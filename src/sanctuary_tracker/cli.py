@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import click
 
@@ -53,16 +54,21 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
 
     documents: list[Document] = []
     failures = 0
+    progress = Progress(total=len(sources))
     for source in sources:
         try:
             for document in iter_documents(source, allow_private=allow_private):
+                progress.document()
                 if fmt == "json":
                     documents.append(document)
                 else:
                     _emit(document, fmt)
         except ReadError as exc:
             failures += 1
+            progress.clear()
             click.echo(f"sanctuary: error: {exc}", err=True)
+        progress.source_done()
+    progress.clear()
     if fmt == "json":
         as_list = len(sources) > 1 or len(documents) != 1
         payload = [d.to_dict() for d in documents] if as_list else documents[0].to_dict()
@@ -70,6 +76,39 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
     if failures:
         click.echo(f"sanctuary: {failures} of {len(sources)} sources failed", err=True)
         sys.exit(1)
+
+
+class Progress:
+    """A one-line count on standard error, only when it is a terminal and the work is long."""
+
+    def __init__(self, total: int):
+        self.total, self.sources, self.documents = total, 0, 0
+        self.enabled = sys.stderr.isatty()
+        self.started = self.shown = time.monotonic()
+
+    def document(self) -> None:
+        self.documents += 1
+        self._show()
+
+    def source_done(self) -> None:
+        self.sources += 1
+        self._show()
+
+    def _show(self) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.started < 1 or now - self.shown < 0.2:
+            return
+        self.shown = now
+        rate = self.documents / (now - self.started)
+        click.echo(
+            f"\r{self.sources}/{self.total} sources, {self.documents} documents ({rate:.0f}/s)",
+            err=True,
+            nl=False,
+        )
+
+    def clear(self) -> None:
+        if self.enabled and self.shown > self.started:
+            click.echo("\r\033[K", err=True, nl=False)
 
 
 def _emit(document: Document, fmt: str) -> None:

@@ -6,14 +6,18 @@ import os
 from dataclasses import dataclass, fields
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_number(name: str, default: int | float) -> int | float:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
+    kind, what = (int, "a whole number") if isinstance(default, int) else (float, "a number")
     try:
-        return int(raw)
-    except ValueError as exc:
-        raise SystemExit(f"sanctuary: error: {name}={raw!r} is not a whole number") from exc
+        value = kind(raw)
+    except ValueError:
+        value = None
+    if value is None or value < 0:
+        raise SystemExit(f"sanctuary: error: {name}={raw!r} is not {what} of 0 or more")
+    return value
 
 
 @dataclass(frozen=True)
@@ -39,18 +43,9 @@ class ReadLimits:
     @classmethod
     def from_env(cls) -> ReadLimits:
         """Defaults, each overridable as SANCTUARY_<NAME> (e.g. SANCTUARY_MAX_HTML_BYTES)."""
-        values = {}
-        for f in fields(cls):
-            default = getattr(cls, f.name)
-            env = "SANCTUARY_" + f.name.upper()
-            values[f.name] = (
-                float(os.environ[env])
-                if f.type == "float" and os.environ.get(env)
-                else _env_int(env, default)
-                if f.type == "int"
-                else default
-            )
-        return cls(**values)
+        return cls(
+            **{f.name: _env_number("SANCTUARY_" + f.name.upper(), f.default) for f in fields(cls)}
+        )
 
 
 SETTINGS_HELP = {
