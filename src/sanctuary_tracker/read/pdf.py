@@ -1,11 +1,191 @@
-"""PDF files: text by page, with each page's start offset kept for spans."""
+"""PDF files: text by page, with each page's start offset kept for spans.
+
+Body layout: the text of each page (line ends normalised to ``\\n``, trailing spaces
+and control characters removed, blank lines at the page's start and end dropped),
+pages joined by one blank line (``\\n\\n``). ``Document.pages[i]`` is the body offset
+where page ``i + 1`` starts, so ``Document.page_of(offset)`` gives the page number.
+A page without text still gets its entry (and an empty stretch of body).
+
+Metadata: ``title`` from the Info dictionary's /Title, ``published`` (YYYY-MM-DD) from
+its /CreationDate. Modification dates are not used: re-saving a file changes them.
+
+Limits: PDFs over ``limits.max_pdf_bytes`` are refused. A PDF with more than
+``limits.max_pdf_pages`` pages is read up to that page and a warning says so (a long
+report's first pages are still evidence). Pages without any text are listed in a
+warning; when no page has text, ReadError says the PDF has no text layer (OCR is not
+supported). Encrypted PDFs are read when the empty password opens them.
+
+Only ReadError leaves this module. pypdf's log messages and Python warnings are kept
+off standard error while a PDF is read (the logger is quieted only for that time).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from datetime import date
+
 from sanctuary_tracker.document import Document
+from sanctuary_tracker.errors import ReadError
 from sanctuary_tracker.settings import ReadLimits
+
+MEDIA_TYPE = "application/pdf"
+PAGE_SEPARATOR = "\n\n"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_PDF_DATE = re.compile(r"^\s*(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    logger = logging.getLogger("pypdf")
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
 
 
 def read_pdf(data: bytes, *, source: str, limits: ReadLimits) -> Document:
     """A Document (media type application/pdf) with ``pages`` set."""
-    raise NotImplementedError("PDF reading is being written")
+    if len(data) > limits.max_pdf_bytes:
+        raise ReadError(
+            source, f"is {len(data):,} bytes of PDF, over the {limits.max_pdf_bytes:,}-byte limit"
+        )
+    with _quiet_pypdf():
+        try:
+            return _read(data, source, limits)
+        except ReadError:
+            raise
+        except RecursionError:
+            raise ReadError(source, "is a PDF nested too deeply to read") from None
+        except MemoryError:
+            raise ReadError(source, "is a PDF too large to read in memory") from None
+        except Exception as exc:
+            raise ReadError(source, f"is a PDF that cannot be read ({_describe(exc)})") from None
+
+
+def _describe(exc: Exception) -> str:
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _read(data: bytes, source: str, limits: ReadLimits) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
+                raise ReadError(source, f"is an encrypted PDF that cannot be opened ({exc})") from None
+            if not opened:
+                raise ReadError(source, "is an encrypted PDF that needs a password")
+        total = len(reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ReadError(source, f"is not a readable PDF ({_describe(exc)})") from None
+    if total == 0:
+        raise ReadError(source, "is a PDF with no pages")
+
+    warnings_out: list[str] = []
+    count = min(total, limits.max_pdf_pages)
+    if total > count:
+        warnings_out.append(
+            f"read the first {count:,} of {total:,} pages (the page limit); the rest were skipped"
+        )
+    parts: list[str] = []
+    starts: list[int] = []
+    empty: list[int] = []
+    offset = 0
+    for number in range(count):
+        text = _clean(reader.pages[number].extract_text() or "")
+        if parts:
+            offset += len(PAGE_SEPARATOR)
+        starts.append(offset)
+        parts.append(text)
+        offset += len(text)
+        if not text.strip():
+            empty.append(number + 1)
+    if len(empty) == count:
+        raise ReadError(source, "has no text layer (scanned PDF?); OCR is not supported")
+    if empty:
+        warnings_out.append(f"pages without text (scanned images?): {_ranges(empty)}")
+    body = PAGE_SEPARATOR.join(parts)
+    title, published = _metadata(reader)
+    return Document(
+        source=source,
+        media_type=MEDIA_TYPE,
+        body=body,
+        title=title,
+        published=published,
+        pages=starts,
+        warnings=warnings_out,
+    )
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    text = _TRAILING_SPACE.sub("\n", text + "\n")
+    return text.strip("\n").rstrip()
+
+
+def _metadata(reader) -> tuple[str | None, str | None]:
+    try:
+        info = reader.metadata
+    except Exception:
+        return None, None
+    if not info:
+        return None, None
+    title = _text_value(info.get("/Title"))
+    published = _pdf_date(_text_value(info.get("/CreationDate")))
+    return title, published
+
+
+def _text_value(value) -> str | None:
+    try:
+        if value is None:
+            return None
+        if hasattr(value, "get_object"):
+            value = value.get_object()
+        text = " ".join(_CONTROL.sub(" ", str(value)).split())
+    except Exception:
+        return None
+    return text or None
+
+
+def _pdf_date(value: str | None) -> str | None:
+    """``D:20170125093000-08'00'`` -> ``2017-01-25``; a date missing its day gives None."""
+    if not value:
+        return None
+    match = _PDF_DATE.match(value)
+    if not match or not match.group(3):
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _ranges(numbers: list[int]) -> str:
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(spans)
