@@ -39,9 +39,12 @@ def iter_payloads(source: str, *, allow_private: bool, limits: ReadLimits) -> It
         yield from _unwrap(data, source=source, name=None, limits=limits)
         return
     if is_url(source):
+        from sanctuary_tracker.read.deadline import time_limit
         from sanctuary_tracker.read.fetch import fetch
 
-        fetched = fetch(source, allow_private=allow_private, limits=limits)
+        # Per-read timeouts do not bound a server that drips bytes; the deadline does.
+        with time_limit(limits.read_seconds, source):
+            fetched = fetch(source, allow_private=allow_private, limits=limits)
         yield Payload(
             fetched.data,
             source=source,
