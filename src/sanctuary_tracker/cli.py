@@ -53,11 +53,22 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
     from sanctuary_tracker.read import iter_documents
 
     documents: list[Document] = []
-    failures = 0
+    failures = record_failures = 0
     progress = Progress(total=len(sources))
+
+    def record_failed(error: ReadError) -> None:
+        nonlocal record_failures
+        record_failures += 1
+        progress.clear()
+        click.echo(f"sanctuary: error: {error}", err=True)
+
     for source in sources:
+        count = 0
         try:
-            for document in iter_documents(source, allow_private=allow_private):
+            for document in iter_documents(
+                source, allow_private=allow_private, on_record_error=record_failed
+            ):
+                count += 1
                 progress.document()
                 if fmt == "json":
                     documents.append(document)
@@ -67,14 +78,20 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
             failures += 1
             progress.clear()
             click.echo(f"sanctuary: error: {exc}", err=True)
+        else:
+            if count == 0:
+                click.echo(f"sanctuary: note: {source}: holds no readable document", err=True)
         progress.source_done()
     progress.clear()
     if fmt == "json":
         as_list = len(sources) > 1 or len(documents) != 1
         payload = [d.to_dict() for d in documents] if as_list else documents[0].to_dict()
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if record_failures:
+        click.echo(f"sanctuary: {record_failures} records inside archives failed", err=True)
     if failures:
         click.echo(f"sanctuary: {failures} of {len(sources)} sources failed", err=True)
+    if failures or record_failures:
         sys.exit(1)
 
 

@@ -8,7 +8,7 @@ WARC files yield one Document per HTTP response record (``warc``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
@@ -20,24 +20,35 @@ __all__ = ["document_from_bytes", "iter_documents", "read"]
 
 
 def iter_documents(
-    source: str, *, allow_private: bool = False, limits: ReadLimits | None = None
+    source: str,
+    *,
+    allow_private: bool = False,
+    limits: ReadLimits | None = None,
+    on_record_error: Callable[[ReadError], None] | None = None,
 ) -> Iterator[Document]:
     """Every Document a source holds: one for most sources, one per response record of a WARC.
 
     ``source`` is a file path, an ``http(s)`` URL, or ``-`` for standard input.
-    Raises ReadError, naming the source and the problem, on bad input.
+    Raises ReadError, naming the source and the problem, on bad input. With
+    ``on_record_error``, a bad record inside a WARC (an image, a broken PDF) is
+    handed to it and the rest of the archive is still read.
     """
     limits = limits or ReadLimits.from_env()
     for payload in iter_payloads(source, allow_private=allow_private, limits=limits):
-        yield document_from_bytes(
-            payload.data,
-            source=payload.source,
-            name=payload.name,
-            declared_type=payload.content_type,
-            url=payload.url,
-            fetched_at=payload.fetched_at,
-            limits=limits,
-        )
+        try:
+            yield document_from_bytes(
+                payload.data,
+                source=payload.source,
+                name=payload.name,
+                declared_type=payload.content_type,
+                url=payload.url,
+                fetched_at=payload.fetched_at,
+                limits=limits,
+            )
+        except ReadError as error:
+            if on_record_error is None or payload.source == source:
+                raise
+            on_record_error(error)
 
 
 def read(source: str, *, allow_private: bool = False, limits: ReadLimits | None = None) -> Document:

@@ -46,12 +46,53 @@ def decode(data: bytes, *, declared: str | None = None) -> tuple[str, list[str]]
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise UndecodableText("is not text in any encoding that could be detected")
+    if best.encoding in _LATIN_SINGLE_BYTE and _decodes(data, "cp1252"):
+        # Detection cannot tell Latin code pages apart on short texts (it reads "naïve"
+        # as cp1250 "naďve"); Windows-1252 is what US documents are (WHATWG's "latin1").
+        return data.decode("cp1252"), warnings_for(charset, "cp1252")
     warnings = (
         []
         if charset is None
         else [f"declared charset {charset} was wrong; read as {best.encoding}"]
     )
     return data.decode(best.encoding, errors="replace"), warnings
+
+
+_LATIN_SINGLE_BYTE = {
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "cp850",
+    "cp852",
+    "cp775",
+    "cp1125",
+    "mac_latin2",
+    "mac_roman",
+    "mac_iceland",
+}
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def warnings_for(charset: str | None, used: str) -> list[str]:
+    return [] if charset is None else [f"declared charset {charset} was wrong; read as {used}"]
 
 
 def _charset_of(content_type: str | None) -> str | None:
@@ -74,11 +115,17 @@ def _normal(name: str) -> str | None:
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """True when most non-ASCII bytes form valid UTF-8 sequences."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    return good > 0 and good >= 2 * bad
+    """True when some line with non-ASCII bytes is valid UTF-8: the other lines are then
+    a pasted-in single-byte encoding (valid multi-byte UTF-8 is almost never an accident)."""
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
 
 
 def _repair_mixed(data: bytes) -> str:

@@ -89,7 +89,9 @@ def _read(data: bytes, source: str, limits: ReadLimits) -> Document:
             try:
                 opened = reader.decrypt("")
             except (FileNotDecryptedError, NotImplementedError, DependencyError) as exc:
-                raise ReadError(source, f"is an encrypted PDF that cannot be opened ({exc})") from None
+                raise ReadError(
+                    source, f"is an encrypted PDF that cannot be opened ({exc})"
+                ) from None
             if not opened:
                 raise ReadError(source, "is an encrypted PDF that needs a password")
         total = len(reader.pages)

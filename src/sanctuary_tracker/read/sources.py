@@ -78,40 +78,49 @@ def _is_warc_file(path: str) -> bool:
         head = handle.read(512)
     if head.startswith(b"WARC/"):
         return True
-    if head.startswith(b"\x1f\x8b"):
-        try:
-            return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
-        except zlib.error:
-            return False
-    return False
+    return head.startswith(b"\x1f\x8b") and _gzip_head_is_warc(head)
 
 
 def _unwrap(data: bytes, *, source: str, name: str | None, limits: ReadLimits) -> Iterator[Payload]:
     """A gzip-compressed single document is decompressed; a WARC on stdin is split."""
+    if data.startswith(b"WARC/") or (data.startswith(b"\x1f\x8b") and _gzip_head_is_warc(data)):
+        from sanctuary_tracker.read.warc import iter_warc_payloads
+
+        # Compressed WARCs go in as they are: the WARC reader handles gzip members,
+        # truncation, and names records by their offsets in the compressed bytes.
+        yield from iter_warc_payloads(source, limits=limits, data=data)
+        return
     if data.startswith(b"\x1f\x8b"):
         data = gunzip_capped(data, limits.max_pdf_bytes, source)
         if name and name.lower().endswith(".gz"):
             name = name[:-3]
-    if data.startswith(b"WARC/"):
-        from sanctuary_tracker.read.warc import iter_warc_payloads
-
-        yield from iter_warc_payloads(source, limits=limits, data=data)
-        return
     yield Payload(data, source=source, name=name)
 
 
-def gunzip_capped(data: bytes, cap: int, source: str) -> bytes:
-    """Decompress gzip data, refusing output over ``cap`` bytes and truncated streams."""
-    inflater = zlib.decompressobj(wbits=31)
+def _gzip_head_is_warc(data: bytes) -> bool:
     try:
-        out = inflater.decompress(data, cap + 1)
-    except zlib.error as exc:
-        raise ReadError(source, f"is corrupt gzip data ({exc})") from None
-    if len(out) > cap:
-        raise ReadError(source, f"decompresses to more than {cap:,} bytes (the size limit)")
-    if not inflater.eof:
-        raise ReadError(source, "is truncated gzip data (the compressed stream ends early)")
-    return out
+        return zlib.decompressobj(31).decompress(data[:512], 16).startswith(b"WARC/")
+    except zlib.error:
+        return False
+
+
+def gunzip_capped(data: bytes, cap: int, source: str) -> bytes:
+    """Decompress gzip data (every member), refusing output over ``cap`` bytes and
+    truncated streams."""
+    out = bytearray()
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            out += inflater.decompress(rest, cap + 1 - len(out))
+        except zlib.error as exc:
+            raise ReadError(source, f"is corrupt gzip data ({exc})") from None
+        if len(out) > cap:
+            raise ReadError(source, f"decompresses to more than {cap:,} bytes (the size limit)")
+        if not inflater.eof:
+            raise ReadError(source, "is truncated gzip data (the compressed stream ends early)")
+        rest = inflater.unused_data
+    return bytes(out)
 
 
 def _read_capped(stream, cap: int, source: str) -> bytes:

@@ -136,7 +136,7 @@ def _iter_stream(raw, path: str, limits: ReadLimits) -> Iterator[Payload]:
     raw.seek(0)
     if not head:
         raise ReadError(path, "is empty")
-    gz = _GzipMembers(raw) if head == b"\x1f\x8b" else None
+    gz = _GzipMembers(raw) if head[:1] == b"\x1f" else None  # a WARC starts "WARC/"
     stream = gz or raw
     skipped: list[tuple[str, str]] = []  # (reason, record name)
     try:
@@ -161,7 +161,9 @@ def _iter_stream(raw, path: str, limits: ReadLimits) -> Iterator[Payload]:
             payload = _payload_of(record, path, offset, limits, skipped)
         except ReadError:
             if gz and gz.error:  # the record is cut short because the gzip stream is
-                raise ReadError(path, f"{gz.error}; the record at offset {offset} is cut short") from None
+                raise ReadError(
+                    path, f"{gz.error}; the record at offset {offset} is cut short"
+                ) from None
             raise
         except _CAUGHT as exc:
             raise _stream_error(path, gz, exc, position) from None
@@ -195,7 +197,9 @@ def _payload_of(record, path, offset, limits, skipped) -> Payload | None:
     name = f"{path}#{offset}"
     declared = record.headers.get("Content-Length")
     if declared is None or not declared.strip().isdigit():
-        raise ReadError(path, f"is truncated or corrupt: the record at offset {offset} is incomplete")
+        raise ReadError(
+            path, f"is truncated or corrupt: the record at offset {offset} is incomplete"
+        )
     remaining = record.content_length
     wanted = (
         record.record_type == WarcRecordType.response
