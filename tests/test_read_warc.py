@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -242,15 +244,18 @@ def test_iter_documents_reads_each_response():
     assert docs[1].fetched_at == "2024-03-01T12:00:02Z"
 
 
-def test_a_bad_record_does_not_stop_the_archive(tmp_path):
-    png = make.warc_record(
+def _png_record(number: int) -> bytes:
+    return make.warc_record(
         "response",
         uri="https://x.example/logo.png",
         block=make.http_response(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, content_type="image/png"),
-        record_id="00000000-0000-0000-0000-0000000000bb",
+        record_id=f"00000000-0000-0000-0000-0000000000{number:02x}",
     )
+
+
+def test_a_bad_record_does_not_stop_the_archive(tmp_path):
     path = tmp_path / "mixed.warc"
-    path.write_bytes(png + PLAIN.read_bytes())
+    path.write_bytes(_png_record(1) + PLAIN.read_bytes())
     errors = []
     docs = list(iter_documents(str(path), on_record_error=errors.append))
     assert [d.url for d in docs] == URLS
@@ -260,17 +265,8 @@ def test_a_bad_record_does_not_stop_the_archive(tmp_path):
 
 
 def test_cli_reports_bad_records_and_reads_the_rest(tmp_path):
-    import subprocess
-    import sys
-
-    png = make.warc_record(
-        "response",
-        uri="https://x.example/logo.png",
-        block=make.http_response(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, content_type="image/png"),
-        record_id="00000000-0000-0000-0000-0000000000cc",
-    )
     path = tmp_path / "mixed.warc"
-    path.write_bytes(PLAIN.read_bytes() + png)
+    path.write_bytes(PLAIN.read_bytes() + _png_record(2))
     run = subprocess.run(
         [sys.executable, "-m", "sanctuary_tracker.cli", "read", str(path), "--format", "jsonl"],
         capture_output=True,
