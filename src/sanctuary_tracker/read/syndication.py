@@ -12,7 +12,12 @@ _ORG = r"(?-i:(?P<org>[A-Z0-9][\w&'’.\-]*(?:[ \t]+(?:[A-Z0-9&][\w&'’.\-]*|of
 _NOTICES = [
     # "Copyright 2017 WBUR-FM. To see more, visit WBUR-FM." (public-radio member stations)
     re.compile(rf"^(?:copyright|©|\(c\))\s*(?:\d{{4}}\s+)?{_ORG}\.?\s+to see more,? visit\b", re.I),
+    # "This story originally appeared in X", "A version of this article was first published
+    # by X": the subject must be the story itself, or any sentence about a first
+    # appearance ("cases first appeared in West Michigan") would match.
     re.compile(
+        r"^\W*(?:this|the|a version of this|an earlier version of this)\s+"
+        r"(?:story|article|report|piece|column|post|op-ed|essay|editorial)\b.{0,40}?"
         rf"\b(?:originally|first)\s+(?:appeared|published|ran|posted)\s+(?:in|on|at|by)\s+"
         rf"(?-i:the\s+)?{_ORG}",
         re.I,
@@ -60,14 +65,14 @@ def find_original_publisher(text: str) -> str | None:
             continue
         for notice in _NOTICES:
             match = notice.search(line)
-            if match:
+            if match and _tidy(match.group("org")):
                 return _tidy(match.group("org"))
     return None
 
 
 def is_syndication_notice(line: str) -> bool:
     line = line.strip()
-    return len(line) <= 300 and any(notice.search(line) for notice in _NOTICES)
+    return len(line) <= 300 and find_original_publisher(line) is not None
 
 
 def copyright_holder(line: str) -> str | None:
@@ -82,5 +87,14 @@ def copyright_holder(line: str) -> str | None:
     return holder if holder and any(ch.isalpha() for ch in holder) else None
 
 
+_MONTH_START = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I
+)
+
+
 def _tidy(name: str) -> str:
-    return name.strip(" \t.,;:|-–").strip()
+    # A name ends where a sentence does: "Futurism. Read the original" -> "Futurism"
+    # (initials such as "U.S." are not sentence ends).
+    name = re.split(r"(?<=[a-z0-9]{2})\.\s", name)[0]
+    name = name.strip(" \t.,;:|-–").strip()
+    return "" if _MONTH_START.match(name) or name.isdigit() else name
