@@ -95,6 +95,42 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one record per document per line; json: a list.",
+)
+@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback or private networks.")
+def extract(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
+    """Read SOURCE... and print each document's evidence: its jurisdictions (with spans,
+    confidence and reasons) and its metadata. Bad sources are reported and skipped."""
+    from sanctuary_tracker.extract import extract as extract_record
+    from sanctuary_tracker.read import iter_documents
+
+    records, failures = [], 0
+    for source in sources:
+        try:
+            for document in iter_documents(source, allow_private=allow_private):
+                record = extract_record(document)
+                if fmt == "jsonl":
+                    click.echo(json.dumps(record, ensure_ascii=False))
+                else:
+                    records.append(record)
+        except ReadError as exc:
+            failures += 1
+            click.echo(f"sanctuary: error: {exc}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    if failures:
+        click.echo(f"sanctuary: {failures} of {len(sources)} sources failed", err=True)
+        sys.exit(1)
+
+
 class Progress:
     """A one-line count on standard error, only when it is a terminal and the work is long."""
 

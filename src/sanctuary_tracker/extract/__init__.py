@@ -1,0 +1,5 @@
+"""The extraction stage: from a Document to evidence records, each with its span."""
+
+from sanctuary_tracker.extract.record import extract
+
+__all__ = ["extract"]

@@ -1,0 +1,10 @@
+"""US jurisdictions: the gazetteer (gazetteer.py) and place resolution in text (resolve.py)."""
+
+from sanctuary_tracker.places.gazetteer import (
+    Gazetteer,
+    Jurisdiction,
+    load_gazetteer,
+    normalise,
+)
+
+__all__ = ["Gazetteer", "Jurisdiction", "load_gazetteer", "normalise"]

@@ -1,0 +1,124 @@
+"""Context words that tell what a capitalised name is: a title before a person's name,
+the head of an organisation's name, kind words, and regions that imply a state."""
+
+from __future__ import annotations
+
+# A name right after one of these is a person's: "Mayor Jackson", "Sheriff Roberts".
+TITLES = frozenset(
+    """
+    mayor sheriff gov governor sen senator rep representative president judge justice attorney
+    general officer mr mrs ms dr councilor councillor councilman councilwoman alderman
+    commissioner secretary chief lt sgt deputy detective trooper pastor rev reverend director
+    manager spokesman spokeswoman spokesperson superintendent chairman chairwoman chair
+    prosecutor solicitor lawyer professor prof coach sgt capt captain
+    """.split()
+)
+
+# A name right before one of these is part of an organisation's or a thing's name:
+# "Boston Globe", "Washington Post", "Justice Department", "Homeland Security".
+ORG_HEADS = frozenset(
+    """
+    times post globe tribune herald journal chronicle gazette examiner register bee press star
+    sun news daily magazine review mirror sentinel inquirer observer courant dispatch republican
+    democrat currier telegraph telegram record leader enterprise ledger courier beacon bulletin
+    university college institute foundation street avenue ave road boulevard blvd highway
+    security department dept bureau agency administration service services commission
+    giants jets bears patriots yankees mets cubs sox red white celtics bruins lakers kings
+    capitals nationals steelers eagles cowboys broncos warriors raiders chargers rams
+    corporation corp company inc llc group bank airport hospital
+    """.split()
+)
+
+# "Department of X", "University of X": X names the organisation, not a place it governs.
+ORG_OF = frozenset(
+    """
+    department dept university bank college secretary office bureau ministry archdiocese diocese
+    school museum association federation
+    """.split()
+)
+
+# Small words that may stand inside a name: "District of Columbia", "Isle of Wight".
+CONNECTORS = frozenset(
+    {"of", "the", "and", "de", "la", "le", "du", "des", "del", "los", "las", "upon", "on"}
+)
+
+# US place names better known as foreign places: named alone, without a US cue (a state
+# after a comma, a kind word, the document's state), they are taken to be the foreign one.
+FOREIGN_HOMONYMS = frozenset(
+    """
+    mexico ontario paris london toronto dublin berlin moscow lima cairo delhi vienna rome athens
+    florence naples venice amsterdam madrid barcelona havana jerusalem alberta quebec manitoba
+    victoria sydney melbourne canton hamburg warsaw frankfurt oxford belfast glasgow edinburgh
+    china peru cuba panama jamaica lebanon jordan poland norway sweden denmark holland
+    """.split()
+)
+
+# Capitalised words that may stand right before a place name without making it a person's.
+PLACE_MODIFIERS = frozenset(
+    """
+    the in of at for from to and or but by on near neighboring neighbouring nearby greater
+    downtown suburban metro metropolitan central northern southern eastern western upstate
+    downstate rural urban a an as while when where with like including both all
+    """.split()
+)
+
+# Capitalised words that may follow a place's name without making it part of another name
+# ("Chelsea City Manager", "Boston Police", "Nashville Metro Council", "Texas Gov.").
+# Any other capitalised word makes the pair a longer name: "Elizabeth Warren", "Boston Globe".
+LOCAL_HEADS = frozenset(
+    """
+    city town village township borough police council councilor councilors councilman
+    councilwoman councilmember alderman aldermen selectmen select mayor mayors officials residents
+    schools school public hall metro sheriff sheriffs state area leaders voters community
+    communities board housing fire health district attorney jail jails corrections detention
+    democrats republicans commissioners commissioner executive legislature legislators lawmakers
+    delegation trustees supervisor supervisors superintendent administrator manager clerk
+    treasurer comptroller controller auditor assessor municipal superior gov governor senate
+    house assembly supreme attorneys immigrants immigration officers officer deputies
+    """.split()
+)
+# A single name followed by one of these is a person: "Jansen said", "Abbott told".
+SPEECH_VERBS = frozenset(
+    "said says told added asked explained wrote argued noted stated replied testified".split()
+)
+
+LOCAL_KIND_WORDS = frozenset(
+    {
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "township",
+        "townships",
+        "borough",
+        "boroughs",
+    }
+)
+COUNTY_KIND_WORDS = frozenset({"county", "counties", "parish", "parishes"})
+KIND_WORDS = LOCAL_KIND_WORDS | COUNTY_KIND_WORDS
+
+# Regions that tell the state of a nearby name: "Nassau County on Long Island".
+REGIONS = {
+    "long island": "NY",
+    "hudson valley": "NY",
+    "upstate new york": "NY",
+    "bay area": "CA",
+    "silicon valley": "CA",
+    "inland empire": "CA",
+    "central valley": "CA",
+    "southern california": "CA",
+    "northern california": "CA",
+    "cape cod": "MA",
+    "twin cities": "MN",
+    "puget sound": "WA",
+    "rio grande valley": "TX",
+    "the panhandle": "FL",
+    "south florida": "FL",
+    "north jersey": "NJ",
+    "south jersey": "NJ",
+    "jersey shore": "NJ",
+    "lehigh valley": "PA",
+    "main line": "PA",
+}

@@ -1,0 +1,252 @@
+"""Every US jurisdiction that can have a policy, read from the bundled data file.
+
+The file (data/gazetteer.tsv.gz) is built by scripts/build_gazetteer.py from Open Civic
+Data division ids and package data; its sources and counts are in
+data/gazetteer.SOURCES.md. This module reads only that file: no build-time package is
+needed at run time.
+
+Rows: the states, DC and the territories (GEOID 2 digits); counties and county
+equivalents (5 digits; Puerto Rico's municipios included); incorporated places (7
+digits; Virginia's and three other independent cities are places of kind
+"independent_city" and level "county"); and county subdivisions that are governments
+(10 digits: New England towns, townships). Consolidated city-counties (Denver, San
+Francisco, New Orleans, ...) are one row: the county's GEOID and OCD id, the city's
+name, and the city's OCD id and GEOID as aliases.
+"""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+COLUMNS = (
+    "geoid",
+    "ocd_id",
+    "name",
+    "legal_name",
+    "kind",
+    "state",
+    "county_geoid",
+    "population",
+    "variants",
+    "keys",
+    "alias_ids",
+    "alias_geoids",
+)
+DATA_FILE = "gazetteer.tsv.gz"
+
+_STATE_KINDS = frozenset({"state", "district", "territory"})
+_COUNTY_KINDS = frozenset({"independent_city"})
+_LEVEL_RANK = {"state": 0, "county": 1, "local": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Jurisdiction:
+    geoid: str
+    ocd_id: str
+    name: str
+    legal_name: str
+    kind: str
+    state: str
+    county_geoid: str | None
+    population: int | None
+    variants: tuple[str, ...]  # every surface form that names it, including name and legal forms
+    alias_ids: tuple[str, ...]  # other OCD ids for the same government
+    alias_geoids: tuple[str, ...] = ()  # other GEOIDs for the same government
+
+    @property
+    def level(self) -> str:
+        """One of state (states, DC, territories), county (counties and equivalents,
+        independent cities, consolidated city-counties) or local (everything else)."""
+        if self.kind in _STATE_KINDS:
+            return "state"
+        if len(self.geoid) == 5 or self.kind in _COUNTY_KINDS:
+            return "county"
+        return "local"
+
+
+# The same word normalisation as places/tokens.py: words are runs of letters and digits
+# (an inner apostrophe kept, then dropped), lowercased, accents folded, and the usual
+# abbreviations expanded, so "St. Louis", "Saint Louis" and "ST LOUIS" are one key.
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_EXPAND = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _word(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", word.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("'", "").replace("’", "")
+    return _EXPAND.get(folded, folded)
+
+
+def normalise(surface: str) -> str:
+    """The lookup key of a surface form: case-, accent- and punctuation-insensitive.
+
+    >>> normalise("St. Louis") == normalise("saint louis") == "saint louis"
+    True
+    >>> normalise("N.Y.")
+    'n y'
+    """
+    return " ".join(_word(w) for w in _WORD.findall(surface))
+
+
+def _sort_key(j: Jurisdiction) -> tuple:
+    return (-(j.population or -1), _LEVEL_RANK[j.level], j.geoid)
+
+
+class Gazetteer:
+    def __init__(self, rows: Iterable[Jurisdiction], keys: Iterable[tuple[str, ...]]):
+        self._rows: list[Jurisdiction] = []
+        self._by_geoid: dict[str, Jurisdiction] = {}
+        self._by_ocd: dict[str, Jurisdiction] = {}
+        index: defaultdict[str, list[Jurisdiction]] = defaultdict(list)
+        self._states: dict[str, Jurisdiction] = {}
+        state_keys: dict[str, Jurisdiction] = {}
+        for j, row_keys in zip(rows, keys, strict=True):
+            self._rows.append(j)
+            self._by_geoid[j.geoid] = j
+            self._by_ocd[j.ocd_id] = j
+            for key in row_keys:
+                index[key].append(j)
+            if j.kind in _STATE_KINDS:
+                self._states[j.state] = j
+                for key in row_keys:
+                    state_keys[key] = j
+        for j in self._rows:  # aliases never shadow a canonical id
+            for g in j.alias_geoids:
+                self._by_geoid.setdefault(g, j)
+            for o in j.alias_ids:
+                self._by_ocd.setdefault(o, j)
+        self._index = dict(index)
+        self._state_keys = state_keys
+        self._sorted: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def by_geoid(self, geoid: str) -> Jurisdiction:
+        """The jurisdiction with this Census GEOID (or an alias GEOID). KeyError if unknown."""
+        return self._by_geoid[geoid.removeprefix("place-")]
+
+    def by_ocd_id(self, ocd_id: str) -> Jurisdiction:
+        """The jurisdiction with this OCD division id, canonical or alias. KeyError if unknown."""
+        return self._by_ocd[ocd_id]
+
+    def lookup(self, surface: str) -> list[Jurisdiction]:
+        """Every jurisdiction the surface form may name, largest population first."""
+        key = normalise(surface)
+        bucket = self._index.get(key)
+        if not bucket:
+            return []
+        if key not in self._sorted:
+            bucket.sort(key=_sort_key)
+            self._sorted.add(key)
+        return list(bucket)
+
+    def surfaces(self) -> Iterable[str]:
+        """Every normalised surface form (the keys lookup() accepts)."""
+        return self._index.keys()
+
+    def state(self, text: str) -> Jurisdiction | None:
+        """The state, DC or territory that text names: "MA", "Mass.", "Massachusetts",
+        "N.Y.", "Calif.", "D.C."; None if it names none."""
+        raw = text.strip()
+        if len(raw) == 2 and raw.isalpha():
+            found = self._states.get(raw.upper())
+            if found is not None:
+                return found
+        return self._state_keys.get(normalise(raw))
+
+    def in_state(self, state: str) -> list[Jurisdiction]:
+        """Every jurisdiction inside a state (not the state itself), by GEOID."""
+        s = self.state(state)
+        if s is None:
+            return []
+        return [j for j in self._rows if j.state == s.state and j is not s]
+
+    def counties_of(self, j: Jurisdiction) -> list[Jurisdiction]:
+        """The county containing a local jurisdiction (where known); a state's counties and
+        county equivalents; [] for a county."""
+        if j.level == "state":
+            return [c for c in self._rows if c.state == j.state and c.level == "county"]
+        if j.level == "county" or not j.county_geoid:
+            return []
+        county = self._by_geoid.get(j.county_geoid)
+        return [county] if county is not None else []
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(field.split("|")) if field else ()
+
+
+def read_gazetteer(data: bytes) -> Gazetteer:
+    """A gazetteer from the bytes of a gazetteer.tsv.gz file."""
+    # Some 400,000 small objects and nothing cyclic: the cyclic collector would only rescan them.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read(data: bytes) -> Gazetteer:
+    lines = gzip.decompress(data).decode("utf-8").split("\n")
+    header = tuple(lines[0].split("\t"))
+    if header != COLUMNS:
+        raise ValueError(f"unexpected gazetteer columns: {header}")
+    rows: list[Jurisdiction] = []
+    keys: list[tuple[str, ...]] = []
+    new = object.__new__
+    set_ = object.__setattr__
+    for line in lines[1:]:
+        if not line:
+            continue
+        (
+            geoid,
+            ocd,
+            name,
+            legal,
+            kind,
+            state,
+            county,
+            pop,
+            variants,
+            row_keys,
+            aliases,
+            alias_geoids,
+        ) = line.split("\t")
+        # Built field by field: several times faster than the frozen dataclass's __init__.
+        j = new(Jurisdiction)
+        set_(j, "geoid", geoid)
+        set_(j, "ocd_id", ocd)
+        set_(j, "name", name)
+        set_(j, "legal_name", legal)
+        set_(j, "kind", kind)
+        set_(j, "state", state)
+        set_(j, "county_geoid", county or None)
+        set_(j, "population", int(pop) if pop else None)
+        set_(j, "variants", _split(variants))
+        set_(j, "alias_ids", _split(aliases))
+        set_(j, "alias_geoids", _split(alias_geoids))
+        rows.append(j)
+        keys.append(_split(row_keys))
+    return Gazetteer(rows, keys)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, read once per process."""
+    data = resources.files("sanctuary_tracker").joinpath("data", DATA_FILE).read_bytes()
+    return read_gazetteer(data)

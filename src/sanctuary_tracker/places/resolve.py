@@ -1,0 +1,439 @@
+"""Find the US jurisdictions a document names and resolve each to one government.
+
+Steps, in order:
+1. Match every gazetteer name in the text as a word sequence (Aho-Corasick, longest match).
+2. Drop what is not a place: lower-case words, people ("Mayor Jackson", "Marty Walsh"),
+   organisations ("Boston Globe", "Justice Department", "Department of Homeland Security").
+3. Read each match's cues: a state after a comma ("Portland, Ore."), kind words ("County",
+   "the town of"), a list ending in "counties", a region nearby ("on Long Island").
+4. Resolve the sure matches first (a state's name, an explicit state, a kind word with one
+   candidate); their states and the states the text names become the document's context.
+5. Resolve the rest by that context, then by population (a large city named alone), and
+   leave the ambiguous out, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sanctuary_tracker.places import cues
+from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction, load_gazetteer
+from sanctuary_tracker.places.tokens import Token, joined, normalise_phrase, tokenize
+
+BIG_CITY = 100_000  # named alone, a city this large is the one meant unless context says otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A span of a document's body that names a jurisdiction, and why it was resolved so."""
+
+    start: int
+    end: int
+    text: str
+    jurisdiction: Jurisdiction
+    confidence: float
+    reason: str
+
+
+@dataclass
+class _Match:
+    first: int  # token index
+    last: int  # token index, inclusive
+    key: str
+    candidates: list[Jurisdiction]
+    state: str | None = None  # from an explicit qualifier
+    level: str | None = None  # "state" | "county" | "local", from kind words
+    region: str | None = None
+    qualifier: tuple[int, int] | None = None  # token indexes of the state after the comma
+    notes: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _automaton(gazetteer: Gazetteer):
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    abbreviations = _state_abbreviations(gazetteer)
+    for surface in gazetteer.surfaces():
+        key = normalise_phrase(surface)
+        if key and key not in abbreviations:
+            automaton.add_word(key, key)
+    automaton.make_automaton()
+    return automaton
+
+
+def _state_abbreviations(gazetteer: Gazetteer) -> set[str]:
+    """ "IN", "OR", "Mass.", "Calif.": state abbreviations are words or cut-offs in running
+    text ("in", "or", "mass deportations"); they count only as a qualifier after a comma."""
+    out = set()
+    for state in (j for j in gazetteer if j.level == "state"):
+        name = normalise_phrase(state.name)
+        out |= {
+            key
+            for key in map(normalise_phrase, state.variants)
+            if key != name and len(key) <= 6 and state.state != "DC"
+        }
+    return out
+
+
+def resolve_places(document, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place mention in ``document.body`` (or a plain string), resolved, in text order."""
+    text = document if isinstance(document, str) else document.body
+    gazetteer = gazetteer or load_gazetteer()
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    matches = _find(text, tokens, gazetteer)
+    return _Resolver(text, tokens, gazetteer, matches).run()
+
+
+def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
+    """Each jurisdiction once, in the order the text first names it."""
+    seen: dict[str, Jurisdiction] = {}
+    for mention in mentions:
+        seen.setdefault(mention.jurisdiction.geoid, mention.jurisdiction)
+    return list(seen.values())
+
+
+# --- 1-3: matching and cues -------------------------------------------------------------
+
+
+def _find(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[_Match]:
+    flat, starts = joined(text, tokens)
+    lists = _county_lists(text, tokens, gazetteer)
+    taken = {i for m in lists for i in range(m.first, m.last + 1)}
+    matches = list(lists)
+    people: set[str] = set()  # names the text uses for people ("Michele Jansen")
+    for end, key in _automaton(gazetteer).iter_long(flat):
+        begin = end - len(key) + 1
+        if begin not in starts or (end + 1 < len(flat) and flat[end + 1] != " "):
+            continue
+        first = starts[begin]
+        last = first + key.count(" ")
+        if any(i in taken for i in range(first, last + 1)):
+            continue
+        match = _Match(first, last, key, gazetteer.lookup(key))
+        if not match.candidates:
+            continue
+        verdict = _not_a_place(text, tokens, match)
+        if verdict == "person":
+            people.add(key)
+        if verdict is None:
+            _read_cues(text, tokens, match, gazetteer)
+            matches.append(match)
+    # The state after a comma qualifies the name before it; it is not a mention of its own.
+    qualifiers = {
+        i for m in matches if m.qualifier for i in range(m.qualifier[0], m.qualifier[1] + 1)
+    }
+    matches = [
+        m
+        for m in matches
+        if m.first not in qualifiers and not (m.first == m.last and m.key in people)
+    ]
+    matches.sort(key=lambda m: m.first)
+    _regions(text, tokens, matches)
+    return matches
+
+
+_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
+_COUNTY_LIST = re.compile(rf"({_NAME}(?:(?:,? (?:and|&) |, ){_NAME})+) (counties|parishes)\b")
+
+
+def _county_lists(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[_Match]:
+    """ "Allegheny, Bucks and Chester counties": each name is a county."""
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    out = []
+    for found in _COUNTY_LIST.finditer(text):
+        suffix = " County" if found.group(2) == "counties" else " Parish"
+        for name in re.finditer(_NAME, found.group(1)):
+            start = found.start(1) + name.start()
+            if start not in by_start:
+                continue
+            first = by_start[start]
+            last = first + len(tokenize(name.group())) - 1
+            candidates = gazetteer.lookup(name.group() + suffix)
+            if candidates:
+                match = _Match(first, last, normalise_phrase(name.group() + suffix), candidates)
+                match.level = "county"
+                match.notes.append(f"in a list ending '{found.group(2)}'")
+                _read_cues(text, tokens, match, gazetteer)
+                out.append(match)
+    return out
+
+
+def _gap(text: str, tokens: list[Token], i: int) -> str:
+    """The characters between token i-1 and token i."""
+    return text[tokens[i - 1].end : tokens[i].start] if i > 0 else "\n"
+
+
+def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
+    if i == 0:
+        return True
+    gap = _gap(text, tokens, i)
+    return "\n" in gap or bool(re.search(r"[.!?:\"“”]\s*$", gap))
+
+
+def _title_case_line(text: str, tokens: list[Token], i: int) -> bool:
+    """Headlines capitalise every word; there a capitalised neighbour says nothing."""
+    line_start = text.rfind("\n", 0, tokens[i].start) + 1
+    line_end = text.find("\n", tokens[i].end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+_ABBREVIATED_TITLE = re.compile(r"^\.?[ \t\u00a0]+$")
+
+
+def _not_a_place(text: str, tokens: list[Token], match: _Match) -> str | None:
+    """Why a matched name is not a place here ("word", "person", "organisation"), or None."""
+    span = tokens[match.first : match.last + 1]
+    names = [t for t in span if t.norm not in cues.KIND_WORDS and t.norm not in cues.CONNECTORS]
+    if not names or not all(t.capitalised or t.text.isdigit() for t in names):
+        return "word"  # "in union", "commerce" ("the town of" may be lower case)
+    if any(_odd_case(t.text) for t in names):
+        return "word"  # "WaCo" is an abbreviation, not Waco
+    single = match.first == match.last
+    if single and span[0].norm in cues.TITLES:
+        return "word"  # "President", "Judge"
+    is_state = any(c.level == "state" for c in match.candidates)
+    before = tokens[match.first - 1] if match.first > 0 else None
+    after = tokens[match.last + 1] if match.last + 1 < len(tokens) else None
+    gap_before = _gap(text, tokens, match.first)
+    tight_before = before is not None and bool(_ABBREVIATED_TITLE.match(gap_before))
+    if gap_before.startswith(".") and before is not None and before.norm not in cues.TITLES:
+        tight_before = False  # a period ends a sentence unless it abbreviates a title
+    tight_after = after is not None and _gap(text, tokens, match.last + 1) in (" ", "\u00a0")
+    headline = _title_case_line(text, tokens, match.first)
+    if tight_after and after.capitalised and after.norm in cues.ORG_HEADS:
+        return "organisation"  # "Boston Globe", "Justice Department"
+    if (
+        match.first >= 2
+        and tokens[match.first - 1].norm == "of"
+        and tokens[match.first - 2].norm in cues.ORG_OF
+        and not is_state
+    ):
+        return "organisation"  # "Department of Homeland Security"
+    if single and tight_after and after.norm in cues.SPEECH_VERBS:
+        return "person"  # "Jansen said"
+    if (
+        single
+        and tight_before
+        and before.norm in cues.TITLES
+        and not (tight_after and after.norm in cues.LOCAL_HEADS | cues.KIND_WORDS)
+    ):
+        return "person"  # "Mayor Jackson", "Sen. Elizabeth"
+    if headline:
+        return None  # in a headline every word is capitalised; neighbours say nothing
+    if (
+        tight_after
+        and after.capitalised
+        and after.norm not in cues.LOCAL_HEADS | cues.KIND_WORDS
+        and not after.text.isupper()
+    ):
+        return "person" if single else "organisation"  # "Elizabeth Warren", "Texas Tribune"
+    if (
+        tight_before
+        and before.capitalised
+        and before.norm not in cues.PLACE_MODIFIERS | cues.TITLES
+        and not _sentence_start(text, tokens, match.first - 1)
+        and not is_state
+    ):
+        return "person"  # "Marty Walsh"
+    return None
+
+
+def _odd_case(word: str) -> bool:
+    """Capitals inside a word that is not all capitals: "WaCo", "iPhone" (but "McAllen" is a name)."""
+    inner = word[1:]
+    return (
+        not word.isupper()
+        and any(c.isupper() for c in inner)
+        and not re.match(r"^(?:Mc|Mac|De|Di|La|Le|Du|O')[A-Z]", word)
+    )
+
+
+def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazetteer) -> None:
+    after = match.last + 1
+    # An explicit state: "Portland, Ore.", "Hartford, Connecticut", "Washington, D.C."
+    if after < len(tokens) and _gap(text, tokens, after).strip() == ",":
+        for width in (3, 2, 1):
+            if after + width > len(tokens):
+                continue
+            phrase = text[tokens[after].start : tokens[after + width - 1].end]
+            dotted = text[tokens[after + width - 1].end : tokens[after + width - 1].end + 1] == "."
+            if width == 1 and len(phrase) == 2 and not (phrase.isupper() or dotted):
+                continue  # "in", "or", "me" are words; "IN", "OR", "Pa." are states
+            state = gazetteer.state(phrase)
+            if state is not None:
+                match.state = state.state
+                match.qualifier = (after, after + width - 1)
+                match.notes.append(f"state named after it: '{phrase}'")
+                break
+    # Kind words: "the town of East Haven", "cities of Hartford, ...", "Chelsea City Manager".
+    window = [t.norm for t in tokens[max(0, match.first - 3) : match.first]]
+    if "of" in window[-1:] and any(w in cues.LOCAL_KIND_WORDS for w in window[:-1]):
+        match.level = match.level or "local"
+        match.notes.append("after a word for a city or town")
+    if any(w in cues.COUNTY_KIND_WORDS for w in match.key.split()):
+        match.level = match.level or "county"
+        match.notes.append("named as a county")
+    nxt = tokens[after].norm if after < len(tokens) else ""
+    if nxt in cues.LOCAL_HEADS and not match.level:
+        match.notes.append(f"followed by '{tokens[after].text}'")
+
+
+def _regions(text: str, tokens: list[Token], matches: list[_Match]) -> None:
+    """A region named in the same sentence tells the state of the name before it."""
+    lowered = text.lower()
+    for region, state in cues.REGIONS.items():
+        for found in re.finditer(r"\b" + re.escape(region) + r"\b", lowered):
+            before = [m for m in matches if tokens[m.last].end <= found.start()]
+            if before:
+                nearest = before[-1]
+                between = text[tokens[nearest.last].end : found.start()]
+                if len(between) <= 40 and not re.search(r"[.!?]\s", between):
+                    nearest.region = state
+                    nearest.notes.append(f"near '{text[found.start() : found.end()]}'")
+
+
+# --- 4-5: resolution -------------------------------------------------------------------
+
+
+class _Resolver:
+    """Resolves matches in tiers, each tier's results adding to the document's context."""
+
+    def __init__(self, text, tokens, gazetteer, matches):
+        self.text, self.tokens, self.gazetteer, self.matches = text, tokens, gazetteer, matches
+        self.context: Counter[str] = Counter()
+        self.chosen: dict[int, tuple[Jurisdiction, float, str]] = {}
+
+    def run(self) -> list[PlaceMention]:
+        for m in self.matches:  # the states a text puts after its names set its context
+            if m.state:
+                self.context[m.state] += 1
+        for tier in (self._sure, self._big_city, self._by_context, self._short_county_name):
+            for index, m in enumerate(self.matches):
+                if index in self.chosen:
+                    continue
+                picked = tier(m)
+                if picked:
+                    self.chosen[index] = picked
+                    self.context[picked[0].state] += 2 if tier == self._sure else 1
+        return [self._mention(self.matches[i], *self.chosen[i]) for i in sorted(self.chosen)]
+
+    def _mention(self, m: _Match, j: Jurisdiction, confidence: float, reason: str) -> PlaceMention:
+        start, end = self.tokens[m.first].start, self.tokens[m.last].end
+        notes = "; ".join([reason, *m.notes])
+        return PlaceMention(start, end, self.text[start:end], j, confidence, notes)
+
+    def _filtered(self, m: _Match) -> list[Jurisdiction]:
+        found = m.candidates
+        state = m.state or m.region
+        if state:
+            found = [c for c in found if c.state == state] or found
+        if m.level:
+            found = [c for c in found if c.level == m.level] or found
+        return found
+
+    def _sure(self, m: _Match):
+        found = self._filtered(m)
+        if m.key == "washington":
+            return self._washington(m, found)
+        states = [c for c in found if c.level == "state"]
+        if states and not m.level:
+            return states[0], 0.95, "a state's name"
+        if m.state:
+            return _best(found), 0.95, f"state given: {m.state}"
+        if m.region:
+            return _best(found), 0.85, f"region places it in {m.region}"
+        if m.level and len(found) == 1:
+            return found[0], 0.85, "the only one of its kind with this name"
+        return None
+
+    def _big_city(self, m: _Match):
+        """A large city named alone is the one meant, unless the document's own states hold
+        a namesake of some size (Portland in a story about Maine)."""
+        if m.key in cues.FOREIGN_HOMONYMS:
+            return None  # "Ontario", "Mexico": the foreign place unless the text says otherwise
+        found = [c for c in self._filtered(m) if c.level != "state"]
+        ranked = sorted(found, key=lambda c: c.population or 0, reverse=True)
+        if not ranked:
+            return None
+        first = ranked[0].population or 0
+        second = (ranked[1].population or 0) if len(ranked) > 1 else 0
+        if first < BIG_CITY or first < 5 * max(second, 1):
+            return None
+        rivals = [
+            c for c in ranked[1:] if self.context[c.state] and (c.population or 0) >= first / 20
+        ]
+        if rivals and not self.context[ranked[0].state]:
+            return None
+        return ranked[0], 0.7, "the largest place of this name, by far"
+
+    def _by_context(self, m: _Match):
+        found = [c for c in self._filtered(m) if c.level != "state"]
+        in_context = [c for c in found if self.context[c.state]]
+        if not in_context:
+            return None
+        top = max(self.context[c.state] for c in in_context)
+        best = _best([c for c in in_context if self.context[c.state] == top])
+        return best, 0.75, f"the document is about {best.state}"
+
+    def _short_county_name(self, m: _Match):
+        """ "Nassau" after "Nassau County": the county, named short."""
+        if m.first != m.last:
+            return None
+        for index, (j, _, _) in self.chosen.items():
+            other = self.matches[index]
+            if j.level == "county" and normalise_phrase(j.name).split()[0] == m.key:
+                return j, 0.7, f"short for {other.key.title()}, named earlier"
+        return None
+
+    def _washington(self, m: _Match, found: list[Jurisdiction]):
+        """ "Washington" alone is usually the federal government: the state or the District
+        needs a cue."""
+        if m.state == "DC" or self._dateline(m):
+            dc = self.gazetteer.state("DC")
+            return dc, 0.9, "Washington, D.C."
+        state = self.gazetteer.state("WA")
+        window = " ".join(t.norm for t in self.tokens[max(0, m.first - 3) : m.last + 3])
+        if m.state == "WA" or re.search(r"\bstate of washington\b|\bwashington state\b", window):
+            return state, 0.9, "Washington the state"
+        if self._among_states(m):
+            return state, 0.85, "Washington in a list of states"
+        return None
+
+    def _dateline(self, m: _Match) -> bool:
+        token = self.tokens[m.first]
+        rest = self.text[token.end : token.end + 3]
+        at_line_start = m.first == 0 or _gap(self.text, self.tokens, m.first).endswith("\n")
+        return token.text.isupper() and at_line_start and bool(re.match(r"\s*[—–,-]", rest))
+
+    def _among_states(self, m: _Match) -> bool:
+        index = self.matches.index(m)
+        neighbours = self.matches[max(0, index - 1) : index] + self.matches[index + 1 : index + 2]
+        for other in neighbours:
+            lo, hi = (
+                sorted((other.last, m.first)) if other.first < m.first else (m.last, other.first)
+            )
+            between = self.text[self.tokens[lo].end : self.tokens[hi].start]
+            if re.fullmatch(r",?\s*(?:and\s+|or\s+)?", between) and any(
+                c.level == "state" for c in other.candidates
+            ):
+                return True
+        return False
+
+
+def _best(found: list[Jurisdiction]) -> Jurisdiction:
+    """Prefer a state, then a city over the county of the same name (the county needs its
+    kind word), an incorporated place over a town of the same name,
+    then the larger."""
+    rank = {"state": 0, "local": 1, "county": 2}
+    return min(
+        found,
+        key=lambda c: (rank.get(c.level, 3), len(c.geoid) == 10, -(c.population or 0)),
+    )

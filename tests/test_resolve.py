@@ -1,0 +1,78 @@
+"""Place resolution on constructed sentences: every disambiguation cue and every rejection."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctuary_tracker.places.resolve import jurisdictions_named, resolve_places
+
+
+def named(text: str) -> set[tuple[str, str, str]]:
+    return {(j.name, j.state, j.level) for j in jurisdictions_named(resolve_places(text))}
+
+
+def test_explicit_state_after_a_comma():
+    assert ("Portland", "OR", "local") in named("Protesters gathered in Portland, Ore., on Sunday.")
+    assert ("Portland", "ME", "local") in named("Officials in Portland, Maine, said no.")
+    assert ("Hartford", "CT", "local") in named("The mayor of Hartford, Connecticut, spoke.")
+    assert ("Ontario", "CA", "local") in named("Police in Ontario, Calif., declined to comment.")
+
+
+def test_document_context_picks_the_namesake():
+    found = named("Massachusetts leaders spoke. Chelsea officials said the city does not ask.")
+    assert ("Chelsea", "MA", "local") in found
+    assert not any(n == "Chelsea" and s != "MA" for n, s, _ in found)
+
+
+def test_region_cue():
+    assert ("Nassau County", "NY", "county") in named("Nassau County on Long Island was listed.")
+
+
+def test_kind_words():
+    assert ("East Haven", "CT", "local") in named("The town of East Haven, Conn., voted.")
+    found = named("Franklin County, Pa., and Franklin County, Ohio, were both named.")
+    assert {("Franklin County", "PA", "county"), ("Franklin County", "OH", "county")} <= found
+
+
+def test_a_list_of_counties():
+    found = named("In Pennsylvania, Allegheny, Bucks and Chester counties limit detainers.")
+    assert {
+        ("Allegheny County", "PA", "county"),
+        ("Bucks County", "PA", "county"),
+        ("Chester County", "PA", "county"),
+    } <= found
+
+
+def test_population_prior_for_a_big_city_named_alone():
+    assert ("Chicago", "IL", "local") in named("Chicago sued the Justice Department.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Boston Mayor Marty Walsh spoke at the rally.",  # Walsh, Colo. is a person here
+        "Attorney General Jeff Sessions warned cities.",
+        "Mayor Jackson said the city would sue.",  # Jackson, Miss. is a person here
+        "The Department of Homeland Security issued a report.",  # Homeland, Ga.
+        "The Justice Department sent letters.",  # Justice, Ill.
+        "Washington threatens to cut funds to cities.",  # the federal government
+        "Residents can commerce freely, in union with others.",  # ordinary words
+        "He moved from Mexico City to Toronto, Ontario.",  # foreign places
+    ],
+)
+def test_rejections(sentence):
+    assert named(sentence) == set() or all(name in ("Boston",) for name, _, _ in named(sentence)), (
+        named(sentence)
+    )
+
+
+def test_washington_the_state_and_the_district():
+    assert ("Washington", "WA", "state") in named("Washington state passed a sanctuary law.")
+    assert any(s == "DC" for _, s, _ in named("Officials in Washington, D.C., objected."))
+
+
+def test_mentions_carry_exact_spans_and_reasons():
+    text = "Protesters gathered in Portland, Ore., on Sunday."
+    mention = resolve_places(text)[0]
+    assert text[mention.start : mention.end] == "Portland" == mention.text
+    assert "'Ore'" in mention.reason and 0 < mention.confidence <= 1
