@@ -7,6 +7,7 @@ from typing import Any
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.places.gazetteer import Jurisdiction
 from sanctuary_tracker.places.resolve import PlaceMention, resolve_places
+from sanctuary_tracker.places.tokens import normalise_phrase
 
 DOCUMENT_FIELDS = (
     "title",
@@ -18,11 +19,15 @@ DOCUMENT_FIELDS = (
     "url",
     "content_hash",
 )
+SEPARATOR = "\n\n"
 
 
 def extract(document: Document) -> dict[str, Any]:
-    """The evidence record of one document (schema: ../shared/eval/README.md, plus spans)."""
-    mentions = resolve_places(document)
+    """The evidence record of one document (schema: ../shared/eval/README.md, plus spans).
+
+    Every span names the field it points into (``body``, ``title`` or ``captions[i]``)
+    and its offsets there."""
+    mentions = _resolve_fields(document)
     return {
         "source": document.source,
         "document": {name: getattr(document, name) for name in DOCUMENT_FIELDS},
@@ -30,39 +35,86 @@ def extract(document: Document) -> dict[str, Any]:
     }
 
 
-def _jurisdictions(mentions: list[PlaceMention]) -> list[dict[str, Any]]:
-    grouped: dict[str, tuple[Jurisdiction, list[PlaceMention]]] = {}
-    for mention in mentions:
-        grouped.setdefault(mention.jurisdiction.geoid, (mention.jurisdiction, []))[1].append(
-            mention
-        )
+def _fields(document: Document) -> list[tuple[str, str]]:
+    fields = []
+    if document.title and not document.body.startswith(document.title):
+        fields.append(("title", document.title))
+    fields.append(("body", document.body))
+    fields += [(f"captions[{i}]", caption) for i, caption in enumerate(document.captions)]
+    return fields
+
+
+def _resolve_fields(document: Document) -> list[tuple[str, int, PlaceMention]]:
+    """Resolve over title, body and captions read as one text (so that each lends the
+    others its context), then give each mention its field and offset there."""
+    fields = _fields(document)
+    text = SEPARATOR.join(value for _, value in fields)
+    starts, position = [], 0
+    for _, value in fields:
+        starts.append(position)
+        position += len(value) + len(SEPARATOR)
+    out = []
+    for mention in resolve_places(text):
+        index = max(i for i, start in enumerate(starts) if start <= mention.start)
+        out.append((fields[index][0], starts[index], mention))
+    return out
+
+
+def _jurisdictions(mentions: list[tuple[str, int, PlaceMention]]) -> list[dict[str, Any]]:
+    """One entry per jurisdiction named, in order of first mention; a consolidated
+    city-county named both ways ("San Francisco", "San Francisco County") gets an entry
+    for each, since the text names both governments."""
+    grouped: dict[tuple[str, str], tuple[Jurisdiction, str, list]] = {}
+    for field, offset, mention in mentions:
+        j = mention.jurisdiction
+        named_as = _level_named(j, mention.text)
+        entry = grouped.setdefault((j.geoid, named_as), (j, mention.text, []))
+        entry[2].append((field, offset, mention))
     return [
         {
-            "name": j.name,
+            "name": _display_name(j, first_text, named_as),
             "state": j.state,
-            "kind": record_kind(j),
+            "kind": record_kind(j, named_as),
             "geoid": j.geoid,
             "ocd_id": j.ocd_id,
-            "confidence": max(m.confidence for m in found),
+            "confidence": max(m.confidence for _, _, m in found),
             "mentions": [
                 {
-                    "start": m.start,
-                    "end": m.end,
+                    "field": field,
+                    "start": m.start - offset,
+                    "end": m.end - offset,
                     "text": m.text,
                     "confidence": m.confidence,
                     "reason": m.reason,
                 }
-                for m in found
+                for field, offset, m in found
             ],
         }
-        for j, found in grouped.values()
+        for (_, named_as), (j, first_text, found) in grouped.items()
     ]
 
 
-def record_kind(j: Jurisdiction) -> str:
+def _level_named(j: Jurisdiction, text: str) -> str:
+    if j.kind == "city_county":
+        words = normalise_phrase(text).split()
+        return "county" if {"county", "parish"} & set(words) else "local"
+    return j.level
+
+
+def _display_name(j: Jurisdiction, text: str, named_as: str) -> str:
+    """The jurisdiction's name, or the legal form the text used for a county-level
+    government known by two names ("Orleans Parish" for New Orleans)."""
+    if j.kind == "city_county" and named_as == "county":
+        return " ".join(text.split())
+    return j.name
+
+
+def record_kind(j: Jurisdiction, named_as: str | None = None) -> str:
     """state, district or territory; county or parish; else the local kind (city, town ...)."""
     if j.level == "state":
         return j.kind if j.kind in ("state", "district", "territory") else "state"
+    if j.kind == "city_county":
+        return "county" if named_as == "county" else "city"
     if j.level == "county":
         return "parish" if j.kind == "parish" else "county"
     return j.kind

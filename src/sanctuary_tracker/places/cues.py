@@ -33,7 +33,7 @@ ORG_HEADS = frozenset(
 ORG_OF = frozenset(
     """
     department dept university bank college secretary office bureau ministry archdiocese diocese
-    school museum association federation
+    school museum association federation district foundation institute society
     """.split()
 )
 
@@ -58,7 +58,12 @@ PLACE_MODIFIERS = frozenset(
     """
     the in of at for from to and or but by on near neighboring neighbouring nearby greater
     downtown suburban metro metropolitan central northern southern eastern western upstate
-    downstate rural urban a an as while when where with like including both all
+    downstate rural urban a an as while when where with like including both all north south
+    east west northeast northwest southeast southwest midtown uptown after before since if
+    although though during unlike across outside inside throughout meanwhile today yesterday
+    last this that these those many some most other each every several even only also so here
+    there under over into than then because until unless whether whereas besides beyond
+    within without against among between about around via per
     """.split()
 )
 
@@ -98,6 +103,8 @@ LOCAL_KIND_WORDS = frozenset(
 )
 COUNTY_KIND_WORDS = frozenset({"county", "counties", "parish", "parishes"})
 KIND_WORDS = LOCAL_KIND_WORDS | COUNTY_KIND_WORDS
+# Words of a legal form that the text may write in lower case: "the state of New York".
+LOWER_CASE_IN_NAMES = KIND_WORDS | CONNECTORS | {"state", "commonwealth"}
 
 # Regions that tell the state of a nearby name: "Nassau County on Long Island".
 REGIONS = {

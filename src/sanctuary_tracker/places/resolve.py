@@ -169,19 +169,19 @@ def _gap(text: str, tokens: list[Token], i: int) -> str:
     return text[tokens[i - 1].end : tokens[i].start] if i > 0 else "\n"
 
 
-def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
-    if i == 0:
-        return True
-    gap = _gap(text, tokens, i)
-    return "\n" in gap or bool(re.search(r"[.!?:\"“”]\s*$", gap))
+def _line_of(text: str, token: Token) -> str:
+    line_start = text.rfind("\n", 0, token.start) + 1
+    line_end = text.find("\n", token.end)
+    return text[line_start : line_end if line_end >= 0 else len(text)]
 
 
 def _title_case_line(text: str, tokens: list[Token], i: int) -> bool:
-    """Headlines capitalise every word; there a capitalised neighbour says nothing."""
-    line_start = text.rfind("\n", 0, tokens[i].start) + 1
-    line_end = text.find("\n", tokens[i].end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
+    """Headlines capitalise every word; there a capitalised neighbour says nothing.
+    (A long line of capitalised names is a list, not a headline.)"""
+    line = _line_of(text, tokens[i])
+    if len(line.split()) > 20:
+        return False
+    words = re.findall(r"[^\W\d_]{4,}", line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
@@ -191,7 +191,7 @@ _ABBREVIATED_TITLE = re.compile(r"^\.?[ \t\u00a0]+$")
 def _not_a_place(text: str, tokens: list[Token], match: _Match) -> str | None:
     """Why a matched name is not a place here ("word", "person", "organisation"), or None."""
     span = tokens[match.first : match.last + 1]
-    names = [t for t in span if t.norm not in cues.KIND_WORDS and t.norm not in cues.CONNECTORS]
+    names = [t for t in span if t.norm not in cues.LOWER_CASE_IN_NAMES]
     if not names or not all(t.capitalised or t.text.isdigit() for t in names):
         return "word"  # "in union", "commerce" ("the town of" may be lower case)
     if any(_odd_case(t.text) for t in names):
@@ -214,9 +214,20 @@ def _not_a_place(text: str, tokens: list[Token], match: _Match) -> str | None:
         match.first >= 2
         and tokens[match.first - 1].norm == "of"
         and tokens[match.first - 2].norm in cues.ORG_OF
-        and not is_state
     ):
-        return "organisation"  # "Department of Homeland Security"
+        return "organisation"  # "Department of Homeland Security", "District of Pennsylvania"
+    if (
+        before is not None
+        and before.capitalised
+        and (
+            (len(before.text) == 1 and gap_before.startswith(". "))  # "Andrew C. Nichols"
+            or (
+                gap_before in ("-", "–", "‐") and len(before.text) > 1
+            )  # "Tack–Hooper", not "D-Austin"
+            or (gap_before.strip() == "&" and single)  # "Winston & Strawn"
+        )
+    ):
+        return "person"
     if single and tight_after and after.norm in cues.SPEECH_VERBS:
         return "person"  # "Jansen said"
     if (
@@ -233,16 +244,16 @@ def _not_a_place(text: str, tokens: list[Token], match: _Match) -> str | None:
         and after.capitalised
         and after.norm not in cues.LOCAL_HEADS | cues.KIND_WORDS
         and not after.text.isupper()
+        and len(_line_of(text, tokens[match.first]).split()) > 4  # not a label: "Chicago Policy:"
     ):
         return "person" if single else "organisation"  # "Elizabeth Warren", "Texas Tribune"
     if (
         tight_before
         and before.capitalised
         and before.norm not in cues.PLACE_MODIFIERS | cues.TITLES
-        and not _sentence_start(text, tokens, match.first - 1)
         and not is_state
     ):
-        return "person"  # "Marty Walsh"
+        return "person"  # "Marty Walsh", "Michele Jansen"
     return None
 
 
@@ -268,7 +279,10 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
             if width == 1 and len(phrase) == 2 and not (phrase.isupper() or dotted):
                 continue  # "in", "or", "me" are words; "IN", "OR", "Pa." are states
             state = gazetteer.state(phrase)
-            if state is not None:
+            if state is not None and (
+                any(c.state == state.state for c in match.candidates)
+                or (match.key == "washington" and state.state == "DC")
+            ):
                 match.state = state.state
                 match.qualifier = (after, after + width - 1)
                 match.notes.append(f"state named after it: '{phrase}'")
@@ -278,6 +292,9 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
     if "of" in window[-1:] and any(w in cues.LOCAL_KIND_WORDS for w in window[:-1]):
         match.level = match.level or "local"
         match.notes.append("after a word for a city or town")
+    if window[-2:] == ["state", "of"] or window[-2:] == ["commonwealth", "of"]:
+        match.level = "state"
+        match.notes.append("after 'state of'")
     if any(w in cues.COUNTY_KIND_WORDS for w in match.key.split()):
         match.level = match.level or "county"
         match.notes.append("named as a county")
@@ -315,7 +332,8 @@ class _Resolver:
         for m in self.matches:  # the states a text puts after its names set its context
             if m.state:
                 self.context[m.state] += 1
-        for tier in (self._sure, self._big_city, self._by_context, self._short_county_name):
+        tiers = (self._sure, self._short_county_name, self._dateline_city, self._big_city)
+        for tier in (*tiers, self._by_context, self._short_county_name):
             for index, m in enumerate(self.matches):
                 if index in self.chosen:
                     continue
@@ -332,9 +350,12 @@ class _Resolver:
 
     def _filtered(self, m: _Match) -> list[Jurisdiction]:
         found = m.candidates
-        state = m.state or m.region
-        if state:
-            found = [c for c in found if c.state == state] or found
+        if m.state:
+            found = [c for c in found if c.state == m.state]
+            if m.level != "state":
+                found = [c for c in found if c.level != "state"] or found
+        elif m.region:
+            found = [c for c in found if c.state == m.region] or found
         if m.level:
             found = [c for c in found if c.level == m.level] or found
         return found
@@ -344,8 +365,8 @@ class _Resolver:
         if m.key == "washington":
             return self._washington(m, found)
         states = [c for c in found if c.level == "state"]
-        if states and not m.level:
-            return states[0], 0.95, "a state's name"
+        if states and m.level in (None, "state") and not m.state:
+            return states[0], 0.95, "a state's name"  # "New York, NY" is the city
         if m.state:
             return _best(found), 0.95, f"state given: {m.state}"
         if m.region:
@@ -354,10 +375,16 @@ class _Resolver:
             return found[0], 0.85, "the only one of its kind with this name"
         return None
 
+    def _shouting(self, m: _Match) -> bool:
+        """A name in capitals outside a dateline (a judge's name in a court opinion, a
+        heading) is not resolved from context or population alone."""
+        words = [t.text for t in self.tokens[m.first : m.last + 1] if len(t.text) > 2]
+        return bool(words) and all(w.isupper() for w in words) and not self._dateline(m)
+
     def _big_city(self, m: _Match):
         """A large city named alone is the one meant, unless the document's own states hold
         a namesake of some size (Portland in a story about Maine)."""
-        if m.key in cues.FOREIGN_HOMONYMS:
+        if m.key in cues.FOREIGN_HOMONYMS or self._shouting(m):
             return None  # "Ontario", "Mexico": the foreign place unless the text says otherwise
         found = [c for c in self._filtered(m) if c.level != "state"]
         ranked = sorted(found, key=lambda c: c.population or 0, reverse=True)
@@ -374,7 +401,23 @@ class _Resolver:
             return None
         return ranked[0], 0.7, "the largest place of this name, by far"
 
+    def _dateline_city(self, m: _Match):
+        """A dateline ("CHAMBERSBURG - ...") names where the story is; a namesake much larger
+        than the others is the one meant, however small."""
+        if not self._dateline(m):
+            return None
+        ranked = sorted(self._filtered(m), key=lambda c: c.population or 0, reverse=True)
+        if not ranked:
+            return None
+        first = ranked[0].population or 0
+        second = (ranked[1].population or 0) if len(ranked) > 1 else 0
+        if first and first >= 10 * max(second, 1):
+            return ranked[0], 0.7, "a dateline: the largest place of this name"
+        return None
+
     def _by_context(self, m: _Match):
+        if self._shouting(m):
+            return None
         found = [c for c in self._filtered(m) if c.level != "state"]
         in_context = [c for c in found if self.context[c.state]]
         if not in_context:
