@@ -76,3 +76,66 @@ def test_mentions_carry_exact_spans_and_reasons():
     mention = resolve_places(text)[0]
     assert text[mention.start : mention.end] == "Portland" == mention.text
     assert "'Ore'" in mention.reason and 0 < mention.confidence <= 1
+
+
+def test_names_listed_together_are_of_one_kind():
+    text = (
+        "Sheriffs in Pennsylvania said Allegheny, Bucks, Chester, Clarion, Delaware, "
+        "Lehigh and Westmoreland were wrongly named."
+    )
+    found = named(text)
+    for county in (
+        "Allegheny",
+        "Bucks",
+        "Chester",
+        "Clarion",
+        "Delaware",
+        "Lehigh",
+        "Westmoreland",
+    ):
+        assert (f"{county} County", "PA", "county") in found
+    assert ("Delaware", "DE", "state") not in found
+
+
+def test_a_big_namesake_outweighs_a_tiny_one_in_context():
+    found = named("Nassau County on Long Island was listed, and so were Hartford and East Haven.")
+    assert ("Hartford", "CT", "local") in found and ("East Haven", "CT", "local") in found
+
+
+def test_dateline_picks_the_larger_namesake():
+    assert ("Chambersburg", "PA", "local") in named(
+        "CHAMBERSBURG - The county was listed in error."
+    )
+
+
+def test_a_short_county_name_after_the_full_one():
+    found = named("Nassau County, N.Y., will hold detainees. Nassau police will inform ICE.")
+    assert found == {("Nassau County", "NY", "county")}
+
+
+def test_washington_dc_and_states_in_a_list():
+    assert any(
+        s == "DC" for _, s, _ in named("WASHINGTON — Lawmakers wrote to the attorney general.")
+    )
+    found = named("The list names Oregon, Washington and Vermont.")
+    assert ("Washington", "WA", "state") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Judge Baylson of the Eastern District of Pennsylvania ruled.",  # a court, not the state
+        "Andrew C. Nichols of Winston & Strawn argued.",  # Nichols, Strawn: people
+        "Sen. Elizabeth Warren (D-MA) signed the letter.",  # Elizabeth, N.J.: a first name
+        "The Center for Immigration Studies published a map.",  # Center, Pa.: an organisation
+        "Washington County (WaCo) honors detainers.",  # WaCo is not Waco, Texas
+        "Michele Jansen of the radio station said it was a mistake.",  # Jansen, Neb.
+    ],
+)
+def test_more_rejections(sentence):
+    assert named(sentence) == set(), named(sentence)
+
+
+def test_person_names_are_remembered():
+    text = "Michele Jansen spoke first. Later, Jansen said the county was never a sanctuary."
+    assert named(text) == set()

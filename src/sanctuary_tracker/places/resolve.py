@@ -105,7 +105,7 @@ def _find(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[_Match]:
     flat, starts = joined(text, tokens)
     lists = _county_lists(text, tokens, gazetteer)
     taken = {i for m in lists for i in range(m.first, m.last + 1)}
-    matches = list(lists)
+    matches = [m for m in lists if m.candidates]
     people: set[str] = set()  # names the text uses for people ("Michele Jansen")
     for end, key in _automaton(gazetteer).iter_long(flat):
         begin = end - len(key) + 1
@@ -139,28 +139,45 @@ def _find(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[_Match]:
 
 
 _NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
-_COUNTY_LIST = re.compile(rf"({_NAME}(?:(?:,? (?:and|&) |, ){_NAME})+) (counties|parishes)\b")
+_NAME_LIST = re.compile(
+    rf"({_NAME}(?:(?:,? (?:and|or|&) |, ){_NAME})+)(?: (counties|parishes)\b)?"
+)
+COHERENT_LIST = 0.6  # share of a list's names that must be counties of one state
 
 
 def _county_lists(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[_Match]:
-    """ "Allegheny, Bucks and Chester counties": each name is a county."""
+    """Names listed together are of one kind: "Allegheny, Bucks and Chester counties" are
+    counties; so are "Allegheny, Bucks, Chester, Clarion ..." when most of them are counties
+    of one state. Names in such a list that are not are left out, not resolved elsewhere."""
     by_start = {t.start: i for i, t in enumerate(tokens)}
     out = []
-    for found in _COUNTY_LIST.finditer(text):
-        suffix = " County" if found.group(2) == "counties" else " Parish"
+    for found in _NAME_LIST.finditer(text):
+        items = []
         for name in re.finditer(_NAME, found.group(1)):
             start = found.start(1) + name.start()
-            if start not in by_start:
-                continue
-            first = by_start[start]
-            last = first + len(tokenize(name.group())) - 1
-            candidates = gazetteer.lookup(name.group() + suffix)
-            if candidates:
-                match = _Match(first, last, normalise_phrase(name.group() + suffix), candidates)
-                match.level = "county"
-                match.notes.append(f"in a list ending '{found.group(2)}'")
-                _read_cues(text, tokens, match, gazetteer)
-                out.append(match)
+            if start in by_start:
+                first = by_start[start]
+                items.append((first, first + len(tokenize(name.group())) - 1, name.group()))
+        suffix = " Parish" if found.group(2) == "parishes" else " County"
+        counties = [gazetteer.lookup(name + suffix) for _, _, name in items]
+        counties = [[c for c in found_ if c.level == "county"] for found_ in counties]
+        states = Counter(c.state for found_ in counties for c in {c.state: c for c in found_}.values())
+        state, hits = states.most_common(1)[0] if states else (None, 0)
+        explicit = found.group(2) is not None and len(items) >= 2
+        states_named = sum(gazetteer.state(name) is not None for _, _, name in items)
+        if not explicit and (
+            len(items) < 3 or hits < COHERENT_LIST * len(items) or 2 * states_named >= len(items)
+        ):
+            continue  # not a list of counties (a list of states, of towns, of people)
+        for (first, last, name), candidates in zip(items, counties, strict=True):
+            in_state = [c for c in candidates if c.state == state] if not explicit else candidates
+            match = _Match(first, last, normalise_phrase(name + suffix), in_state)
+            match.level = "county"
+            match.notes.append("in a list of counties")
+            if not explicit:
+                match.region = state
+            _read_cues(text, tokens, match, gazetteer)
+            out.append(match)  # with no candidates it only keeps the name from other readings
     return out
 
 
@@ -228,6 +245,14 @@ def _not_a_place(text: str, tokens: list[Token], match: _Match) -> str | None:
         )
     ):
         return "person"
+    if (
+        single
+        and tight_after
+        and after.norm in ("for", "on")
+        and match.last + 2 < len(tokens)
+        and tokens[match.last + 2].capitalised
+    ):
+        return "organisation"  # "Center for Immigration Studies"
     if single and tight_after and after.norm in cues.SPEECH_VERBS:
         return "person"  # "Jansen said"
     if (
