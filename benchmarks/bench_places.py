@@ -81,7 +81,7 @@ def main() -> int:
     )
     print(f"bare Aho-Corasick scan   {megabytes / scan:8.2f} MB/s")
     print(f"resolve_places           {megabytes / full:8.2f} MB/s")
-    ratio = scan / full
+    ratio = full / scan
     verdict = "MEETS" if full <= 4 * scan else "MISSES"
     print(f"resolution is 1/{ratio:.1f} of the bare scan: {verdict} the floor (at least 1/4)")
     return 0

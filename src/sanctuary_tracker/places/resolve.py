@@ -1,7 +1,9 @@
 """Find the US jurisdictions a document names and resolve each to one government.
 
 Steps, in order:
-1. Match every gazetteer name in the text as a word sequence (Aho-Corasick, longest match).
+1. Match every gazetteer name in a case- and accent-folded copy of the text (Aho-Corasick,
+   longest match, at word boundaries); only capitalised matches go on, each with a small
+   window of words around it, so the cost is the scan plus a little per name.
 2. Drop what is not a place: lower-case words, people ("Mayor Jackson", "Marty Walsh"),
    organisations ("Boston Globe", "Justice Department", "Department of Homeland Security").
 3. Read each match's cues: a state after a comma ("Portland, Ore."), kind words ("County",
@@ -15,13 +17,14 @@ Steps, in order:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sanctuary_tracker.places import cues
 from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction, load_gazetteer
-from sanctuary_tracker.places.tokens import Token, joined, normalise_phrase, tokenize
+from sanctuary_tracker.places.tokens import Token, normalise_phrase, tokenize
 
 BIG_CITY = 100_000  # named alone, a city this large is the one meant unless context says otherwise
 
@@ -40,27 +43,81 @@ class PlaceMention:
 
 @dataclass
 class _Match:
-    first: int  # token index
-    last: int  # token index, inclusive
+    first: int  # index in window of the name's first word
+    last: int  # index in window of its last word
     key: str
     candidates: list[Jurisdiction]
+    window: list[Token] = field(default_factory=list)  # the words around it
     state: str | None = None  # from an explicit qualifier
     level: str | None = None  # "state" | "county" | "local", from kind words
     region: str | None = None
-    qualifier: tuple[int, int] | None = None  # token indexes of the state after the comma
+    qualifier: tuple[int, int] | None = None  # text offsets of the state after the comma
+
+    @property
+    def start(self) -> int:
+        return self.window[self.first].start
+
+    @property
+    def end(self) -> int:
+        return self.window[self.last].end
+
     notes: list[str] = field(default_factory=list)
+
+
+def _fold_table() -> dict[int, str]:
+    """One character for one: lower case, accents off, curly quotes and dashes plain, and
+    every other mark a space, so offsets in the folded text are offsets in the text."""
+    table = {}
+    for code in range(0x2500):
+        char = chr(code)
+        lower = char.lower()
+        lower = lower if len(lower) == 1 else char
+        base = unicodedata.normalize("NFKD", lower)[:1] if lower.isalpha() else lower
+        if char in "’‘ʼ":
+            base = "'"
+        elif char in "–—‐‑":
+            base = "-"
+        elif not (base.isalnum() or base in ".-'&"):
+            base = " "
+        if base != char:
+            table[code] = base
+    return table
+
+
+FOLD = _fold_table()
+_ABBREVIATED = [
+    ("saint ", ("st. ", "st ")),
+    ("sainte ", ("ste. ",)),
+    ("mount ", ("mt. ", "mt ")),
+    ("fort ", ("ft. ", "ft ")),
+]
+
+
+def _spellings(variant: str) -> set[str]:
+    folded = variant.translate(FOLD)
+    out = {folded}
+    for full, shorts in _ABBREVIATED:
+        for short in shorts:
+            out |= {f.replace(full, short) for f in list(out)}
+            out |= {f.replace(short, full) for f in list(out)}
+    return out
 
 
 @lru_cache(maxsize=1)
 def _automaton(gazetteer: Gazetteer):
+    """Every spelling of every name, folded, with a leading space so that matches start
+    at a word; the value is the name's lookup key."""
     import ahocorasick
 
-    automaton = ahocorasick.Automaton()
     abbreviations = _state_abbreviations(gazetteer)
-    for surface in gazetteer.surfaces():
-        key = normalise_phrase(surface)
-        if key and key not in abbreviations:
-            automaton.add_word(key, key)
+    automaton = ahocorasick.Automaton()
+    for j in gazetteer:
+        for variant in j.variants:
+            key = normalise_phrase(variant)
+            if not key or key in abbreviations:
+                continue
+            for spelling in _spellings(variant):
+                automaton.add_word(" " + spelling, (len(spelling) + 1, key))
     automaton.make_automaton()
     return automaton
 
@@ -83,11 +140,8 @@ def resolve_places(document, gazetteer: Gazetteer | None = None) -> list[PlaceMe
     """Every place mention in ``document.body`` (or a plain string), resolved, in text order."""
     text = document if isinstance(document, str) else document.body
     gazetteer = gazetteer or load_gazetteer()
-    tokens = tokenize(text)
-    if not tokens:
-        return []
-    matches = _find(text, tokens, gazetteer)
-    return _Resolver(text, tokens, gazetteer, matches).run()
+    matches = _find(text, gazetteer)
+    return _Resolver(text, gazetteer, matches).run()
 
 
 def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
@@ -101,89 +155,142 @@ def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
 # --- 1-3: matching and cues -------------------------------------------------------------
 
 
-def _find(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[_Match]:
-    flat, starts = joined(text, tokens)
-    lists = _county_lists(text, tokens, gazetteer)
-    taken = {i for m in lists for i in range(m.first, m.last + 1)}
+def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
+    folded = " " + text.translate(FOLD)
+    raw = []
+    for end, (length, key) in _automaton(gazetteer).iter_long(folded):
+        start = end - length + 1  # in the text, the name is text[start:end]
+        if end + 1 < len(folded) and (folded[end + 1].isalnum() or folded[end + 1] == "&"):
+            continue  # ends inside a word
+        if text[start].isupper() or text[start].isdigit() or key.split(" ", 1)[0] in _LOWER_START:
+            raw.append((start, end, key))
+    lists, taken = _county_lists(text, raw, gazetteer)
     matches = [m for m in lists if m.candidates]
     people: set[str] = set()  # names the text uses for people ("Michele Jansen")
-    for end, key in _automaton(gazetteer).iter_long(flat):
-        begin = end - len(key) + 1
-        if begin not in starts or (end + 1 < len(flat) and flat[end + 1] != " "):
+    for start, end, key in raw:
+        if start in taken or not _capitalised(text[start:end]):
             continue
-        first = starts[begin]
-        last = first + key.count(" ")
-        if any(i in taken for i in range(first, last + 1)):
+        match = _windowed(text, start, end, key, gazetteer.lookup(key))
+        if match is None or not match.candidates:
             continue
-        match = _Match(first, last, key, gazetteer.lookup(key))
-        if not match.candidates:
-            continue
-        verdict = _not_a_place(text, tokens, match)
+        verdict = _not_a_place(text, match.window, match)
         if verdict == "person":
             people.add(key)
         if verdict is None:
-            _read_cues(text, tokens, match, gazetteer)
+            _read_cues(text, match.window, match, gazetteer)
             matches.append(match)
     # The state after a comma qualifies the name before it; it is not a mention of its own.
-    qualifiers = {
-        i for m in matches if m.qualifier for i in range(m.qualifier[0], m.qualifier[1] + 1)
-    }
+    qualifiers = [m.qualifier for m in matches if m.qualifier]
     matches = [
         m
         for m in matches
-        if m.first not in qualifiers and not (m.first == m.last and m.key in people)
+        if not any(a <= m.start < b for a, b in qualifiers)
+        and not (m.first == m.last and m.key in people)
     ]
-    matches.sort(key=lambda m: m.first)
-    _regions(text, tokens, matches)
+    matches.sort(key=lambda m: m.start)
+    _regions(text, folded, matches)
     return matches
 
 
-_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
-_NAME_LIST = re.compile(
-    rf"({_NAME}(?:(?:,? (?:and|or|&) |, ){_NAME})+)(?: (counties|parishes)\b)?"
-)
+# Characters of context read around a name: enough for a title and a first name before it,
+# and a state, a kind word or a speech verb after it.
+WINDOW_BEFORE, WINDOW_AFTER = 36, 44
+_LOWER_START = cues.LOWER_CASE_IN_NAMES - {"and", "of", "de", "la", "le", "du", "des", "del"}
+
+
+def _capitalised(name: str) -> bool:
+    """Every word of a name capitalised, but for small words and kind words ("town of")."""
+    words = name.split()
+    small = [w.lower().strip(".") in cues.LOWER_CASE_IN_NAMES for w in words]
+    return not all(small) and all(
+        w[:1].isupper() or w[:1].isdigit() or is_small
+        for w, is_small in zip(words, small, strict=True)
+    )
+
+
+def _windowed(text: str, start: int, end: int, key: str, candidates) -> _Match | None:
+    """The match with the words around it (the line's start, or WINDOW characters)."""
+    while end > start and not text[end - 1].isalnum():
+        end -= 1  # "D.C." ends at its last letter, like every other name
+    line_start = text.rfind("\n", 0, start - WINDOW_BEFORE) + 1 if start > WINDOW_BEFORE else 0
+    line_start = text.rfind("\n", line_start, start) + 1 if line_start < start else line_start
+    begin = max(line_start, start - WINDOW_BEFORE)
+    stop = min(len(text), end + WINDOW_AFTER)
+    window = tokenize(text[begin:stop], offset=begin)
+    if begin > line_start and window and window[0].start == begin:
+        window = window[1:]  # may be a cut word
+    index = {t.start: i for i, t in enumerate(window)}
+    first = index.get(start)
+    if first is None:
+        return None
+    last = first
+    while last < len(window) and window[last].end < end:
+        last += 1
+    if last >= len(window) or window[last].end != end:
+        return None
+    return _Match(first, last, key, candidates, window)
+
+
 COHERENT_LIST = 0.6  # share of a list's names that must be counties of one state
 
 
-def _county_lists(text: str, tokens: list[Token], gazetteer: Gazetteer) -> list[_Match]:
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)$")
+_KIND_AFTER = re.compile(r"^\s+(counties|parishes)\b")
+
+
+def _county_lists(text: str, raw: list, gazetteer: Gazetteer) -> tuple[list[_Match], set[int]]:
     """Names listed together are of one kind: "Allegheny, Bucks and Chester counties" are
     counties; so are "Allegheny, Bucks, Chester, Clarion ..." when most of them are counties
     of one state. Names in such a list that are not are left out, not resolved elsewhere."""
-    by_start = {t.start: i for i, t in enumerate(tokens)}
-    out = []
-    for found in _NAME_LIST.finditer(text):
-        items = []
-        for name in re.finditer(_NAME, found.group(1)):
-            start = found.start(1) + name.start()
-            if start in by_start:
-                first = by_start[start]
-                items.append((first, first + len(tokenize(name.group())) - 1, name.group()))
-        suffix = " Parish" if found.group(2) == "parishes" else " County"
-        counties = [gazetteer.lookup(name + suffix) for _, _, name in items]
-        counties = [[c for c in found_ if c.level == "county"] for found_ in counties]
-        states = Counter(c.state for found_ in counties for c in {c.state: c for c in found_}.values())
+    chains, chain = [], []
+    for item in raw:
+        if chain and not _LIST_GAP.match(text[chain[-1][1] : item[0]]):
+            chains.append(chain)
+            chain = []
+        chain.append(item)
+    if chain:
+        chains.append(chain)
+    out, taken = [], set()
+    for items in chains:
+        kind = _KIND_AFTER.match(text, items[-1][1])
+        explicit = kind is not None and len(items) >= 2
+        if not explicit and len(items) < 3:
+            continue
+        suffix = " Parish" if kind and kind.group(1) == "parishes" else " County"
+        names = [text[start:end] for start, end, _ in items]
+        counties = [
+            [c for c in gazetteer.lookup(name + suffix) if c.level == "county"] for name in names
+        ]
+        states = Counter(s for found in counties for s in {c.state for c in found})
         state, hits = states.most_common(1)[0] if states else (None, 0)
-        explicit = found.group(2) is not None and len(items) >= 2
-        states_named = sum(gazetteer.state(name) is not None for _, _, name in items)
-        if not explicit and (
-            len(items) < 3 or hits < COHERENT_LIST * len(items) or 2 * states_named >= len(items)
-        ):
+        states_named = sum(gazetteer.state(name) is not None for name in names)
+        if not explicit and (hits < COHERENT_LIST * len(items) or 2 * states_named >= len(items)):
             continue  # not a list of counties (a list of states, of towns, of people)
-        for (first, last, name), candidates in zip(items, counties, strict=True):
-            in_state = [c for c in candidates if c.state == state] if not explicit else candidates
-            match = _Match(first, last, normalise_phrase(name + suffix), in_state)
+        for (start, end, _), name, found in zip(items, names, counties, strict=True):
+            in_state = found if explicit else [c for c in found if c.state == state]
+            match = _windowed(text, start, end, normalise_phrase(name + suffix), in_state)
+            if match is None:
+                continue
             match.level = "county"
             match.notes.append("in a list of counties")
             if not explicit:
                 match.region = state
-            _read_cues(text, tokens, match, gazetteer)
-            out.append(match)  # with no candidates it only keeps the name from other readings
-    return out
+            _read_cues(text, match.window, match, gazetteer)
+            out.append(match)
+            taken.add(start)
+    return out, taken
+
+
+_GAP_BEFORE = re.compile(r"[^\W_]([\W_]*)$")
 
 
 def _gap(text: str, tokens: list[Token], i: int) -> str:
-    """The characters between token i-1 and token i."""
-    return text[tokens[i - 1].end : tokens[i].start] if i > 0 else "\n"
+    """The characters between token i-1 and token i ("\n" at the start of the text)."""
+    if i > 0:
+        return text[tokens[i - 1].end : tokens[i].start]
+    start = tokens[i].start
+    found = _GAP_BEFORE.search(text, max(0, start - 20), start)
+    return found.group(1) if found else "\n"
 
 
 def _line_of(text: str, token: Token) -> str:
@@ -309,7 +416,7 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
                 or (match.key == "washington" and state.state == "DC")
             ):
                 match.state = state.state
-                match.qualifier = (after, after + width - 1)
+                match.qualifier = (tokens[after].start, tokens[after + width - 1].end)
                 match.notes.append(f"state named after it: '{phrase}'")
                 break
     # Kind words: "the town of East Haven", "cities of Hartford, ...", "Chelsea City Manager".
@@ -328,18 +435,20 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
         match.notes.append(f"followed by '{tokens[after].text}'")
 
 
-def _regions(text: str, tokens: list[Token], matches: list[_Match]) -> None:
+_REGION = re.compile(r"\b(" + "|".join(map(re.escape, cues.REGIONS)) + r")\b")
+
+
+def _regions(text: str, folded: str, matches: list[_Match]) -> None:
     """A region named in the same sentence tells the state of the name before it."""
-    lowered = text.lower()
-    for region, state in cues.REGIONS.items():
-        for found in re.finditer(r"\b" + re.escape(region) + r"\b", lowered):
-            before = [m for m in matches if tokens[m.last].end <= found.start()]
-            if before:
-                nearest = before[-1]
-                between = text[tokens[nearest.last].end : found.start()]
-                if len(between) <= 40 and not re.search(r"[.!?]\s", between):
-                    nearest.region = state
-                    nearest.notes.append(f"near '{text[found.start() : found.end()]}'")
+    for found in _REGION.finditer(folded):
+        position = found.start() - 1  # folded has one leading space
+        before = [m for m in matches if m.end <= position]
+        if before:
+            nearest = before[-1]
+            between = text[nearest.end : position]
+            if len(between) <= 40 and not re.search(r"[.!?]\s", between):
+                nearest.region = cues.REGIONS[found.group(1)]
+                nearest.notes.append(f"near '{text[position : position + len(found.group(1))]}'")
 
 
 # --- 4-5: resolution -------------------------------------------------------------------
@@ -348,8 +457,8 @@ def _regions(text: str, tokens: list[Token], matches: list[_Match]) -> None:
 class _Resolver:
     """Resolves matches in tiers, each tier's results adding to the document's context."""
 
-    def __init__(self, text, tokens, gazetteer, matches):
-        self.text, self.tokens, self.gazetteer, self.matches = text, tokens, gazetteer, matches
+    def __init__(self, text, gazetteer, matches):
+        self.text, self.gazetteer, self.matches = text, gazetteer, matches
         self.context: Counter[str] = Counter()
         self.chosen: dict[int, tuple[Jurisdiction, float, str]] = {}
 
@@ -369,7 +478,7 @@ class _Resolver:
         return [self._mention(self.matches[i], *self.chosen[i]) for i in sorted(self.chosen)]
 
     def _mention(self, m: _Match, j: Jurisdiction, confidence: float, reason: str) -> PlaceMention:
-        start, end = self.tokens[m.first].start, self.tokens[m.last].end
+        start, end = m.start, m.end
         notes = "; ".join([reason, *m.notes])
         return PlaceMention(start, end, self.text[start:end], j, confidence, notes)
 
@@ -403,7 +512,7 @@ class _Resolver:
     def _shouting(self, m: _Match) -> bool:
         """A name in capitals outside a dateline (a judge's name in a court opinion, a
         heading) is not resolved from context or population alone."""
-        words = [t.text for t in self.tokens[m.first : m.last + 1] if len(t.text) > 2]
+        words = [t.text for t in m.window[m.first : m.last + 1] if len(t.text) > 2]
         return bool(words) and all(w.isupper() for w in words) and not self._dateline(m)
 
     def _big_city(self, m: _Match):
@@ -468,7 +577,7 @@ class _Resolver:
             dc = self.gazetteer.state("DC")
             return dc, 0.9, "Washington, D.C."
         state = self.gazetteer.state("WA")
-        window = " ".join(t.norm for t in self.tokens[max(0, m.first - 3) : m.last + 3])
+        window = " ".join(t.norm for t in m.window[max(0, m.first - 3) : m.last + 3])
         if m.state == "WA" or re.search(r"\bstate of washington\b|\bwashington state\b", window):
             return state, 0.9, "Washington the state"
         if self._among_states(m):
@@ -476,19 +585,17 @@ class _Resolver:
         return None
 
     def _dateline(self, m: _Match) -> bool:
-        token = self.tokens[m.first]
+        token = m.window[m.first]
         rest = self.text[token.end : token.end + 3]
-        at_line_start = m.first == 0 or _gap(self.text, self.tokens, m.first).endswith("\n")
+        at_line_start = _gap(self.text, m.window, m.first).endswith("\n")
         return token.text.isupper() and at_line_start and bool(re.match(r"\s*[—–,-]", rest))
 
     def _among_states(self, m: _Match) -> bool:
         index = self.matches.index(m)
         neighbours = self.matches[max(0, index - 1) : index] + self.matches[index + 1 : index + 2]
         for other in neighbours:
-            lo, hi = (
-                sorted((other.last, m.first)) if other.first < m.first else (m.last, other.first)
-            )
-            between = self.text[self.tokens[lo].end : self.tokens[hi].start]
+            lo, hi = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+            between = self.text[lo:hi]
             if re.fullmatch(r",?\s*(?:and\s+|or\s+)?", between) and any(
                 c.level == "state" for c in other.candidates
             ):

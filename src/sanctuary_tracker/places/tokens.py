@@ -44,13 +44,14 @@ def normalise_phrase(text: str) -> str:
     return " ".join(normalise_word(w) for w in _WORD.findall(text))
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """The words of ``text``; offsets are shifted by ``offset`` (for a slice of a longer text)."""
     tokens = []
     for m in _WORD.finditer(text):
         word, end = m.group(), m.end()
         if word[-2:] in ("'s", "’s") and len(word) > 2:
             word, end = word[:-2], end - 2  # "Maine's two biggest cities": the name is "Maine"
-        tokens.append(Token(word, m.start(), end, normalise_word(word)))
+        tokens.append(Token(word, m.start() + offset, end + offset, normalise_word(word)))
     return tokens
 
 
