@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from sanctuary_tracker.document import Document
+from sanctuary_tracker.extract.listings import find_listings
+from sanctuary_tracker.extract.money import find_amounts
+from sanctuary_tracker.extract.people import find_people
+from sanctuary_tracker.extract.provisions import find_provisions
+from sanctuary_tracker.extract.quotes import find_quotes
 from sanctuary_tracker.places.gazetteer import Jurisdiction
 from sanctuary_tracker.places.resolve import PlaceMention, resolve_places
 from sanctuary_tracker.places.tokens import normalise_phrase
@@ -27,12 +32,25 @@ def extract(document: Document) -> dict[str, Any]:
 
     Every span names the field it points into (``body``, ``title`` or ``captions[i]``)
     and its offsets there."""
-    mentions = _resolve_fields(document)
-    return {
+    fields = _fields(document)
+    text, starts = _joined(fields)
+    places = resolve_places(text)
+    people = find_people(text, places)
+    evidence = {
+        "people": people,
+        "quotes": find_quotes(text, people),
+        "amounts": find_amounts(text, places),
+        "lists": find_listings(text, places),
+        "observations": find_provisions(text, places),
+    }
+    record = {
         "source": document.source,
         "document": {name: getattr(document, name) for name in DOCUMENT_FIELDS},
-        "jurisdictions": _jurisdictions(mentions),
+        "jurisdictions": _jurisdictions([_locate(fields, starts, m) for m in places]),
     }
+    for key, items in evidence.items():
+        record[key] = [_with_span(fields, starts, item) for item in items]
+    return record
 
 
 def _fields(document: Document) -> list[tuple[str, str]]:
@@ -44,20 +62,28 @@ def _fields(document: Document) -> list[tuple[str, str]]:
     return fields
 
 
-def _resolve_fields(document: Document) -> list[tuple[str, int, PlaceMention]]:
-    """Resolve over title, body and captions read as one text (so that each lends the
-    others its context), then give each mention its field and offset there."""
-    fields = _fields(document)
-    text = SEPARATOR.join(value for _, value in fields)
+def _joined(fields: list[tuple[str, str]]) -> tuple[str, list[int]]:
+    """Title, body and captions read as one text (so that each lends the others its
+    context), and where each field starts in it."""
     starts, position = [], 0
     for _, value in fields:
         starts.append(position)
         position += len(value) + len(SEPARATOR)
-    out = []
-    for mention in resolve_places(text):
-        index = max(i for i, start in enumerate(starts) if start <= mention.start)
-        out.append((fields[index][0], starts[index], mention))
-    return out
+    return SEPARATOR.join(value for _, value in fields), starts
+
+
+def _locate(fields, starts, mention):
+    """(field name, the field's start in the joined text, the mention)."""
+    index = max(i for i, start in enumerate(starts) if start <= mention.start)
+    return fields[index][0], starts[index], mention
+
+
+def _with_span(fields, starts, item) -> dict[str, Any]:
+    field, offset, _ = _locate(fields, starts, item)
+    return {
+        **item.to_record(),
+        "span": {"field": field, "start": item.start - offset, "end": item.end - offset},
+    }
 
 
 def _jurisdictions(mentions: list[tuple[str, int, PlaceMention]]) -> list[dict[str, Any]]:
