@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sanctuary_tracker.places.resolve import jurisdictions_named, resolve_places
+from sanctuary_tracker.places.resolve import fold, jurisdictions_named, resolve_places
 
 
 def named(text: str) -> set[tuple[str, str, str]]:
@@ -139,3 +141,39 @@ def test_more_rejections(sentence):
 def test_person_names_are_remembered():
     text = "Michele Jansen spoke first. Later, Jansen said the county was never a sanctuary."
     assert named(text) == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_folding_keeps_every_offset(text):
+    assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=12),
+            st.sampled_from(
+                [
+                    "Boston",
+                    "Portland, Ore.",
+                    "Nassau County",
+                    ", ",
+                    " and ",
+                    "\n",
+                    "Mayor",
+                    "St. Louis",
+                    "Washington, D.C.",
+                    "counties",
+                    "Cook",
+                ]
+            ),
+        ),
+        max_size=25,
+    ).map("".join)
+)
+def test_spans_point_at_what_they_name(text):
+    for mention in resolve_places(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert 0 < mention.confidence <= 1 and mention.reason

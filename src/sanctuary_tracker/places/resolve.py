@@ -48,6 +48,7 @@ class _Match:
     key: str
     candidates: list[Jurisdiction]
     window: list[Token] = field(default_factory=list)  # the words around it
+    names_state: bool = False  # some candidate is a state
     state: str | None = None  # from an explicit qualifier
     level: str | None = None  # "state" | "county" | "local", from kind words
     region: str | None = None
@@ -85,6 +86,23 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD = _fold_table()
+# The same folding for ASCII text, as a byte table: str.translate is slow, bytes.translate is not.
+_ASCII_FOLD = bytes(ord(FOLD.get(code, chr(code))) for code in range(128)) + bytes(range(128, 256))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def fold(text: str) -> str:
+    """``text`` folded for matching, one character for one."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return text.translate(FOLD)  # a letter whose lower case is two ("İ"): the slow way
+    if not lowered.isascii():
+        lowered = _NON_ASCII.sub(lambda run: run.group().translate(FOLD), lowered)
+    return lowered.encode("ascii", "replace").translate(_ASCII_FOLD).decode("ascii")
+
+
 _ABBREVIATED = [
     ("saint ", ("st. ", "st ")),
     ("sainte ", ("ste. ",)),
@@ -94,7 +112,7 @@ _ABBREVIATED = [
 
 
 def _spellings(variant: str) -> set[str]:
-    folded = variant.translate(FOLD)
+    folded = fold(variant)
     out = {folded}
     for full, shorts in _ABBREVIATED:
         for short in shorts:
@@ -156,7 +174,7 @@ def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
 
 
 def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
-    folded = " " + text.translate(FOLD)
+    folded = " " + fold(text)
     raw = []
     for end, (length, key) in _automaton(gazetteer).iter_long(folded):
         start = end - length + 1  # in the text, the name is text[start:end]
@@ -170,9 +188,10 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
     for start, end, key in raw:
         if start in taken or not _capitalised(text[start:end]):
             continue
-        match = _windowed(text, start, end, key, gazetteer.lookup(key))
+        match = _windowed(text, start, end, key, _lookup(gazetteer, key))
         if match is None or not match.candidates:
             continue
+        match.names_state = _names_a_state(gazetteer, key)
         verdict = _not_a_place(text, match.window, match)
         if verdict == "person":
             people.add(key)
@@ -194,8 +213,18 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
 
 # Characters of context read around a name: enough for a title and a first name before it,
 # and a state, a kind word or a speech verb after it.
-WINDOW_BEFORE, WINDOW_AFTER = 36, 44
+WINDOW_BEFORE, WINDOW_AFTER = 30, 40
 _LOWER_START = cues.LOWER_CASE_IN_NAMES - {"and", "of", "de", "la", "le", "du", "des", "del"}
+
+
+@lru_cache(maxsize=200_000)
+def _lookup(gazetteer: Gazetteer, key: str) -> list[Jurisdiction]:
+    return gazetteer.lookup(key)
+
+
+@lru_cache(maxsize=200_000)
+def _names_a_state(gazetteer: Gazetteer, key: str) -> bool:
+    return any(c.level == "state" for c in _lookup(gazetteer, key))
 
 
 def _capitalised(name: str) -> bool:
@@ -323,7 +352,7 @@ def _not_a_place(text: str, tokens: list[Token], match: _Match) -> str | None:
     single = match.first == match.last
     if single and span[0].norm in cues.TITLES:
         return "word"  # "President", "Judge"
-    is_state = any(c.level == "state" for c in match.candidates)
+    is_state = match.names_state
     before = tokens[match.first - 1] if match.first > 0 else None
     after = tokens[match.last + 1] if match.last + 1 < len(tokens) else None
     gap_before = _gap(text, tokens, match.first)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # Abbreviations whose full form is what gazetteers spell.
@@ -18,12 +18,16 @@ _EXPAND = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _JOINER = re.compile(r"^(?:[ \t\u00a0]+|[ \t]*[-‐‑–][ \t]*|\.[ \t]*)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word: its text, offsets and normalised form (a tuple: made by the thousand)."""
+
     text: str
     start: int
     end: int
-    norm: str
+
+    @property
+    def norm(self) -> str:
+        return normalise_word(self.text)
 
     @property
     def capitalised(self) -> bool:
@@ -51,7 +55,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         word, end = m.group(), m.end()
         if word[-2:] in ("'s", "’s") and len(word) > 2:
             word, end = word[:-2], end - 2  # "Maine's two biggest cities": the name is "Maine"
-        tokens.append(Token(word, m.start() + offset, end + offset, normalise_word(word)))
+        tokens.append(Token(word, m.start() + offset, end + offset))
     return tokens
 
 
