@@ -185,9 +185,19 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
     lists, taken = _county_lists(text, raw, gazetteer)
     matches = [m for m in lists if m.candidates]
     people: set[str] = set()  # names the text uses for people ("Michele Jansen")
-    for start, end, key in raw:
-        if start in taken or not _capitalised(text[start:end]):
-            continue
+    raw = [r for r in raw if r[0] not in taken and _capitalised(text[r[0] : r[1]])]
+    strong = [r for r in raw if _strong(text, r, gazetteer)]
+    # A weak name (one word, only small namesakes, no cue beside it) can only be resolved
+    # by the document's states; read it only when one of its namesakes lies in them.
+    states = {c.state for r in strong for c in _lookup(gazetteer, r[2])[:1]}
+    states |= {m.region for m in lists if m.region}
+    states |= set(_STATE_AFTER_COMMA.findall(text))
+    weak = [
+        r
+        for r in raw
+        if r not in strong and any(c.state in states for c in _lookup(gazetteer, r[2]))
+    ]
+    for start, end, key in sorted(strong + weak):
         match = _windowed(text, start, end, key, _lookup(gazetteer, key))
         if match is None or not match.candidates:
             continue
@@ -225,6 +235,25 @@ def _lookup(gazetteer: Gazetteer, key: str) -> list[Jurisdiction]:
 @lru_cache(maxsize=200_000)
 def _names_a_state(gazetteer: Gazetteer, key: str) -> bool:
     return any(c.level == "state" for c in _lookup(gazetteer, key))
+
+
+_STATE_AFTER_COMMA = re.compile(r",\s+([A-Z]{2})\b")  # "Springfield, MA": cheap context hint
+STRONG_POPULATION = 50_000
+
+
+def _strong(text: str, raw: tuple[int, int, str], gazetteer: Gazetteer) -> bool:
+    """A match worth reading on its own: several words, a state, a large place, a kind
+    word, a comma after it (a state may follow), or capitals (a dateline)."""
+    start, end, key = raw
+    candidates = _lookup(gazetteer, key)
+    return (
+        " " in key
+        or _names_a_state(gazetteer, key)
+        or (candidates[0].population or 0) >= STRONG_POPULATION
+        or text[end : end + 1] == ","
+        or text[start:end].isupper()
+        or text[max(0, start - 3) : start] == "of "
+    )
 
 
 def _capitalised(name: str) -> bool:
@@ -464,20 +493,21 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
         match.notes.append(f"followed by '{tokens[after].text}'")
 
 
-_REGION = re.compile(r"\b(" + "|".join(map(re.escape, cues.REGIONS)) + r")\b")
-
-
 def _regions(text: str, folded: str, matches: list[_Match]) -> None:
     """A region named in the same sentence tells the state of the name before it."""
-    for found in _REGION.finditer(folded):
-        position = found.start() - 1  # folded has one leading space
-        before = [m for m in matches if m.end <= position]
-        if before:
-            nearest = before[-1]
-            between = text[nearest.end : position]
-            if len(between) <= 40 and not re.search(r"[.!?]\s", between):
-                nearest.region = cues.REGIONS[found.group(1)]
-                nearest.notes.append(f"near '{text[position : position + len(found.group(1))]}'")
+    for region, state in cues.REGIONS.items():
+        found = folded.find(" " + region)
+        while found >= 0:
+            position = found  # folded has one leading space, so this is the text offset
+            after = folded[found + 1 + len(region) : found + 2 + len(region)]
+            before = [m for m in matches if m.end <= position]
+            if before and not after.isalnum():
+                nearest = before[-1]
+                between = text[nearest.end : position]
+                if len(between) <= 40 and not re.search(r"[.!?]\s", between):
+                    nearest.region = state
+                    nearest.notes.append(f"near '{text[position : position + len(region)]}'")
+            found = folded.find(" " + region, found + 1)
 
 
 # --- 4-5: resolution -------------------------------------------------------------------
