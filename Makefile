@@ -14,8 +14,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
-demo: $(STAMP)  ## read the bundled sample documents and print what was read
+demo: $(STAMP)  ## read the bundled sample documents, then print the evidence found in them
 	$(BIN)/sanctuary read $(SAMPLES)/*.html $(SAMPLES)/*.txt
+	$(BIN)/sanctuary extract --format json $(SAMPLES)/*.html $(SAMPLES)/*.txt
 
 test: $(STAMP)  ## lint, format check and the whole test suite
 	$(BIN)/ruff check .

@@ -177,3 +177,18 @@ def test_spans_point_at_what_they_name(text):
     for mention in resolve_places(text):
         assert text[mention.start : mention.end] == mention.text
         assert 0 < mention.confidence <= 1 and mention.reason
+
+
+def test_a_name_placed_first_keeps_its_place():
+    text = (
+        "Letters went to Clark County, Nevada, and Cook County, Illinois. "
+        "Later Clark County was cleared."
+    )
+    assert {m.jurisdiction.state for m in resolve_places(text) if m.text == "Clark County"} == {
+        "NV"
+    }
+
+
+def test_a_kind_word_before_a_list_holds_for_all_of_it():
+    found = named("Letters went to the cities of Chicago, New Orleans, New York and Philadelphia.")
+    assert ("New York", "NY", "local") in found and ("New York", "NY", "state") not in found

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import gc
 import gzip
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from sanctuary_tracker.places.tokens import normalise_phrase
 
 COLUMNS = (
     "geoid",
@@ -72,29 +72,16 @@ class Jurisdiction:
         return "local"
 
 
-# The same word normalisation as places/tokens.py: words are runs of letters and digits
-# (an inner apostrophe kept, then dropped), lowercased, accents folded, and the usual
-# abbreviations expanded, so "St. Louis", "Saint Louis" and "ST LOUIS" are one key.
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_EXPAND = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-
-
-def _word(word: str) -> str:
-    folded = unicodedata.normalize("NFKD", word.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = folded.replace("'", "").replace("’", "")
-    return _EXPAND.get(folded, folded)
-
-
 def normalise(surface: str) -> str:
-    """The lookup key of a surface form: case-, accent- and punctuation-insensitive.
+    """The lookup key of a surface form: case-, accent- and punctuation-insensitive
+    (the one normalisation, from places/tokens.py, that the resolver matches with).
 
     >>> normalise("St. Louis") == normalise("saint louis") == "saint louis"
     True
     >>> normalise("N.Y.")
     'n y'
     """
-    return " ".join(_word(w) for w in _WORD.findall(surface))
+    return normalise_phrase(surface)
 
 
 def _sort_key(j: Jurisdiction) -> tuple:

@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from sanctuary_tracker.places import cues
 from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction, load_gazetteer
@@ -217,8 +218,22 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
         and not (m.first == m.last and m.key in people)
     ]
     matches.sort(key=lambda m: m.start)
+    _list_kinds(text, matches)
     _regions(text, folded, matches)
     return matches
+
+
+def _list_kinds(text: str, matches: list[_Match]) -> None:
+    """ "the cities of Chicago, New Orleans, New York and Philadelphia": the kind word
+    before a list holds for every name in it."""
+    for previous, match in pairwise(matches):
+        if (
+            previous.level == "local"
+            and not match.level
+            and _LIST_GAP.match(text[previous.end : match.start])
+        ):
+            match.level = "local"
+            match.notes.append("in a list of cities or towns")
 
 
 # Characters of context read around a name: enough for a title and a first name before it,
@@ -525,7 +540,13 @@ class _Resolver:
         for m in self.matches:  # the states a text puts after its names set its context
             if m.state:
                 self.context[m.state] += 1
-        tiers = (self._sure, self._short_county_name, self._dateline_city, self._big_city)
+        tiers = (
+            self._sure,
+            self._named_before,
+            self._short_county_name,
+            self._dateline_city,
+            self._big_city,
+        )
         for tier in (*tiers, self._by_context, self._short_county_name):
             for index, m in enumerate(self.matches):
                 if index in self.chosen:
@@ -618,6 +639,16 @@ class _Resolver:
         top = max(self.context[c.state] for c in in_context)
         best = _best([c for c in in_context if self.context[c.state] == top])
         return best, 0.75, f"the document is about {best.state}"
+
+    def _named_before(self, m: _Match):
+        """A name the text has already placed means the same place again ("Clark County,
+        Nevada" ... "Clark County")."""
+        first = next(i for i, other in enumerate(self.matches) if other.key == m.key)
+        if first in self.chosen and self.matches[first].start < m.start:
+            j = self.chosen[first][0]  # only the first naming sets the sense: a later
+            if not m.level or m.level == j.level:  # "Franklin County, Ohio" is a contrast
+                return j, 0.8, "named so earlier in the text"
+        return None
 
     def _short_county_name(self, m: _Match):
         """ "Nassau" after "Nassau County": the county, named short."""
