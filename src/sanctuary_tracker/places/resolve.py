@@ -193,10 +193,15 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
     states = {c.state for r in strong for c in _lookup(gazetteer, r[2])[:1]}
     states |= {m.region for m in lists if m.region}
     states |= set(_STATE_AFTER_COMMA.findall(text))
+    people |= {
+        key for start, end, key in raw if " " not in key and _person_beside(text, start, end)
+    }
     weak = [
         r
         for r in raw
-        if r not in strong and any(c.state in states for c in _lookup(gazetteer, r[2]))
+        if r not in strong
+        and _in_a_place_slot(text, r)
+        and any(c.state in states for c in _lookup(gazetteer, r[2]))
     ]
     for start, end, key in sorted(strong + weak):
         match = _windowed(text, start, end, key, _lookup(gazetteer, key))
@@ -215,7 +220,7 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
         m
         for m in matches
         if not any(a <= m.start < b for a, b in qualifiers)
-        and not (m.first == m.last and m.key in people)
+        and not (m.first == m.last and m.key in people and not (m.state or m.level))
     ]
     matches.sort(key=lambda m: m.start)
     _list_kinds(text, matches)
@@ -269,6 +274,39 @@ def _strong(text: str, raw: tuple[int, int, str], gazetteer: Gazetteer) -> bool:
         or text[start:end].isupper()
         or text[max(0, start - 3) : start] == "of "
     )
+
+
+_SLOT_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|for|and|or|outside|including)|,)\s+$")
+_SLOT_AFTER = re.compile(r"(?:,|['’]s\b|\s+(?:and|or)\s+[A-Z]|\s+([A-Za-z]+))")
+
+
+_TITLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(cues.TITLES, key=len, reverse=True)) + r")\.?\s+$", re.I
+)
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][a-z]+[ \t]+$")
+_SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(cues.SPEECH_VERBS) + r")\b")
+
+
+def _person_beside(text: str, start: int, end: int) -> bool:
+    """A one-word name used for a person: after a title or a first name, or before
+    "said" ("Governor Abbott", "Michele Jansen", "Abbott said")."""
+    if _SPEECH_AFTER.match(text, end) or _TITLE_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    before = _NAME_BEFORE.search(text, max(0, start - 16), start)
+    return bool(before) and before.group().strip().lower() not in cues.PLACE_MODIFIERS
+
+
+def _in_a_place_slot(text: str, raw: tuple[int, int, str]) -> bool:
+    """Where a small place's name stands: after "in", "of", "from" or a comma, or before
+    a comma, "'s", or a word such as "Police", "Town", "County"."""
+    start, end, _ = raw
+    if _SLOT_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    after = _SLOT_AFTER.match(text, end)
+    if not after:
+        return False
+    word = after.group(1)
+    return word is None or word.lower() in cues.LOCAL_HEADS | cues.KIND_WORDS
 
 
 def _capitalised(name: str) -> bool:
