@@ -1,10 +1,208 @@
-"""(being written) Observation evidence from text."""
+"""Proposed codebook observations: policy cues in a sentence, for the place it is about.
+
+Per sentence, each cue rule (``provisions_cues.RULES``) that matches gives one proposed
+observation: the provision, the value the cue asserts, whether it is negated ("do not
+prohibit cooperation" is the negation of "prohibits cooperation": ``negated`` true and
+``value`` false, or the rule's negated value for an enum) and hedged ("allegedly",
+"would", "proposed" ...), a date the sentence states, and the cue with its span.
+
+The jurisdiction is the first place the sentence names (a state used as a modifier,
+"Massachusetts sanctuary cities", does not count); with none, "the city", "the county",
+"its", "we" ... refer back to the last place of that level named before. Every value is
+checked against the codebook (``data/codebook.json``) before it is proposed.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sanctuary_tracker.extract import provisions_cues as cues
+from sanctuary_tracker.extract.codebook import load_codebook
+from sanctuary_tracker.extract.listings_sentences import (
+    Sentence,
+    jurisdiction_label,
+    places_in,
+    sentences,
+)
 from sanctuary_tracker.places.resolve import PlaceMention
 
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}  # fmt: skip
+_MONTH_ABBR = {k[:3]: v for k, v in _MONTHS.items()} | {"sept": 9}
+_DATE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+    r"|\b(?i:in|since|on|from|by|effective)[ \t]+(?P<partial>(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)[ \t]+)?(?:19|20)\d\d)\b"
+)
+_STATE_MODIFIER = re.compile(
+    r"(?:[ \t]+(?:sanctuary|cities|city|municipalities|towns|counties|communities|officials|"
+    r"leaders|lawmakers|sheriffs?|residents|jurisdictions|mayors|police|Trust|Legislature|law|laws)\b)"
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|its|this|our|his|her|their)[ \t](?P<kind>city|town|village|borough|county|state)\b"
+    r"|\b(?P<pron>its|we|our)\b",
+    re.I,
+)
+_LEVEL_OF = {"city": "local", "town": "local", "village": "local", "borough": "local",
+             "county": "county", "state": "state"}  # fmt: skip
+_LOOKBACK = 60  # characters before a cue read for a negation in the same clause
 
-def find_provisions(text: str, places: list[PlaceMention]) -> list:
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    start: int
+    end: int
+    provision: str
+    value: Any
+    negated: bool
+    hedged: bool
+    cue: str
+    rule: str
+    jurisdiction: str | None = None
+    geoid: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "jurisdiction": self.jurisdiction,
+            "geoid": self.geoid,
+            "provision": self.provision,
+            "value": self.value,
+            "negated": self.negated,
+            "hedged": self.hedged,
+            "date": self.date,
+            "date_text": self.date_text,
+            "cue": self.cue,
+            "rule": self.rule,
+            "status": "proposed",
+        }
+
+
+def find_provisions(text: str, places: list[PlaceMention]) -> list[Observation]:
     """Each item has `start`, `end` (offsets in `text`) and `to_record() -> dict`."""
-    return []
+    codebook = load_codebook()
+    ordered = sorted(places, key=lambda p: p.start)
+    found: list[Observation] = []
+    for sentence in sentences(text):
+        taken: list[tuple[str, int, int]] = []
+        lowered = sentence.text.lower()
+        context = None
+        for rule in cues.RULES:
+            if not rule.applies(lowered):
+                continue
+            for match in rule.pattern.finditer(sentence.text):
+                a, b = sentence.start + match.start(), sentence.start + match.end()
+                if any(p == rule.provision and a < e and b > s for p, s, e in taken):
+                    continue
+                if rule.provision == "P10" and any(
+                    p == "P12" and a < e and b > s for p, s, e in taken
+                ):
+                    continue
+                if context is None:
+                    context = _Context.of(text, sentence, ordered)
+                observation = _observe(sentence, match, rule, context)
+                if not codebook[rule.provision].allows(observation.value):
+                    continue
+                taken.append((rule.provision, a, b))
+                found.append(observation)
+    found.sort(key=lambda o: (o.start, o.provision))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a sentence's observations share, worked out once per sentence."""
+
+    place: PlaceMention | None
+    hedged: bool
+    date: str | None
+    date_text: str | None
+
+    @classmethod
+    def of(cls, text: str, sentence: Sentence, places: list[PlaceMention]) -> _Context:
+        date, date_text = _date(sentence.text)
+        hedged = bool(cues.HEDGE.search(sentence.text))
+        return cls(_about(text, sentence, places), hedged, date, date_text)
+
+
+def _observe(
+    sentence: Sentence, match: re.Match, rule: cues.Rule, context: _Context
+) -> Observation:
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    negated = _negated(sentence.text, match.start())
+    if not rule.built_in_negation and cues.NEGATION.search(match.group()):
+        negated = not negated  # "we are not a sanctuary county"
+    value: Any = rule.value
+    if rule.provision == "P10":
+        value = [model for model, pattern in cues.MODEL_287G if pattern.search(sentence.text)]
+        negated = negated or bool(cues.ENDED_287G.search(sentence.text))
+    elif negated:
+        value = rule.negated_value if rule.negated_value is not None else _opposite(rule.value)
+    place = context.place
+    return Observation(
+        start=start,
+        end=end,
+        provision=rule.provision,
+        value=value,
+        negated=negated,
+        hedged=context.hedged,
+        cue=match.group(),
+        rule=rule.name,
+        jurisdiction=jurisdiction_label(place) if place else None,
+        geoid=place.jurisdiction.geoid if place else None,
+        date=context.date,
+        date_text=context.date_text,
+    )
+
+
+def _opposite(value: Any) -> Any:
+    if isinstance(value, bool):
+        return not value
+    return "unknown"
+
+
+def _negated(sentence: str, cue_start: int) -> bool:
+    """A negation in the same clause just before the cue ("do not prohibit ...")."""
+    window = sentence[max(0, cue_start - _LOOKBACK) : cue_start]
+    breaks = list(cues.CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return bool(cues.NEGATION.search(window))
+
+
+def _about(text: str, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
+    for mention in places_in(places, sentence.start, sentence.end):
+        if mention.jurisdiction.level == "state" and _STATE_MODIFIER.match(
+            text, mention.end, sentence.end
+        ):
+            continue
+        return mention
+    anaphor = _ANAPHOR.search(sentence.text)
+    if not anaphor:
+        return None
+    level = _LEVEL_OF.get((anaphor.group("kind") or "").lower())
+    before = [m for m in places if m.end <= sentence.start]
+    if level:
+        before = [m for m in before if m.jurisdiction.level == level]
+    return before[-1] if before else None
+
+
+def _date(sentence: str) -> tuple[str | None, str | None]:
+    match = _DATE.search(sentence)
+    if not match:
+        return None, None
+    if match.group("iso"):
+        return match.group("iso"), match.group("iso")
+    if match.group("partial"):
+        return None, match.group("partial")
+    name = match.group("month").lower()
+    month = _MONTHS.get(name) or _MONTH_ABBR.get(name[:4]) or _MONTH_ABBR.get(name[:3])
+    day = int(match.group("day"))
+    if not month or not 1 <= day <= 31:
+        return None, match.group()
+    return f"{match.group('year')}-{month:02d}-{day:02d}", match.group()

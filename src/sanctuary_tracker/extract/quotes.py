@@ -1,8 +1,392 @@
-"""(being written) Quote evidence from text."""
+"""Quote evidence from text: every passage in quotation marks that a named person says, with
+its speaker, and clearly attributed paraphrase ("X said the city does not ...").
+
+A quotation's speaker is found, in this order:
+1. after it, to the end of its sentence: "..., X said", "..., said X", "..., he said";
+2. before it, in its sentence: "X said, ...", "X said the ordinance \"...\"", "he declared
+   that, ...", "a federal judge ruled ... as \"...\"" (the subject of the last speech verb);
+3. the speaker of the quotation before it in the same paragraph (a quote in several parts);
+4. for a quotation that opens its paragraph: the subject of the last speech verb in the
+   paragraph before (or that paragraph's quoted speaker).
+"he"/"she" is the most recent person before it of that gender; "the mayor", "a federal judge"
+is the person with that title. Terms and titles in quotation marks ("sanctuary city"
+resolution, a report entitled "...") are not quotes; nor is a quotation nobody named says."""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
 
-def find_quotes(text: str, people: list) -> list:
-    """Each item has `start`, `end` (offsets in `text`) and `to_record() -> dict`."""
-    return []
+from sanctuary_tracker.extract.people import Person
+from sanctuary_tracker.extract.people_lexicon import (
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
+from sanctuary_tracker.extract.quotes_marks import Span, quotation_spans
+
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_ROLE = re.compile(
+    r"\b(?:the|a|an|The|A|An)[ \t]+(?:[a-z.'’-]+[ \t]+){0,3}?("
+    + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
+    + r")\b"
+)
+_ABBREV = frozenset(
+    "sen rep gov lt sgt capt col gen dr mr mrs ms rev prof ald st jr sr atty esq hon supt u.s "
+    "no vs v inc co corp jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_TERM_BEFORE = re.compile(
+    r"\b(?:entitled|titled|named|dubbed|so-called|so called|term|terms|phrase|word|words|"
+    r"label|labeled|labelled|headlined|known as|slogan|called it)[ \t,:]*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
+MAX_SEGMENT = 240
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    direct: bool
+    speaker_span: tuple[int, int] | None
+    reason: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "direct": self.direct,
+            "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+        }
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    people: list[Person]  # more than one for "A, B and C said"
+    kind: str  # "name", "pronoun", "role"
+
+
+def find_quotes(text: str, people: list) -> list[Quote]:
+    """Direct quotes with a named speaker, then attributed paraphrase; each once."""
+    spans = quotation_spans(text)
+    finder = _Attributor(text, [p for p in people if isinstance(p, Person)], spans)
+    quotes = finder.direct()
+    quotes += finder.paraphrase(quotes)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+class _Attributor:
+    def __init__(self, text: str, people: list[Person], spans: list[Span]) -> None:
+        self.text = text
+        self.people = people
+        self.spans = spans
+        inside = [(s.open, (s.close if s.close is not None else s.end) + 1) for s in spans]
+        self.inside_starts = [a for a, _ in inside]
+        self.inside = inside
+        mentions = []
+        for p in people:
+            for s, e in p.mentions or [(p.start, p.end)]:
+                if not self._quoted(s):
+                    mentions.append((s, e, p))
+        mentions.sort(key=lambda m: m[0])
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        self.person_starts: dict[int, list[int]] = {}
+        for start, _, person in mentions:
+            self.person_starts.setdefault(id(person), []).append(start)
+
+    def _quoted(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.inside_starts, pos) - 1
+        return i >= 0 and self.inside[i][0] <= pos < self.inside[i][1]
+
+    # -- segments ---------------------------------------------------------------------------
+    def _sentence_end(self, start: int, limit: int) -> int:
+        for m in _SENTENCE_END.finditer(self.text, start, limit):
+            word = re.search(r"([\w.]+)$", self.text[max(start, m.start() - 12) : m.start()])
+            w = word.group(1).lower() if word else ""
+            if w in _ABBREV or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                continue
+            if self._quoted(m.start()):
+                continue
+            return m.end()
+        return limit
+
+    def _after(self, span: Span, next_open: int) -> tuple[int, int]:
+        start = (span.close + 1) if span.close is not None else span.end
+        limit = min(next_open, span.paragraph_end, start + MAX_SEGMENT)
+        if start > limit:
+            return start, start
+        return start, self._sentence_end(start, limit)
+
+    def _before(self, span: Span, prev_close: int) -> tuple[int, int]:
+        floor = max(span.paragraph_start, prev_close, span.open - MAX_SEGMENT)
+        start = floor
+        for m in _SENTENCE_END.finditer(self.text, floor, span.open):
+            word = re.search(r"([\w.]+)$", self.text[max(floor, m.start() - 12) : m.start()])
+            w = word.group(1).lower() if word else ""
+            if w in _ABBREV or re.fullmatch(r"[a-z]", w) or self._quoted(m.start()):
+                continue
+            start = m.end()
+        return start, span.open
+
+    # -- candidates -------------------------------------------------------------------------
+    def _candidates(self, start: int, end: int) -> list[_Cand]:
+        out: list[_Cand] = []
+        i = bisect.bisect_left(self.mention_starts, start)
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            s, e, p = self.mentions[i]
+            if e <= end:
+                out.append(_Cand(s, e, [p], "name"))
+            i += 1
+        for m in _PRONOUN.finditer(self.text, start, end):
+            person = self._pronoun(m.group(), m.start())
+            if person is not None:
+                out.append(_Cand(m.start(), m.end(), [person], "pronoun"))
+        for m in _ROLE.finditer(self.text, start, end):
+            if any(c.start <= m.start(1) < c.end for c in out):
+                continue
+            person = self._role(m.group(1), m.start())
+            if person is not None:
+                out.append(_Cand(m.start(), m.end(), [person], "role"))
+        out.sort(key=lambda c: c.start)
+        return self._coordinate(out)
+
+    def _coordinate(self, cands: list[_Cand]) -> list[_Cand]:
+        """ "Livingstone, Bockelman and acting Superintendent Michael Morris" as one subject."""
+        out: list[_Cand] = []
+        for c in cands:
+            if out and out[-1].kind == "name" and c.kind == "name":
+                gap = self.text[out[-1].end : c.start]
+                if re.fullmatch(
+                    r"(?:,[ \t]*|,?[ \t]+and[ \t]+)(?:[A-Za-z.'’-]+[ \t]+){0,5}", gap
+                ) and (not _VERB.search(gap)):
+                    prev = out[-1]
+                    if c.people[0] not in prev.people:
+                        out[-1] = _Cand(prev.start, c.end, prev.people + c.people, "name")
+                    continue
+            out.append(c)
+        return out
+
+    def _pronoun(self, word: str, pos: int) -> Person | None:
+        gender = (
+            "m"
+            if word.lower() in MALE_PRONOUNS
+            else "f"
+            if word.lower() in FEMALE_PRONOUNS
+            else None
+        )
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        floor = max(-1, i - 200)
+        while i > floor:
+            person = self.mentions[i][2]
+            if person.gender in (None, gender) and len(person.name.split()) >= 1:
+                return person
+            i -= 1
+        return None
+
+    def _role(self, word: str, pos: int) -> Person | None:
+        word = word.lower()
+        holders = [
+            p for p in self.people if p.title and word in p.title.lower().replace(".", " ").split()
+        ]
+        if not holders:
+            return None
+        best, best_pos = None, -1
+        for person in holders:
+            starts = self.person_starts.get(id(person), [])
+            i = bisect.bisect_left(starts, pos) - 1
+            if i >= 0 and starts[i] > best_pos:
+                best, best_pos = person, starts[i]
+        if best is not None:
+            return best
+        return min(holders, key=lambda p: p.start)
+
+    # -- direct quotes ----------------------------------------------------------------------
+    def direct(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        prev_speaker: tuple[list[Person], tuple[int, int]] | None = None
+        prev_paragraph = -1
+        para_speakers: dict[int, tuple[list[Person], tuple[int, int]]] = {}
+        for index, span in enumerate(self.spans):
+            if span.paragraph_start != prev_paragraph:
+                prev_speaker = None
+                prev_paragraph = span.paragraph_start
+            next_open = (
+                self.spans[index + 1].open if index + 1 < len(self.spans) else len(self.text)
+            )
+            prev_close = 0
+            if index > 0:
+                before_span = self.spans[index - 1]
+                prev_close = (
+                    (before_span.close + 1) if before_span.close is not None else before_span.end
+                )
+            quoted = self.text[span.start : span.end]
+            if not re.search(r"[^\W\d_]", quoted):
+                continue
+            if span.close is None and len(quoted.split()) < 4:
+                continue  # a cut-off fragment
+            a_start, a_end = self._after(span, next_open)
+            b_start, b_end = self._before(span, prev_close)
+            if self._not_a_quote(span, quoted, a_start, b_end):
+                continue
+            found = self._attribute_after(a_start, a_end)
+            reason = "after"
+            if found is None:
+                found = self._attribute_before(b_start, b_end)
+                reason = "before"
+            if found is None and prev_speaker is not None:
+                found, reason = prev_speaker, "same paragraph"
+            if found is None and b_start > span.paragraph_start:
+                found = self._subject_in(span.paragraph_start, b_start)
+                reason = "sentence before"
+            if found is None and self._opens_paragraph(span):
+                found = self._previous_paragraph(span.paragraph_start, para_speakers)
+                reason = "paragraph before"
+            if found is None:
+                continue
+            speakers, where = found
+            prev_speaker = found
+            para_speakers[span.paragraph_start] = found
+            quotes.append(
+                Quote(
+                    span.start,
+                    span.end,
+                    quoted,
+                    "; ".join(p.name for p in speakers),
+                    True,
+                    where,
+                    reason,
+                )
+            )
+        return quotes
+
+    def _opens_paragraph(self, span: Span) -> bool:
+        return not self.text[span.paragraph_start : span.open].strip()
+
+    def _not_a_quote(self, span: Span, quoted: str, after: int, before: int) -> bool:
+        """A term, a name or a title in quotation marks, not something said."""
+        words = quoted.split()
+        if _TERM_BEFORE.search(self.text, max(0, span.open - 30), span.open):
+            return True
+        caps = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+        if len(words) >= 3 and caps and sum(w[0].isupper() for w in caps) >= 0.7 * len(caps) + 0.5:
+            return True  # Title Case: a report's, an order's, a law's name
+        if len(words) <= 4 and not re.search(r"[.,!?;:…]['’]?\s*$", quoted):
+            follow = self.text[after : after + 20]
+            if re.match(r"[ \t]+(?!(?:and|or|but|nor)\b)[a-z]", follow):
+                return True  # a term used as a modifier or object: "welcoming city" resolution
+        return False
+
+    def _attribute_after(self, start: int, end: int) -> tuple[list[Person], tuple[int, int]] | None:
+        if end <= start:
+            return None
+        segment = self.text[start:end]
+        verbs = list(_VERB.finditer(segment))
+        if not verbs:
+            return None
+        cands = self._candidates(start, end)
+        if not cands:
+            return None
+        verb = verbs[0]
+        v = start + verb.start()
+        best = min(cands, key=lambda c: min(abs(c.start - v), abs(c.end - v)))
+        if abs(best.start - v) > 120 and abs(best.end - v) > 120:
+            return None
+        return best.people, (best.start, best.end)
+
+    def _attribute_before(
+        self, start: int, end: int
+    ) -> tuple[list[Person], tuple[int, int]] | None:
+        if end <= start:
+            return None
+        segment = self.text[start:end]
+        verbs = list(_VERB.finditer(segment))
+        if not verbs:
+            return None
+        cands = self._candidates(start, end)
+        if not cands:
+            return None
+        v = start + verbs[-1].start()
+        subjects = [c for c in cands if self._subject_like(c)] or cands
+        before = [c for c in subjects if c.end <= v]
+        best = before[-1] if before else min(subjects, key=lambda c: c.start)
+        return best.people, (best.start, best.end)
+
+    def _subject_like(self, cand: _Cand) -> bool:
+        """Not a possessive ("Trump's order") nor the object of a preposition."""
+        if re.match(r"['’]s?\b", self.text[cand.end : cand.end + 2]):
+            return False
+        before = self.text[max(0, cand.start - 12) : cand.start]
+        return not re.search(r"\b(?:of|by|to|against|with|for|from|about|on|at)[ \t]+$", before)
+
+    def _previous_paragraph(
+        self, paragraph_start: int, para_speakers: dict
+    ) -> tuple[list[Person], tuple[int, int]] | None:
+        end = paragraph_start
+        while end > 0 and self.text[end - 1] == "\n":
+            end -= 1
+        start = self.text.rfind("\n", 0, end) + 1
+        if start in para_speakers:
+            return para_speakers[start]
+        return self._subject_in(start, end)
+
+    def _subject_in(self, start: int, end: int) -> tuple[list[Person], tuple[int, int]] | None:
+        """The subject of the last speech verb in text[start:end] (outside quotations)."""
+        segment = self.text[start:end]
+        verbs = [m for m in _VERB.finditer(segment) if not self._quoted(start + m.start())]
+        if not verbs:
+            return None
+        cands = self._candidates(start, end)
+        for verb in reversed(verbs):
+            v = start + verb.start()
+            sentence_start = start
+            for m in _SENTENCE_END.finditer(self.text, start, v):
+                sentence_start = m.end()
+            subject = [
+                c
+                for c in cands
+                if sentence_start <= c.start and c.end <= v and self._subject_like(c)
+            ]
+            if subject:
+                return subject[-1].people, (subject[-1].start, subject[-1].end)
+        return None
+
+    # -- paraphrase -------------------------------------------------------------------------
+    def paraphrase(self, direct: list[Quote]) -> list[Quote]:
+        """ "X said (that) the city does not ..." without quotation marks: direct = False."""
+        out: list[Quote] = []
+        verbs = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+        pattern = re.compile(
+            rf"(?:,[^,.\n“\"]{{1,80}},)?[ \t]+(?:also[ \t]+|now[ \t]+)?(?:{verbs})[ \t]+(?:that[ \t]+)?(?=[a-z$])"
+        )
+        taken = {(q.start, q.end) for q in direct}
+        for s, e, person in self.mentions:
+            m = pattern.match(self.text, e)
+            if not m:
+                continue
+            start = m.end()
+            stop = self._sentence_end(start, min(len(self.text), start + 400))
+            line_end = self.text.find("\n", start)
+            if line_end >= 0:
+                stop = min(stop, line_end)
+            for mark in re.finditer(r"[“\"]", self.text[start:stop]):
+                stop = start + mark.start()
+                break
+            clause = self.text[start:stop].rstrip(" ,.;:")
+            if len(clause.split()) < 3 or (start, start + len(clause)) in taken:
+                continue
+            out.append(
+                Quote(start, start + len(clause), clause, person.name, False, (s, e), "paraphrase")
+            )
+        return out

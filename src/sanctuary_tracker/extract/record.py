@@ -59,6 +59,10 @@ def _fields(document: Document) -> list[tuple[str, str]]:
         fields.append(("title", document.title))
     fields.append(("body", document.body))
     fields += [(f"captions[{i}]", caption) for i, caption in enumerate(document.captions)]
+    # Bylines and photo credits name people too ("By Brenden Moore", "Steven Senne").
+    if document.byline:
+        fields.append(("byline", document.byline))
+    fields += [(f"credits[{i}]", credit) for i, credit in enumerate(document.credits)]
     return fields
 
 

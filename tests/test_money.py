@@ -1,0 +1,178 @@
+"""Amounts: constructed sentences for every form, and property tests on arbitrary text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctuary_tracker.extract.money import find_amounts
+from sanctuary_tracker.places.gazetteer import Jurisdiction
+from sanctuary_tracker.places.resolve import PlaceMention
+
+
+def place(text, phrase, name, state, kind="city", geoid="2513205"):
+    start = text.index(phrase)
+    j = Jurisdiction(geoid, f"ocd-division/country:us/state:{state.lower()}/place:x", name, name,
+                     kind, state, None, None, (name,), ())  # fmt: skip
+    return PlaceMention(start, start + len(phrase), phrase, j, 1.0, "test")
+
+
+def records(text, places=()):
+    return [a.to_record() for a in find_amounts(text, list(places))]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Funds of up to $4.1 billion are at stake.", "$4.1 billion", 4_100_000_000),
+        ("They got $16.7M last year.", "$16.7M", 16_700_000),
+        ("It costs 4.1 billion dollars.", "4.1 billion dollars", 4_100_000_000),
+        ("She posted $500 in cash.", "$500", 500),
+        ("Her bail was $5,000.", "$5,000", 5000),
+        ("A grant of $1.2bn was paid.", "$1.2bn", 1_200_000_000),
+        ("The fee is US$300K.", "US$300K", 300_000),
+        (
+            "They lost a million-and-a-half dollars in grants.",
+            "a million-and-a-half dollars",
+            1_500_000,
+        ),
+        ("It cost half a million dollars.", "half a million dollars", 500_000),
+        ("It cost two and a half million dollars.", "two and a half million dollars", 2_500_000),
+        ("It paid 500 dollars.", "500 dollars", 500),
+    ],
+)
+def test_exact_amounts(text, surface, value):
+    (record,) = records(text)
+    assert record["text"] == surface
+    assert record["value"] == value
+    assert record["currency"] == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Chelsea has several millions of dollars at stake.", "several millions of dollars"),
+        (
+            "DOJ provides hundreds of thousands of dollars each year.",
+            "hundreds of thousands of dollars",
+        ),
+        ("It risks millions of dollars.", "millions of dollars"),
+        ("It risks a few million dollars.", "a few million dollars"),
+        ("The state could lose millions in federal grants.", "millions"),
+    ],
+)
+def test_vague_amounts_have_null_value(text, surface):
+    (record,) = records(text)
+    assert record["text"] == surface
+    assert record["value"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        (
+            "Cuts of $1 million to $2 million loom.",
+            "$1 million to $2 million",
+            1_000_000,
+            2_000_000,
+        ),
+        ("Cuts of $1-2 million loom.", "$1-2 million", 1_000_000, 2_000_000),
+        ("Cuts between $3 and $4 billion loom.", "between $3 and $4 billion", 3e9, 4e9),
+    ],
+)
+def test_ranges_are_one_item_with_high(text, surface, low, high):
+    (record,) = records(text)
+    assert (record["text"], record["value"], record["high"]) == (surface, low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crime fell 15% in 2017.",
+        "The $ sign alone, or $PATH, is not money.",
+        "In 2017 1,500 people marched; 4.1 percent voted.",
+        "We are not putting local tax dollars toward immigration enforcement.",
+        "It was priced in 2017 dollars.",
+        "1 2 3 4 5 6 7 8 9 10 11 12",
+    ],
+)
+def test_not_money(text):
+    assert records(text) == []
+
+
+def test_refers_to_and_jurisdiction():
+    text = (
+        "Attorney General Jeff Sessions now says Department of Justice funds – up to $4.1 billion"
+        " nationally – could be at stake. Ambrosino estimated that Chelsea has several millions of"
+        " dollars at stake in law enforcement funds from the Department of Justice."
+    )
+    first, second = records(text, [place(text, "Chelsea", "Chelsea", "MA")])
+    assert first["refers_to"] == "Department of Justice funds"
+    assert first["jurisdiction"] is None
+    assert second["refers_to"] == "law enforcement funds from the Department of Justice"
+    assert second["jurisdiction"] == "Chelsea, MA"
+
+
+def test_program_name_and_anaphoric_city():
+    text = "Providence is a city. Last year the city received $630,000 in Byrne JAG grants."
+    (record,) = records(text, [place(text, "Providence", "Providence", "RI")])
+    assert record["refers_to"].startswith("Byrne JAG")
+    assert record["jurisdiction"] == "Providence, RI"
+
+
+def test_bail():
+    text = "Her sister tried to post the $500 of her $5,000 bail."
+    assert [r["refers_to"] for r in records(text)] == ["bail", "bail"]
+
+
+def test_long_text_without_breaks_is_fast():
+    text = ("$5 " + "9" * 50 + " dollars and ") * 20000 + "x" * 1_000_000
+    started = time.monotonic()
+    find_amounts(text, [])
+    assert time.monotonic() - started < 10
+
+
+def test_digits_run_is_linear():
+    started = time.monotonic()
+    assert find_amounts("1" * 2_000_000 + " dollars", []) == []
+    assert time.monotonic() - started < 10
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=300))
+def test_spans_point_at_text_and_never_raise(text):
+    for amount in find_amounts(text, []):
+        assert text[amount.start : amount.end] == amount.to_record()["text"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "$",
+                "5",
+                ",",
+                "000",
+                " million",
+                " dollars",
+                " to ",
+                "-",
+                ".",
+                "\n",
+                "several ",
+                "millions of",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_money_like_noise(parts):
+    text = "".join(parts)
+    for amount in find_amounts(text, []):
+        record = amount.to_record()
+        assert text[amount.start : amount.end] == record["text"]
+        assert record["value"] is None or record["value"] >= 0

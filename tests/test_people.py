@@ -1,0 +1,169 @@
+"""People and roles: constructed sentences for each pattern, and properties on any text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctuary_tracker.extract.people import find_people
+from sanctuary_tracker.places.resolve import resolve_places
+
+
+def people(text: str) -> dict[str, dict]:
+    found = find_people(text, resolve_places(text))
+    for p in found:
+        assert text[p.start : p.end].split()[-1].rstrip(".") in p.name or p.name.isupper() is False
+    return {p.name: p.to_record() for p in found}
+
+
+def test_place_title_name_and_surname_mentions():
+    text = (
+        "In Massachusetts, Chelsea City Manager Thomas Ambrosino said his city does not violate any law. "
+        "Ambrosino says the city simply doesn't collect information."
+    )
+    found = people(text)
+    rec = found["Thomas Ambrosino"]
+    assert rec["of"] == "Chelsea, MA"
+    assert "Manager" in rec["title"]
+    assert len(rec["mentions"]) == 2
+    second = rec["mentions"][1]
+    assert text[second[0] : second[1]] == "Ambrosino"
+
+
+def test_city_mayor():
+    rec = people("Boston Mayor Marty Walsh addresses a rally.")["Marty Walsh"]
+    assert rec == {
+        "name": "Marty Walsh",
+        "title": "Mayor",
+        "of": "Boston, MA",
+        "mentions": [[13, 24]],
+    }
+
+
+def test_federal_title_gives_body():
+    rec = people("A new threat by Attorney General Jeff Sessions won't change policy.")[
+        "Jeff Sessions"
+    ]
+    assert rec["title"] == "Attorney General"
+    assert rec["of"] == "U.S. Department of Justice"
+
+
+def test_councilor_and_judge():
+    found = people(
+        "The lead sponsor, Councilor Adam Gomez, criticized the plan. "
+        "U.S. District Judge Michael Baylson held in a ruling that the city won."
+    )
+    assert found["Adam Gomez"]["title"] == "Councilor"
+    assert found["Michael Baylson"]["title"] == "U.S. District Judge"
+
+
+def test_senator_with_party_label():
+    rec = people("The letter is signed by Sen. Elizabeth Warren (D-MA) and others.")[
+        "Elizabeth Warren"
+    ]
+    assert rec["title"] == "Sen."
+    assert rec["of"] == "Massachusetts"
+
+
+def test_single_name_after_title():
+    found = people("Leaders criticised President Trump's order.")
+    assert "Trump" in found
+
+
+def test_surname_links_to_full_name():
+    found = people("President Donald Trump signed it. Later Trump said it was good.")
+    assert list(found) == ["Donald Trump"]
+    assert len(found["Donald Trump"]["mentions"]) == 2
+
+
+def test_given_name_without_title_and_photo_credit():
+    found = people("Police arrested Julio Vega on Monday.\nShahrzad Rasekh / CT Mirror")
+    assert "Julio Vega" in found
+    assert "Shahrzad Rasekh" in found
+
+
+def test_middle_initial_and_particles():
+    found = people("Signed by Cory A. Booker (D-NJ) and Chris Van Hollen (D-MD).")
+    assert {"Cory A. Booker", "Chris Van Hollen"} <= set(found)
+
+
+def test_lowercase_title_before():
+    found = people("Lewiston police spokesman Lt. Derrick St. Laurent said so.")
+    assert "Derrick St. Laurent" in found
+
+
+def test_court_bench():
+    found = people("Before: FUENTES, COWEN, and BARRY, Circuit Judges.")
+    assert {"Fuentes", "Cowen", "Barry"} <= set(found)
+    assert found["Cowen"]["title"] == "Circuit Judge"
+
+
+def test_not_people():
+    found = people(
+        "The Edward Byrne Memorial Justice Assistance Grant pays for it. "
+        "Getty Images. The Department of Homeland Security said so. Galarza v. Szalczyk."
+    )
+    assert found == {}
+
+
+def test_glued_words():
+    found = people("National Sheriffs’ AssociationKieran Donahue criticized the list")
+    assert "Kieran Donahue" in found
+
+
+def test_bad_inputs_do_not_raise():
+    for text in ["", "“", '”“"', "Mr.", "A. B. C.", "1 2 3\t4 5 6\n" * 50, "Déjà vu à Zürich"]:
+        find_people(text, [])
+
+
+def test_long_text_without_breaks_finishes():
+    text = "Aaaa Bbbb " * 200_000 + "Mayor John Smith spoke. " * 1000 + "x" * 1_000_000
+    found = find_people(text, [])
+    assert [p.name for p in found] == ["John Smith"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_never_raises_and_spans_point_at_names(text):
+    for p in find_people(text, []):
+        assert 0 <= p.start < p.end <= len(text)
+        for start, end in p.to_record()["mentions"]:
+            assert 0 <= start < end <= len(text)
+
+
+NAMEY = st.lists(
+    st.sampled_from(
+        [
+            "Mayor",
+            "John",
+            "Smith",
+            "said",
+            "Sen.",
+            "A.",
+            "the",
+            "“",
+            "”",
+            '"',
+            ",",
+            ".",
+            "\n",
+            "Maria",
+            "Lopez-Garcia",
+            "O'Brien",
+            "of",
+            "Boston",
+            "County",
+            "Jr.",
+            "he",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMEY)
+def test_first_mention_span_is_the_name(text):
+    for p in find_people(text, []):
+        assert text[p.start : p.end] == p.name
+        assert (p.start, p.end) in {tuple(m) for m in p.to_record()["mentions"]}

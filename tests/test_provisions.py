@@ -1,0 +1,141 @@
+"""Provisions: cue rules on constructed sentences, negation, hedging, jurisdiction, date."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctuary_tracker.extract.codebook import load_codebook
+from sanctuary_tracker.extract.provisions import find_provisions
+from sanctuary_tracker.places.gazetteer import Jurisdiction
+from sanctuary_tracker.places.resolve import PlaceMention
+
+
+def mention(text, phrase, name, state, kind="city", geoid="2513205"):
+    start = text.index(phrase)
+    j = Jurisdiction(geoid, "ocd", name, name, kind, state, None, None, (name,), ())
+    return PlaceMention(start, start + len(phrase), phrase, j, 1.0, "test")
+
+
+def observed(text, places=()):
+    return [o.to_record() for o in find_provisions(text, list(places))]
+
+
+def test_seed_paragraphs():
+    text = (
+        "Chelsea City Manager Thomas Ambrosino said his city does not violate any federal law. "
+        "Ambrosino says the city simply doesn't collect information about immigration status.\n\n"
+        "Some leaders in Massachusetts sanctuary cities say their policies do not prohibit "
+        "cooperation with federal immigration authorities.\n\n"
+        "Somerville also has a sanctuary city ordinance on the books."
+    )
+    places = [
+        mention(text, "Chelsea", "Chelsea", "MA"),
+        mention(text, "Massachusetts", "Massachusetts", "MA", "state", "25"),
+        mention(text, "Somerville", "Somerville", "MA", geoid="2562535"),
+    ]
+    records = observed(text, places)
+    p04 = [r for r in records if r["provision"] == "P04"]
+    assert p04 and p04[0]["jurisdiction"] == "Chelsea, MA" and p04[0]["value"] is True
+    assert p04[0]["negated"] is False and p04[0]["status"] == "proposed"
+    p09 = [r for r in records if r["provision"] == "P09"]
+    assert p09 and p09[0]["negated"] is True and p09[0]["value"] is False
+    assert (
+        p09[0]["jurisdiction"] != "Massachusetts"
+    )  # a state used as a modifier is not the subject
+    p13 = [r for r in records if r["provision"] == "P13"]
+    assert p13[0]["jurisdiction"] == "Somerville, MA"
+    assert p13[0]["geoid"] == "2562535"
+    assert p13[0]["value"] is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "provision", "value"),
+    [
+        (
+            "Travis County honors detainers only with a judicial warrant.",
+            "P01",
+            "judicial_warrant_or_order_only",
+        ),
+        ("The jail will not honor ICE detainers.", "P01", "decline_all"),
+        ("The sheriff honors all ICE detainers.", "P01", "honor_all"),
+        ("The county does not notify ICE of release dates.", "P02", "no_notify"),
+        ("The jail notifies ICE before inmates are released.", "P02", "notify_all"),
+        ("The policy bars ICE agents from the county jail.", "P03", "barred"),
+        ("The ordinance bars police from asking about immigration status.", "P04", True),
+        ("Officers do not share immigration status with anyone.", "P05", True),
+        ("The city violates Section 1373, the memo says.", "P05", True),
+        ("Police will not arrest people solely for civil immigration violations.", "P07", True),
+        (
+            "We're not putting local tax dollars toward federal immigration enforcement.",
+            "P08",
+            True,
+        ),
+        ("The police department withdrew from joint task forces with ICE.", "P09", True),
+        ("The sheriff signed a 287(g) agreement under the jail enforcement model.", "P10", ["JEM"]),
+        ("The county has an intergovernmental service agreement to house detainees.", "P11", True),
+        ("The new state law bans 287(g) agreements.", "P12", True),
+        ("The council declared the town a sanctuary city.", "P13", True),
+        ("The chief told officers not to respond to ICE requests.", "P14", True),
+        ("The city created a legal defense fund for immigrants.", "P15", True),
+        ("Texas's SB 4 punishes sanctuary policies.", "P16", "bans_limits"),
+        ("California's SB 54 limits cooperation.", "P17", True),
+    ],
+)
+def test_each_provision_cue(sentence, provision, value):
+    records = [r for r in observed(sentence) if r["provision"] == provision]
+    assert records, observed(sentence)
+    assert records[0]["value"] == value
+    assert records[0]["negated"] is False
+
+
+def test_287g_ended_is_negated():
+    (record,) = [
+        r for r in observed("The county ended its 287(g) agreement.") if r["provision"] == "P10"
+    ]
+    assert record["negated"] is True
+
+
+def test_negation_and_hedging():
+    (record,) = observed("The ordinance does not bar police from asking about immigration status.")
+    assert (record["provision"], record["negated"], record["value"]) == ("P04", True, False)
+    (record,) = observed("The council may ban 287(g) agreements next year.")
+    assert (record["provision"], record["hedged"]) == ("P12", True)
+    (record,) = observed("We are not a sanctuary county.")
+    assert (record["provision"], record["negated"], record["value"]) == ("P13", True, False)
+
+
+def test_date_and_anaphora():
+    text = "Denver is a city. On May 8, 2017, the city declared itself a sanctuary city."
+    (record,) = observed(text, [mention(text, "Denver", "Denver", "CO", geoid="0820000")])
+    assert record["date"] == "2017-05-08"
+    assert record["jurisdiction"] == "Denver, CO"
+    (record,) = observed("In 2019 the town declared itself a welcoming town.")
+    assert record["date"] is None and record["date_text"] == "2019"
+
+
+def test_every_value_is_allowed_by_the_codebook():
+    codebook = load_codebook()
+    text = " ".join(
+        [
+            "The jail will not honor ICE detainers.",
+            "The county does not notify ICE of release dates.",
+            "The ordinance does not bar police from asking about immigration status.",
+            "The county ended its 287(g) agreement.",
+        ]
+    )
+    for record in observed(text):
+        assert codebook[record["provision"]].allows(record["value"])
+
+
+def test_no_cues_no_observations():
+    assert observed("The mayor spoke about parks and roads on Tuesday.") == []
+    assert observed("Sanctuary cities were debated.") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=300))
+def test_spans_and_unicode(text):
+    for observation in find_provisions(text, []):
+        assert text[observation.start : observation.end] == observation.cue

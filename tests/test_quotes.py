@@ -1,0 +1,202 @@
+"""Quotes and speakers: constructed sentences for each pattern, bad input, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctuary_tracker.extract.people import find_people
+from sanctuary_tracker.extract.quotes import find_quotes
+from sanctuary_tracker.extract.quotes_marks import quotation_spans
+from sanctuary_tracker.places.resolve import resolve_places
+
+
+def quotes(text: str, direct: bool | None = True) -> list[dict]:
+    found = find_quotes(text, find_people(text, resolve_places(text)))
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        if q.speaker_span:
+            assert 0 <= q.speaker_span[0] < q.speaker_span[1] <= len(text)
+    return [q.to_record() for q in found if direct is None or q.direct is direct]
+
+
+def pairs(text: str) -> list[tuple[str, str | None]]:
+    return [(q["speaker"], q["text"]) for q in quotes(text)]
+
+
+def test_quote_then_name_said():
+    text = "“We will always stand with our partners,” Sheriff Patrick Ryder said."
+    [q] = quotes(text)
+    assert q["speaker"] == "Patrick Ryder"
+    assert q["text"] == "We will always stand with our partners,"
+    assert text[q["speaker_span"][0] : q["speaker_span"][1]] == "Patrick Ryder"
+
+
+def test_name_said_colon_quote():
+    assert pairs('Mayor Jane Doe said: "The city will not comply."') == [
+        ("Jane Doe", "The city will not comply.")
+    ]
+
+
+def test_says_name():
+    assert pairs("“It is a fool’s errand,” says Mayor Justin Elicker.") == [
+        ("Justin Elicker", "It is a fool’s errand,")
+    ]
+
+
+def test_said_that_quote():
+    text = 'Councilor Adam Gomez said that "the ordinance is part of the solution."'
+    assert pairs(text) == [("Adam Gomez", "the ordinance is part of the solution.")]
+
+
+def test_standalone_quote_paragraph_takes_previous_speaker():
+    text = (
+        "Attorney General Jeff Sessions now says funds could be at stake.\n\n"
+        '"As we continue to ensure that monies go to cities who cooperate, that sends a message."'
+    )
+    assert pairs(text)[0][0] == "Jeff Sessions"
+
+
+def test_pronoun_takes_most_recent_person_of_that_gender():
+    text = (
+        "Resident Caroline Murray brought the petition. That will involve Police Chief "
+        'Scott Livingstone, she said.\n\n"There are two important things," she said.'
+    )
+    assert pairs(text) == [("Caroline Murray", "There are two important things,")]
+
+
+def test_quote_over_two_paragraphs():
+    text = (
+        "“The first part of what I said goes here.\n\n"
+        "“And the second part goes here,” said Sheriff Rich Stanek."
+    )
+    [q] = quotes(text)
+    assert q["speaker"] == "Rich Stanek"
+    assert q["text"].startswith("The first part")
+    assert q["text"].endswith("goes here,")
+
+
+def test_quote_in_parts_keeps_its_speaker():
+    text = "“I want to stress this,” Bruce Blakeman said. “This isn’t about raids.”"
+    assert [s for s, _ in pairs(text)] == ["Bruce Blakeman", "Bruce Blakeman"]
+
+
+def test_quote_inside_quote_is_one_quote():
+    text = "Councilor Adam Gomez said the local ordinance “is part of “dumping the Trump.”"
+    [q] = quotes(text)
+    assert q["speaker"] == "Adam Gomez"
+    assert "dumping the Trump" in q["text"]
+
+
+def test_mixed_straight_and_curly_marks():
+    text = 'Mayor Domenic Sarno said it would create Springfield as a “sanctuary city," and more.'
+    assert pairs(text) == [("Domenic Sarno", "sanctuary city,")]
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    text = (
+        "Sen. Gail Simpson said she would support a “welcoming city” resolution. "
+        'President Donald Trump signed an order entitled "Enhancing Public Safety in the Interior," '
+        "he said. The term “sanctuary city” is never mentioned."
+    )
+    assert pairs(text) == []
+
+
+def test_unattributed_quote_is_left_out():
+    assert pairs("“The report lays out 206 declined detainers,” the agency said.") == []
+
+
+def test_paraphrase_is_indirect():
+    text = "Chelsea City Manager Thomas Ambrosino said his city does not violate any federal law."
+    [q] = quotes(text, direct=False)
+    assert q["speaker"] == "Thomas Ambrosino"
+    assert q["text"] == "his city does not violate any federal law"
+    assert q["direct"] is False
+
+
+def test_joint_statement_names_every_speaker():
+    text = (
+        "Scott Livingstone, Paul Bockelman and acting Superintendent Michael Morris issued a "
+        'joint statement saying the police will "continue its policy of not asking about status."'
+    )
+    assert pairs(text)[0][0] == "Scott Livingstone; Paul Bockelman; Michael Morris"
+
+
+def test_unbalanced_marks():
+    spans = quotation_spans("He said “yes and then\nnothing” more ” and “ ok\n“")
+    for s in spans:
+        assert s.start <= s.end
+
+
+def test_bad_inputs_do_not_raise():
+    for text in [
+        "",
+        "“",
+        "”",
+        '"""',
+        "“‘’”" * 100,
+        "1\t2\t3\n4\t5\t6\n" * 100,
+        "El alcalde dijo: «No cooperaremos».",
+        "市长说：“我们不会合作。”",
+    ]:
+        find_quotes(text, find_people(text, []))
+
+
+@pytest.mark.slow
+def test_ten_megabytes_without_sentence_breaks_finishes():
+    text = ("word “quoted” Mayor John Smith said " * 300_000)[:10_000_000]
+    found = find_quotes(text, find_people(text, []))
+    assert all(text[q.start : q.end] == q.text for q in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises_on_any_unicode(text):
+    for q in find_quotes(text, find_people(text, [])):
+        assert text[q.start : q.end] == q.text
+
+
+QUOTEY = st.lists(
+    st.sampled_from(
+        [
+            "“",
+            "”",
+            '"',
+            "‘",
+            "’",
+            "said",
+            "Mayor",
+            "John",
+            "Smith",
+            "he",
+            "she",
+            "Ann",
+            "Lee",
+            "yes",
+            "no",
+            ",",
+            ".",
+            "\n",
+            "\n\n",
+            "the",
+            "city",
+            "will",
+            "says",
+            "Smith said",
+        ]
+    ),
+    max_size=50,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTEY)
+def test_spans_point_at_the_quoted_text(text):
+    people = find_people(text, [])
+    for q in find_quotes(text, people):
+        assert text[q.start : q.end] == q.text
+        rec = q.to_record()
+        if rec["speaker_span"]:
+            s, e = rec["speaker_span"]
+            assert 0 <= s < e <= len(text)
