@@ -288,18 +288,21 @@ class _Attributor:
                 return True  # a term used as a modifier or object: "welcoming city" resolution
         return False
 
-    def _attribute_after(self, start: int, end: int) -> tuple[list[Person], tuple[int, int]] | None:
+    def _verbs_and_candidates(self, start: int, end: int):
+        """The speech verbs between start and end and the people who could be their subject,
+        or None when either is missing."""
         if end <= start:
             return None
-        segment = self.text[start:end]
-        verbs = list(_VERB.finditer(segment))
-        if not verbs:
+        verbs = list(_VERB.finditer(self.text, start, end))
+        cands = self._candidates(start, end) if verbs else None
+        return (verbs, cands) if cands else None
+
+    def _attribute_after(self, start: int, end: int) -> tuple[list[Person], tuple[int, int]] | None:
+        found = self._verbs_and_candidates(start, end)
+        if found is None:
             return None
-        cands = self._candidates(start, end)
-        if not cands:
-            return None
-        verb = verbs[0]
-        v = start + verb.start()
+        verbs, cands = found
+        v = verbs[0].start()
         best = min(cands, key=lambda c: min(abs(c.start - v), abs(c.end - v)))
         if abs(best.start - v) > 120 and abs(best.end - v) > 120:
             return None
@@ -308,16 +311,11 @@ class _Attributor:
     def _attribute_before(
         self, start: int, end: int
     ) -> tuple[list[Person], tuple[int, int]] | None:
-        if end <= start:
+        found = self._verbs_and_candidates(start, end)
+        if found is None:
             return None
-        segment = self.text[start:end]
-        verbs = list(_VERB.finditer(segment))
-        if not verbs:
-            return None
-        cands = self._candidates(start, end)
-        if not cands:
-            return None
-        v = start + verbs[-1].start()
+        verbs, cands = found
+        v = verbs[-1].start()
         subjects = [c for c in cands if self._subject_like(c)] or cands
         before = [c for c in subjects if c.end <= v]
         best = before[-1] if before else min(subjects, key=lambda c: c.start)

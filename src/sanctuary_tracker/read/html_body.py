@@ -64,9 +64,6 @@ SKIP = [
 SKIP_TAGS = [s for s in SKIP if not s.startswith("[")]
 CAPTION_SELECTOR = "figcaption, [class*=caption], [class*=Caption], [class*=credit]"
 
-DROP_DESCRIPTION = True
-LINK_LINES = True
-EXTRA_RULES = True
 # Media-player control labels (video.js and alike) and markup left as text (noscript).
 _PLAYER = re.compile(
     r"^(?:current time|duration|remaining time|loaded|stream type|playback rate|"
@@ -198,20 +195,9 @@ def figure_texts(tree) -> tuple[list[str], list[str]]:
 
 
 def fast_lines(tree, skip: list[str]) -> list[str]:
-    """Resiliparse's main content, one line per block. With ``LINK_LINES`` the extract is
+    """Resiliparse's main content, one line per block. The extract is
     taken as minimal HTML so that a block made only of one link (a teaser headline, a
     "Read more", a related-story entry) can be told and dropped."""
-    if not LINK_LINES:
-        text = extract_plain_text(
-            tree,
-            main_content=True,
-            comments=False,
-            alt_texts=False,
-            list_bullets=False,
-            post_meta=False,
-            skip_elements=skip,
-        )
-        return [line.strip() for line in text.splitlines()]
     marked = extract_plain_text(
         tree,
         preserve_formatting="minimal_html",
@@ -272,7 +258,7 @@ def filter_lines(
     drop = {clean(c) for c in captions} | {clean(c) for c in credits}
     if meta.title:
         drop.add(clean(meta.title))
-    summaries = {clean(d) for d in meta.descriptions} if DROP_DESCRIPTION else set()
+    summaries = {clean(d) for d in meta.descriptions}
     kept: list[str | None] = []
     pending: int | None = None  # index in kept of a summary line not yet judged
     for line in lines:
@@ -311,24 +297,23 @@ def is_furniture_line(line: str) -> bool:
         return len(tokens) <= NOTICE_MAX_WORDS and is_syndication_notice(line)
     if f.is_furniture(line) or f.is_credit(line) or _IMAGE_COUNTER.match(line):
         return True
-    if EXTRA_RULES and (_PLAYER.match(line) or _MARKUP.match(line)):
+    if _PLAYER.match(line) or _MARKUP.match(line):
         return True
-    if EXTRA_RULES:
-        # "Updated: Nov. 19, 2019 9:01 AM", "Bureau | First Published: Tuesday, ..." (a
-        # stamp, not a sentence: "The law was updated on March 3, 2019." stays)
-        if (
-            _STAMP_LABEL.search(line)
-            and not _ENDS_SENTENCE.search(line)
-            and find_date(line) is not None
-        ):
-            return True
-        # "Get our weekly newsletter", "Let our news meet your inbox."
-        if (
-            _PROMO.search(line)
-            and not _QUOTED.search(line)
-            and (not _ENDS_SENTENCE.search(line) or _ADDRESSED.search(line))
-        ):
-            return True
+    # "Updated: Nov. 19, 2019 9:01 AM", "Bureau | First Published: Tuesday, ..." (a
+    # stamp, not a sentence: "The law was updated on March 3, 2019." stays)
+    if (
+        _STAMP_LABEL.search(line)
+        and not _ENDS_SENTENCE.search(line)
+        and find_date(line) is not None
+    ):
+        return True
+    # "Get our weekly newsletter", "Let our news meet your inbox."
+    if (
+        _PROMO.search(line)
+        and not _QUOTED.search(line)
+        and (not _ENDS_SENTENCE.search(line) or _ADDRESSED.search(line))
+    ):
+        return True
     # a bare date or time stamp: "Nov. 19, 2019 5:32 p.m."
     return (
         len(tokens) <= 8
