@@ -22,3 +22,7 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is not present (the shared reference folder beside the checkout)")
     return SHARED
+
+
+# The store's database fixtures (SQLite and PostgreSQL), for tests/test_store_*.py.
+from store_support import database_url, store  # noqa: E402, F401

@@ -193,5 +193,10 @@ def _emit(document: Document, fmt: str) -> None:
     click.echo("\n" + "-" * 72)
 
 
+# The store's commands (init, ingest, load, users, review); they import Django only when run.
+from sanctuary_tracker.cli_store import register  # noqa: E402
+
+register(main)
+
 if __name__ == "__main__":
     main()

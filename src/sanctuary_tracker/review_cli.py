@@ -1,0 +1,208 @@
+"""``sanctuary review``: the review workflow on the command line (a thin shell over
+``sanctuary_tracker.store.review``)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from sanctuary_tracker.cli_store import _open, store_errors, user_option
+
+reason_option = click.option("--reason", required=True, help="Why (kept in the audit log).")
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True
+)
+
+
+@click.group()
+def review() -> None:
+    """Observations under review: list, add, accept, edit, reject, history; redundant
+    coding's divergences and agreement."""
+
+
+@review.command("list")
+@click.option("--status", type=click.Choice(["proposed", "accepted", "rejected"]))
+@click.option("--jurisdiction", metavar="OCD_ID", help="Only this jurisdiction.")
+@click.option("--provision", metavar="CODE", help="Only this provision (P01 ...).")
+@format_option
+@store_errors
+def review_list(status, jurisdiction, provision, fmt) -> None:
+    """List observations (the review queue with --status proposed)."""
+    from sanctuary_tracker.store.models import Observation
+
+    _open()
+    rows = Observation.objects.select_related("jurisdiction", "provision", "coder", "reviewer")
+    if status:
+        rows = rows.filter(status=status)
+    if jurisdiction:
+        rows = rows.filter(jurisdiction__ocd_id=jurisdiction)
+    if provision:
+        rows = rows.filter(provision__code=provision)
+    for o in rows.order_by("id"):
+        item = {
+            "id": o.id,
+            "status": o.status,
+            "origin": o.origin,
+            "jurisdiction": o.jurisdiction.ocd_id if o.jurisdiction else None,
+            "provision": o.provision.code,
+            "value": json.loads(o.value),
+            "coder": o.coder.username if o.coder else None,
+            "reviewer": o.reviewer.username if o.reviewer else None,
+            "document": o.document_id,
+            "cue": o.cue,
+        }
+        if fmt == "jsonl":
+            click.echo(json.dumps(item, default=str))
+        else:
+            click.echo(
+                f"{o.id}\t{o.status}\t{o.origin}\t{item['jurisdiction'] or '-'}\t"
+                f"{o.provision.code}={o.value}\t{item['coder'] or '-'}\t{item['reviewer'] or '-'}"
+            )
+
+
+@review.command("add")
+@click.argument("jurisdiction", metavar="OCD_ID_OR_GEOID")
+@click.argument("provision", metavar="PROVISION")
+@click.argument("value")
+@click.option("--from", "effective_from", metavar="YYYY-MM-DD", help="In effect from.")
+@click.option("--to", "effective_to", metavar="YYYY-MM-DD", help="In effect until.")
+@click.option("--citation", default="", help="Law, ordinance section or policy document.")
+@user_option
+@store_errors
+def review_add(jurisdiction, provision, value, effective_from, effective_to, citation, user):
+    """Enter an observation as a coder (proposed until a reviewer decides). VALUE is
+    true/false, one enum value, or a comma-separated set."""
+    from sanctuary_tracker.store.review import enter_observation
+
+    _open()
+    observation = enter_observation(
+        user=user,
+        jurisdiction=jurisdiction,
+        provision=provision,
+        value=value,
+        effective_from=effective_from,
+        effective_to=effective_to,
+        citation=citation,
+    )
+    click.echo(f"observation {observation.pk}: proposed")
+
+
+def _decide(decision: str, observation_id: int, user: str | None, reason: str, **changes):
+    from sanctuary_tracker.store.review import review_observation
+
+    _open()
+    observation = review_observation(
+        user=user, observation_id=observation_id, decision=decision, reason=reason, **changes
+    )
+    click.echo(f"observation {observation.pk}: {observation.status} by {user}")
+
+
+def _decision_command(decision: str, doc: str) -> None:
+    @review.command(decision, help=doc)
+    @click.argument("observation_id", type=int)
+    @reason_option
+    @user_option
+    @store_errors
+    def command(observation_id, reason, user) -> None:
+        _decide(decision, observation_id, user, reason)
+
+
+_decision_command("accept", "Accept an observation as it stands (reviewer).")
+_decision_command(
+    "reject", "Reject an observation; it stays in the store, marked rejected (reviewer)."
+)
+
+
+@review.command("edit")
+@click.argument("observation_id", type=int)
+@click.option("--value", help="The corrected value.")
+@click.option("--jurisdiction", metavar="OCD_ID_OR_GEOID", help="The corrected jurisdiction.")
+@click.option("--from", "effective_from", metavar="YYYY-MM-DD")
+@click.option("--to", "effective_to", metavar="YYYY-MM-DD")
+@reason_option
+@user_option
+@store_errors
+def review_edit(observation_id, value, jurisdiction, effective_from, effective_to, reason, user):
+    """Correct an observation and accept it (reviewer); the old values stay in the log."""
+    _decide(
+        "edit",
+        observation_id,
+        user,
+        reason,
+        value=value,
+        jurisdiction=jurisdiction,
+        effective_from=effective_from,
+        effective_to=effective_to,
+    )
+
+
+@review.command("history")
+@click.argument("observation_id", type=int)
+@store_errors
+def review_history(observation_id) -> None:
+    """The audit log of one observation: who changed what, when and why."""
+    from sanctuary_tracker.store.models import AuditLog
+
+    _open()
+    entries = AuditLog.objects.filter(table="store_observation", object_id=observation_id)
+    for entry in entries.select_related("user").order_by("at", "id"):
+        who = entry.user.username if entry.user else "-"
+        click.echo(f"{entry.at:%Y-%m-%d %H:%M:%S}\t{who}\t{entry.action}\t{entry.reason}")
+        click.echo(f"\tbefore: {entry.before}\n\tafter:  {entry.after}")
+
+
+@review.command("divergences")
+@format_option
+@store_errors
+def review_divergences(fmt) -> None:
+    """Jurisdictions and provisions that coders coded differently, for a reviewer to resolve."""
+    from sanctuary_tracker.store.review import divergences
+
+    _open()
+    for group in divergences():
+        first = group[0]
+        if fmt == "jsonl":
+            codings = [
+                {"coder": c.coder, "value": c.value, "observation": c.observation} for c in group
+            ]
+            click.echo(
+                json.dumps(
+                    {
+                        "jurisdiction": first.jurisdiction,
+                        "provision": first.provision,
+                        "codings": codings,
+                    }
+                )
+            )
+        else:
+            values = "; ".join(f"{c.coder}={json.dumps(c.value)} (#{c.observation})" for c in group)
+            click.echo(f"{first.jurisdiction}\t{first.provision}\t{values}")
+
+
+@review.command("agreement")
+@click.option("--coders", metavar="A,B", help="The two coders to compare (default: the only two).")
+@format_option
+@store_errors
+def review_agreement(coders, fmt) -> None:
+    """Percent agreement and Cohen's kappa per provision between two coders, over the
+    jurisdictions both coded."""
+    from sanctuary_tracker.store.errors import StoreError
+    from sanctuary_tracker.store.review import agreement
+
+    _open()
+    pair = None
+    if coders:
+        names = [n.strip() for n in coders.split(",")]
+        if len(names) != 2 or not all(names):
+            raise StoreError(f"--coders {coders!r}: give two names, A,B")
+        pair = (names[0], names[1])
+    (a, b), rows = agreement(pair)
+    if fmt == "text":
+        click.echo(f"coders: {a}, {b}\nprovision\titems\tagreement\tkappa")
+    for row in rows:
+        kappa = "n/a" if row.kappa is None else f"{row.kappa:.3f}"
+        if fmt == "jsonl":
+            click.echo(json.dumps(row.__dict__ | {"coders": [a, b]}))
+        else:
+            click.echo(f"{row.provision}\t{row.items}\t{row.percent:.1f}%\t{kappa}")

@@ -1,0 +1,139 @@
+"""``sanctuary ingest`` and ``sanctuary load``: documents and evidence files into the store.
+
+Both check every record before loading it and load each document in its own
+transaction, so a failure or a kill keeps what was committed and nothing partial."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.store.loader import Loader
+from sanctuary_tracker.store.validate import RecordError, check_record
+
+
+@dataclass
+class RunReport:
+    """What one ingest or load did: counts by outcome and the problems met."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    on_problem: Callable[[str], None] = lambda _: None
+
+    def problem(self, text: str) -> None:
+        self.problems.append(text)
+        self.on_problem(text)
+
+    def summary(self) -> str:
+        c = self.counts
+        text = (
+            f"{c.get('inserted', 0)} inserted, {c.get('updated', 0)} updated, "
+            f"{c.get('unchanged', 0)} unchanged"
+        )
+        if c.get("linked"):
+            text += f" ({c['linked']} linked to a copy already held)"
+        if self.problems:
+            text += f"; {len(self.problems)} rejected"
+        return text
+
+
+def _check(loader: Loader, record: Any) -> dict[str, Any]:
+    lookups = loader.lookups
+    return check_record(
+        record,
+        known_ocd_id=lookups.by_ocd_id.__contains__,
+        known_geoid=lookups.by_geoid.__contains__,
+        codebook=lookups.codebook,
+    )
+
+
+def ingest_sources(
+    sources: Iterable[str],
+    *,
+    user,
+    allow_private: bool = False,
+    on_problem: Callable[[str], None] = lambda _: None,
+    on_document: Callable[[], None] = lambda: None,
+) -> RunReport:
+    """Read, extract and load every document of ``sources``."""
+    from sanctuary_tracker.extract import extract
+    from sanctuary_tracker.read import iter_documents
+
+    loader, report = Loader(user=user), RunReport(on_problem=on_problem)
+    problem = report.problem
+    for source in sources:
+        try:
+            for document in iter_documents(
+                source, allow_private=allow_private, on_record_error=lambda e: problem(str(e))
+            ):
+                record = extract(document)
+                checked = dict(record)
+                checked["document"] = {
+                    **record["document"],
+                    "body": document.body,
+                    "captions": document.captions,
+                    "credits": document.credits,
+                    "byline": document.byline,
+                }
+                try:
+                    _check(loader, checked)
+                except RecordError as exc:
+                    problem(f"{document.source}: evidence rejected: {exc}")
+                    continue
+                loader.load(record, document)
+                on_document()
+        except ReadError as exc:
+            problem(str(exc))
+    report.counts = dict(loader.counts)
+    return report
+
+
+def load_files(
+    paths: Iterable[str],
+    *,
+    user,
+    on_problem: Callable[[str], None] = lambda _: None,
+    on_document: Callable[[], None] = lambda: None,
+) -> RunReport:
+    """Load JSON Lines evidence files; a bad line is rejected as ``file:line: problem``
+    and the others are still loaded."""
+    loader, report = Loader(user=user), RunReport(on_problem=on_problem)
+    problem = report.problem
+    for path in paths:
+        try:
+            for number, line, last in _lines(path):
+                try:
+                    record = _parse(line, last)
+                    _check(loader, record)
+                except RecordError as exc:
+                    problem(f"{path}:{number}: {exc}")
+                    continue
+                loader.load(record)
+                on_document()
+        except OSError as exc:
+            problem(f"{path}: cannot read ({exc.strerror or exc})")
+        except UnicodeDecodeError as exc:
+            problem(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    report.counts = dict(loader.counts)
+    return report
+
+
+def _lines(path: str) -> Iterator[tuple[int, str, bool]]:
+    """(line number, text, whether it is the last line and unterminated), blank lines skipped."""
+    with Path(path).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                yield number, line, not line.endswith("\n")
+
+
+def _parse(line: str, unterminated: bool) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        if unterminated:
+            raise RecordError("truncated last line (not complete JSON)") from exc
+        raise RecordError(f"not JSON ({exc.msg} at column {exc.colno})") from exc

@@ -1,0 +1,29 @@
+"""The store's tables (the core records of ../shared/DESIGN.md)."""
+
+from sanctuary_tracker.store.models.evidence import (
+    Amount,
+    Document,
+    Listing,
+    Mention,
+    Person,
+    Quote,
+    Role,
+    Span,
+)
+from sanctuary_tracker.store.models.reference import Jurisdiction, Provision
+from sanctuary_tracker.store.models.review import AuditLog, Observation
+
+__all__ = [
+    "Amount",
+    "AuditLog",
+    "Document",
+    "Jurisdiction",
+    "Listing",
+    "Mention",
+    "Observation",
+    "Person",
+    "Provision",
+    "Quote",
+    "Role",
+    "Span",
+]
