@@ -15,6 +15,14 @@ format_option = click.option(
 )
 
 
+def _viewer(user: str | None) -> None:
+    """Open the store for reading: any role may read, but a user must be named."""
+    from sanctuary_tracker.store.users import VIEW_OBSERVATIONS, require
+
+    _open()
+    require(user, VIEW_OBSERVATIONS)
+
+
 @click.group()
 def review() -> None:
     """Observations under review: list, add, accept, edit, reject, history; redundant
@@ -26,12 +34,13 @@ def review() -> None:
 @click.option("--jurisdiction", metavar="OCD_ID", help="Only this jurisdiction.")
 @click.option("--provision", metavar="CODE", help="Only this provision (P01 ...).")
 @format_option
+@user_option
 @store_errors
-def review_list(status, jurisdiction, provision, fmt) -> None:
+def review_list(status, jurisdiction, provision, fmt, user) -> None:
     """List observations (the review queue with --status proposed)."""
     from sanctuary_tracker.store.models import Observation
 
-    _open()
+    _viewer(user)
     rows = Observation.objects.select_related("jurisdiction", "provision", "coder", "reviewer")
     if status:
         rows = rows.filter(status=status)
@@ -139,12 +148,13 @@ def review_edit(observation_id, value, jurisdiction, effective_from, effective_t
 
 @review.command("history")
 @click.argument("observation_id", type=int)
+@user_option
 @store_errors
-def review_history(observation_id) -> None:
+def review_history(observation_id, user) -> None:
     """The audit log of one observation: who changed what, when and why."""
     from sanctuary_tracker.store.models import AuditLog
 
-    _open()
+    _viewer(user)
     entries = AuditLog.objects.filter(table="store_observation", object_id=observation_id)
     for entry in entries.select_related("user").order_by("at", "id"):
         who = entry.user.username if entry.user else "-"
@@ -154,12 +164,13 @@ def review_history(observation_id) -> None:
 
 @review.command("divergences")
 @format_option
+@user_option
 @store_errors
-def review_divergences(fmt) -> None:
+def review_divergences(fmt, user) -> None:
     """Jurisdictions and provisions that coders coded differently, for a reviewer to resolve."""
     from sanctuary_tracker.store.review import divergences
 
-    _open()
+    _viewer(user)
     for group in divergences():
         first = group[0]
         if fmt == "jsonl":
@@ -183,14 +194,15 @@ def review_divergences(fmt) -> None:
 @review.command("agreement")
 @click.option("--coders", metavar="A,B", help="The two coders to compare (default: the only two).")
 @format_option
+@user_option
 @store_errors
-def review_agreement(coders, fmt) -> None:
+def review_agreement(coders, fmt, user) -> None:
     """Percent agreement and Cohen's kappa per provision between two coders, over the
     jurisdictions both coded."""
     from sanctuary_tracker.store.errors import StoreError
     from sanctuary_tracker.store.review import agreement
 
-    _open()
+    _viewer(user)
     pair = None
     if coders:
         names = [n.strip() for n in coders.split(",")]

@@ -150,7 +150,7 @@ def review_observation(
         raise StoreError("a review needs a reason (--reason)")
     with transaction.atomic():
         observation = (
-            Observation.objects.select_for_update()
+            Observation.objects.select_for_update(of=("self",))
             .select_related("jurisdiction", "provision", "reviewer")
             .filter(pk=observation_id)
             .first()

@@ -26,6 +26,7 @@ VIEW = [
         "auditlog",
     )
 ]
+VIEW_OBSERVATIONS = "store.view_observation"
 LOAD = "store.load_evidence"
 CODE = "store.code_observation"
 REVIEW = "store.review_observation"
@@ -38,6 +39,7 @@ ROLES = {
 }
 # What each permission is called in a refusal.
 ACTIONS = {
+    VIEW_OBSERVATIONS: "reading observations",
     LOAD: "ingesting or loading evidence",
     CODE: "entering observations",
     REVIEW: "reviewing observations",
