@@ -99,3 +99,25 @@ def test_every_setting_is_documented_in_the_readme():
         assert f"`{name}`" in readme, f"{name} is not in README.md"
     for name in ReadLimits.__dataclass_fields__:
         assert f"SANCTUARY_{name.upper()}" in SETTINGS_HELP, name
+
+
+def test_extraction_has_a_time_limit_and_the_other_sources_go_on(tmp_path):
+    dense = tmp_path / "dense.txt"
+    dense.write_text("the county jail does not honor detainers from ICE in Boston and " * 30_000)
+    small = tmp_path / "small.txt"
+    small.write_text(STORY)
+    run = subprocess.run(
+        [sys.executable, "-m", "sanctuary_tracker.cli", "extract", str(dense), str(small)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"SANCTUARY_EXTRACT_SECONDS": "0.2", "PATH": ""},
+    )
+    assert run.returncode == 1
+    errors = run.stderr.strip().splitlines()
+    assert errors[0] == (
+        f"sanctuary: error: {dense}: took longer than 0.2 s to extract evidence from "
+        "(the time limit)"
+    )
+    assert errors[-1] == "sanctuary: 1 of 2 sources failed"
+    assert [json.loads(line)["source"] for line in run.stdout.splitlines()] == [str(small)]

@@ -72,6 +72,44 @@ def test_dateline_names_the_newsroom_that_wrote_it():
         "Headline Here\n\nSPRINGFIELD, Ill. (WXYZ) – The county said Monday it would."
     )
     assert clean.original_publisher == "WXYZ"
+    # with no copyright line naming anyone else, the newsroom credited is the publisher
+    assert clean.publisher == "WXYZ"
+
+
+def test_a_copyright_line_outranks_the_dateline_as_publisher():
+    clean = clean_text(
+        "Headline Here\n\nSPRINGFIELD, Ill. (WXYZ) – The county said Monday it would.\n\n"
+        "© 2024 Valley Public Radio\n"
+    )
+    assert (clean.publisher, clean.original_publisher) == ("Valley Public Radio", "WXYZ")
+
+
+def test_a_newsroom_asking_for_comment_names_itself():
+    clean = clean_text(
+        "Jail Policy Questioned\n\nThe county said its report was wrong. The Valley Courier "
+        "has contacted an ICE spokesman but has not yet heard back.\n"
+    )
+    assert clean.publisher == "The Valley Courier"
+    # a person reaching out is not a newsroom asking for comment
+    clean = clean_text("Jail Policy\n\nJane Smith has contacted the jail about her son.\n")
+    assert clean.publisher is None
+
+
+def test_a_staff_photo_credit_names_the_publication_but_an_agency_does_not():
+    story = "Council Votes\n\nThe council voted on Monday to keep the ordinance in force.\n"
+    staff = "Residents at the meeting. (Jane Doe / The Valley Courier)\n"
+    agency = "Residents at the meeting. (Jane Doe/Getty Images)\n"
+    assert clean_text(story + staff).publisher == "The Valley Courier"
+    assert clean_text(story + agency).publisher is None
+
+
+def test_a_feed_mirror_channel_names_the_original_outlet():
+    clean = clean_text(
+        "Channel: Crime and Justice - Valley Digger\nViewing all articles\n\n"
+        "Towns to debate status\n\nAt least five towns will debate the question on Tuesday.\n"
+    )
+    assert clean.original_publisher == "Valley Digger"
+    assert clean.publisher is None  # a copy: who served it is not in the text
 
 
 def test_prose_is_never_furniture():

@@ -10,7 +10,7 @@ import click
 
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
-from sanctuary_tracker.settings import SETTINGS_HELP
+from sanctuary_tracker.settings import SETTINGS_HELP, ReadLimits
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -95,7 +95,7 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
         sys.exit(1)
 
 
-@main.command()
+@main.command(epilog=_settings_epilog())
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option(
     "--format",
@@ -110,13 +110,18 @@ def extract(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
     """Read SOURCE... and print each document's evidence: its jurisdictions (with spans,
     confidence and reasons) and its metadata. Bad sources are reported and skipped."""
     from sanctuary_tracker.extract import extract as extract_record
+    from sanctuary_tracker.extract.record import prepare
     from sanctuary_tracker.read import iter_documents
+    from sanctuary_tracker.read.deadline import time_limit
 
+    seconds = ReadLimits.from_env().extract_seconds
+    prepare()  # one-time setup, outside the per-document time limit
     records, failures = [], 0
     for source in sources:
         try:
             for document in iter_documents(source, allow_private=allow_private):
-                record = extract_record(document)
+                with time_limit(seconds, document.source, "extract evidence from"):
+                    record = extract_record(document)
                 if fmt == "jsonl":
                     click.echo(json.dumps(record, ensure_ascii=False))
                 else:

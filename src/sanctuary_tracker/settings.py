@@ -37,6 +37,9 @@ class ReadLimits:
     fetch_timeout: float = 20.0  # seconds, connect and each read
     # Wall-clock bound on reading one source (parsing, extraction).
     read_seconds: int = 60
+    # Wall-clock bound on extracting evidence from one document (extraction is linear in
+    # the text: about 4 s per MB of the densest text measured).
+    extract_seconds: float = 120.0
     # Deeper HTML nesting than this is refused: parsers recurse on it.
     max_html_depth: int = 512
 
@@ -57,5 +60,6 @@ SETTINGS_HELP = {
     "SANCTUARY_MAX_FETCH_BYTES": "most bytes taken from a URL (default 16 MiB)",
     "SANCTUARY_FETCH_TIMEOUT": "seconds to wait on a URL's connect and each read (default 20)",
     "SANCTUARY_READ_SECONDS": "wall-clock seconds allowed for reading one source (default 60)",
+    "SANCTUARY_EXTRACT_SECONDS": "wall-clock seconds allowed for extracting evidence from one document (default 120)",
     "SANCTUARY_MAX_HTML_DEPTH": "deepest HTML element nesting accepted (default 512)",
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sanctuary_tracker.places.resolve import PlaceMention
 
@@ -35,10 +36,11 @@ class Sentence:
     text: str
 
 
-def sentences(text: str) -> list[Sentence]:
+@lru_cache(maxsize=4)
+def sentences(text: str) -> tuple[Sentence, ...]:
     """The text's sentences with offsets, stripped of surrounding white space; each at
-    most ``MAX_SENTENCE`` characters long."""
-    return list(iter_sentences(text))
+    most ``MAX_SENTENCE`` characters long. (Cached: every extractor of a document asks.)"""
+    return tuple(iter_sentences(text))
 
 
 def iter_sentences(text: str) -> Iterator[Sentence]:

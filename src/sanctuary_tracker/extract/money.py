@@ -163,8 +163,16 @@ def find_amounts(text: str, places: list[PlaceMention]) -> list[Amount]:
     if not spans:
         return found
     ordered = sorted(places, key=lambda p: p.start)
+    next_span = 0  # spans and sentences both run in text order: walk them together
     for sentence in sentences(text):
-        inside = [s for s in spans if s[0] >= sentence.start and s[1] <= sentence.end]
+        while next_span < len(spans) and spans[next_span][0] < sentence.start:
+            next_span += 1
+        if next_span == len(spans):
+            break
+        inside = []
+        while next_span < len(spans) and spans[next_span][1] <= sentence.end:
+            inside.append(spans[next_span])
+            next_span += 1
         for start, end, match in inside:
             parsed = _parse(match, text)
             if parsed is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sanctuary_tracker.extract.people_lexicon import (
@@ -37,6 +38,8 @@ from sanctuary_tracker.extract.people_lexicon import (
 from sanctuary_tracker.places.resolve import PlaceMention
 
 _UP = "A-ZÀ-ÖØ-Þ"
+_INITIALS = re.compile(rf"(?:[{_UP}]\.)+")  # "J.", "U.S."
+_PARTY_PREFIX = re.compile(r"[DRI][-–]")  # "D-Mass."
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ɏ"
 # One capitalised word: "Walsh", "McMenamin", "D’Annunzio", "Tack–Hooper", "GALARZA", "O'Brien".
 _CAP = rf"[{_UP}][{_LETTER}'’]*(?:[-–][{_LETTER}][{_LETTER}'’]*)*"
@@ -232,11 +235,11 @@ class _Tok:
     end: int
     text: str
 
-    @property
+    @cached_property
     def norm(self) -> str:
         return self.text.lower().rstrip(".")
 
-    @property
+    @cached_property
     def bare(self) -> str:
         """Without a possessive ending."""
         for ending in ("'s", "’s", "'", "’"):
@@ -245,6 +248,7 @@ class _Tok:
         return self.text
 
 
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     return re.sub(r"[^a-z]", "", word.lower())
 
@@ -320,7 +324,7 @@ class _Finder:
         parts: list[list[_Tok]] = [[]]
         for tok in tokens:
             if tok.text.endswith(".") and not (
-                tok.norm in ABBREVIATIONS or re.fullmatch(rf"(?:[{_UP}]\.)+", tok.text)
+                tok.norm in ABBREVIATIONS or _INITIALS.fullmatch(tok.text)
             ):
                 parts[-1].append(_Tok(tok.start, tok.end - 1, tok.text[:-1]))
                 parts.append([])
@@ -333,7 +337,7 @@ class _Finder:
         plain = _plain(tok.bare)
         if not plain or n in PARTICLES or n in NAME_SUFFIXES:
             return bool(plain)
-        if re.fullmatch(rf"(?:[{_UP}]\.)+", tok.text):
+        if _INITIALS.fullmatch(tok.text):
             return True
         if (
             n in NOT_NAMES
@@ -344,7 +348,7 @@ class _Finder:
             or n in _STRONG_ORG
             or (n in ORG_WORDS and is_last and run_len >= 3)
             or _CONTRACTION.search(tok.text)
-            or re.match(r"[DRI][-–]", tok.text)
+            or _PARTY_PREFIX.match(tok.text)
         ):
             return False
         return self._place_at(tok.start, tok.end) is None
@@ -411,7 +415,7 @@ class _Finder:
         first = words[0]
         first_plain = _plain(first.text)
         given = first_plain in GIVEN_NAMES
-        initials = bool(re.fullmatch(rf"(?:[{_UP}]\.)+", first.text))
+        initials = bool(_INITIALS.fullmatch(first.text))
         known = self.by_surname.get(_plain(words[-1].bare))
         if known and not titled and not given and not initials:
             self.singles.append((_Tok(words[-1].start, end, text[words[-1].start : end]), False))

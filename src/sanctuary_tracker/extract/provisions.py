@@ -90,10 +90,12 @@ def find_provisions(text: str, places: list[PlaceMention]) -> list[Observation]:
     found: list[Observation] = []
     for sentence in sentences(text):
         taken: list[tuple[str, int, int]] = []
-        lowered = sentence.text.lower()
+        present = cues.needed_words(sentence.text.lower())
+        if not present:
+            continue
         context = None
         for rule in cues.RULES:
-            if not rule.applies(lowered):
+            if not rule.applies(present):
                 continue
             for match in rule.pattern.finditer(sentence.text):
                 a, b = sentence.start + match.start(), sentence.start + match.end()

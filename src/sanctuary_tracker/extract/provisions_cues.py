@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 _W = r"(?:[\w’'-]+[ \t]){0,%d}"  # up to N intervening words
@@ -32,9 +33,10 @@ class Rule:
     name: str = ""
     needs: tuple[str, ...] = ()  # lower-case substrings one of which a sentence must hold
 
-    def applies(self, lowered: str) -> bool:
-        """A cheap test before the pattern runs: the sentence holds a needed word."""
-        return any(word in lowered for word in self.needs)
+    def applies(self, present: set[str]) -> bool:
+        """A cheap test before the pattern runs: the sentence holds a needed word
+        (``present``: the needed words a sentence holds, from :func:`needed_words`)."""
+        return not present.isdisjoint(self.needs)
 
 
 # The words without which a provision's rules cannot match (tested as substrings).
@@ -57,6 +59,22 @@ NEEDS = {
     "P16": ("sb", "senate bill", "sanctuary", "287", "detainer"),
     "P17": ("trust act", "sb", "senate bill", "values act", "keep washington", "sanctuary"),
 }
+
+
+@lru_cache(maxsize=1)
+def _needs_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in {w for words in NEEDS.values() for w in words}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def needed_words(lowered: str) -> set[str]:
+    """The needed words a lower-cased sentence holds, found in one scan."""
+    return {word for _, word in _needs_automaton().iter(lowered)}
 
 
 def _rule(provision, value, pattern, negated_value=None, built_in=False, name=""):

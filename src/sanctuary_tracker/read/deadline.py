@@ -1,4 +1,5 @@
-"""A wall-clock bound on reading one source, so that no input can hang a run."""
+"""A wall-clock bound on reading (or extracting from) one source, so that no input can hang
+a run."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sanctuary_tracker.errors import ReadError
 
 
 @contextlib.contextmanager
-def time_limit(seconds: float, source: str) -> Iterator[None]:
+def time_limit(seconds: float, source: str, doing: str = "read") -> Iterator[None]:
     """Raise ReadError if the block runs longer than ``seconds``.
 
     Uses a real-time interval timer, so it works in the main thread of a
@@ -28,7 +29,7 @@ def time_limit(seconds: float, source: str) -> Iterator[None]:
         return
 
     def on_alarm(signum, frame):
-        raise ReadError(source, f"took longer than {seconds:g} s to read (the time limit)")
+        raise ReadError(source, f"took longer than {seconds:g} s to {doing} (the time limit)")
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)

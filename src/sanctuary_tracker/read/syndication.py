@@ -51,10 +51,65 @@ _DATELINE = re.compile(
 )
 
 
+# A feed mirror labels a copied story with its feed's title, "Section - Outlet":
+# "Channel: Crime and Justice - VTDigger".
+_CHANNEL = re.compile(
+    r"^(?:channel|feed|source)\s*:\s*(?:.{1,80}?\s[-–—|]\s)?"
+    r"(?P<org>[A-Z][\w&'’.\-]*(?:\s[A-Z][\w&'’.\-]*){0,3})\s*$",
+    re.I,
+)
+
+
+def channel_outlet(line: str) -> str | None:
+    """The outlet a feed mirror's channel label names, or None."""
+    match = _CHANNEL.match(line.strip())
+    return _tidy(match.group("org")) if match else None
+
+
 def dateline_outlet(line: str) -> str | None:
     """The newsroom a dateline credits ("WASHINGTON (AP) — ..." -> "AP"), or None."""
     match = _DATELINE.match(line.strip())
     return match.group("org") if match else None
+
+
+# The newsroom speaking of itself in the third person, in the idiom of a request for comment:
+# "Public Opinion has contacted an ICE representative but has not yet heard back."
+_SELF_REFERENCE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?-i:(?P<org>(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3}))"
+    r"\s+(?:has|had)\s+(?:contacted|reached\s+out\s+to|asked)\s+[^.!?\n]{0,100}?"
+    r"\b(?:but|for\s+comment|has\s+not|had\s+not|did\s+not|not\s+yet)\b",
+    re.I | re.M,
+)
+# A staff photographer's credit names the publication: "Shahrzad Rasekh / CT Mirror",
+# "Photo: WKRN". Picture agencies and wire services are not the publisher.
+_STAFF_CREDIT = re.compile(
+    r"^(?:(?:photo|credit|photo credit)\s*:\s*)?"
+    r"(?:[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s*/\s*)?"
+    r"(?P<org>(?:The\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})$"
+)
+_AGENCIES = re.compile(
+    r"\b(?:AP|Associated Press|Getty|Reuters|AFP|Shutterstock|iStock|Bloomberg|Pool|File|"
+    r"Courtesy|Contributed|Submitted|Handout|EPA|UPI|Alamy|Redferns|Wikimedia)\b",
+    re.I,
+)
+
+
+def self_reference(text: str) -> str | None:
+    """The outlet a text names as itself when asking for comment, or None."""
+    match = _SELF_REFERENCE.search(text)
+    return _tidy(match.group("org")) if match else None
+
+
+def staff_credit_outlet(credit: str) -> str | None:
+    """The publication a staff photo credit names ("Jane Doe / CT Mirror" -> "CT Mirror"),
+    or None for a bare name, a picture agency or a wire service."""
+    credit = credit.strip()
+    match = _STAFF_CREDIT.match(credit)
+    if not match or _AGENCIES.search(credit):
+        return None
+    if "/" not in credit and ":" not in credit:
+        return None  # a bare name is the photographer's, not the outlet's
+    return _tidy(match.group("org")) or None
 
 
 def find_original_publisher(text: str) -> str | None:

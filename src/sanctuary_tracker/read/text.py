@@ -10,9 +10,12 @@ from sanctuary_tracker.document import Document
 from sanctuary_tracker.read import furniture as f
 from sanctuary_tracker.read.dates import find_date
 from sanctuary_tracker.read.syndication import (
+    channel_outlet,
     copyright_holder,
     dateline_outlet,
     find_original_publisher,
+    self_reference,
+    staff_credit_outlet,
 )
 
 _DATE_LABEL = re.compile(r"^\W*(?:date|published|posted|updated|first published)\b", re.I)
@@ -61,7 +64,10 @@ def clean_text(text: str) -> CleanText:
     result = CleanText(body="")
     lead = [line for line in lines if line][:LEAD_LINES]
     result.published = _lead_date(lead)
-    result.original_publisher = next(filter(None, map(dateline_outlet, lead)), None)
+    dateline = next(filter(None, map(dateline_outlet, lead)), None)
+    # A feed mirror's channel label says whose feed the copy came from.
+    channel = next(filter(None, map(channel_outlet, lead)), None)
+    result.original_publisher = dateline or channel
     while True:  # each pass only removes lines, so this ends; real pages settle in two
         removed = _one_pass(lines, result)
         if not removed:
@@ -69,6 +75,15 @@ def clean_text(text: str) -> CleanText:
         lines = _fold_blanks([line for i, line in enumerate(lines) if i not in removed])
     result.body = "\n".join(lines)
     result.title = _title(lines)
+    if not result.publisher:
+        # No copyright line names who put the text out: the newsroom the text credits
+        # itself to is the best the text offers (its dateline, its request for comment,
+        # its staff photographer's credit). A syndication notice or a byline over another
+        # outlet's name says the text is a copy, so those never stand in.
+        credits = (staff_credit_outlet(c) for c in result.credits)
+        result.publisher = (
+            dateline or self_reference(result.body) or next(filter(None, credits), None)
+        )
     return result
 
 

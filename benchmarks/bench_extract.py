@@ -1,0 +1,81 @@
+"""Extraction cost beside reading: documents per second for read alone and for read + extract
+on the same corpus, in one run, on one core.
+
+Corpus: the HTML pages of ../shared/bench/article-extraction and the text documents of
+../shared/eval/dev (files read from disk; a second pass is timed, after a warm-up pass that
+loads the gazetteer and builds the name automaton, costs paid once per process).
+Floor (issue 4): extraction no more than doubles the time of reading, i.e. read + extract
+takes at most twice as long as read alone.
+
+Run: ``.venv/bin/python benchmarks/bench_extract.py [--repeat N]``. It exits non-zero when
+the corpus is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from timing import best_of, pin_to_one_core
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def corpus(shared: Path) -> list[Path]:
+    pages = sorted((shared / "bench" / "article-extraction" / "html").glob("*"))
+    texts = sorted((shared / "eval" / "dev").glob("*.txt"))
+    return pages + texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
+    parser.add_argument("--repeat", type=int, default=3, help="time N runs, keep the best")
+    args = parser.parse_args()
+    paths = corpus(args.shared)
+    if not paths:
+        print(f"bench_extract: no documents found under {args.shared}", file=sys.stderr)
+        return 1
+    pin_to_one_core()
+
+    from sanctuary_tracker.extract.record import extract
+    from sanctuary_tracker.read import read
+
+    sources = [str(p) for p in paths]
+    documents = [read(s) for s in sources]  # warm-up: imports, caches
+    for document in documents:
+        extract(document)
+
+    def read_only():
+        for source in sources:
+            read(source)
+
+    def read_and_extract():
+        for source in sources:
+            extract(read(source))
+
+    def extract_only():
+        for document in documents:
+            extract(document)
+
+    t_read = best_of(args.repeat, read_only)
+    t_both = best_of(args.repeat, read_and_extract)
+    t_extract = best_of(args.repeat, extract_only)
+    n = len(sources)
+    characters = sum(len(d.body) for d in documents)
+    print(f"{n} documents ({characters / 1e6:.2f} M characters of body text); one core")
+    print(f"read alone          {n / t_read:8.1f} docs/s  ({t_read:.2f} s)")
+    print(f"read + extract      {n / t_both:8.1f} docs/s  ({t_both:.2f} s)")
+    print(f"extract alone       {n / t_extract:8.1f} docs/s  ({t_extract:.2f} s)")
+    ratio = t_both / t_read
+    verdict = "MEETS" if ratio <= 2 else "MISSES"
+    print(
+        f"read + extract takes {ratio:.2f}x the time of reading: {verdict} the floor (at most 2x)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
