@@ -203,5 +203,10 @@ from sanctuary_tracker.cli_store import register  # noqa: E402
 
 register(main)
 
+# Classification and the official lists (definitions, classify, explain, compare, lists).
+from sanctuary_tracker.cli_classify import register as register_classify  # noqa: E402
+
+register_classify(main)
+
 if __name__ == "__main__":
     main()
