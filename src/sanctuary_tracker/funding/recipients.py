@@ -82,6 +82,8 @@ class Reading:
     level: str | None  # "county" | "local" | "state" | None
     agency: str | None  # "sheriff", "police" ...
     how: str
+    kind: str | None = None  # the legal form's word: "city", "town", "village" ...
+    spelled: str = ""  # the name before a trailing kind word was taken off ("Plain City")
 
 
 def read_name(raw: str, government_type: str | None = None) -> Reading | None:
@@ -104,18 +106,20 @@ def read_name(raw: str, government_type: str | None = None) -> Reading | None:
         agency = agency or "sheriff"
         level = "county"
         name = name[before.end() :]
-    hows = []
+    hows, kind_word, spelled = [], None, name
     for pattern in (_FORM_BEFORE, _FORM_AFTER):
         form = pattern.search(name)
         if form:
             name = (name[: form.start()] + name[form.end() :]).strip(" ,")
-            level = level or _level(form.group("kind"))
+            spelled, kind_word = name, form.group("kind").lower()
+            level = level or _level(kind_word)
             hows.append("legal form")
             break
     else:
         word = _KIND_WORD_AFTER.search(name)
         if word and len(name) > len(word.group()):
-            kind = _level(word.group("kind"))
+            kind_word = word.group("kind").lower()
+            kind = _level(kind_word)
             if kind == "county" or level is None:
                 level = level or kind
             if kind != "county":  # "Boston City" is Boston; "Nassau County" keeps its word
@@ -125,7 +129,7 @@ def read_name(raw: str, government_type: str | None = None) -> Reading | None:
         level = "local"
     if _NOT_GOVERNMENT.search(name):
         return None
-    return Reading(name.strip(), level, agency, ", ".join(hows) or "name")
+    return Reading(name.strip(), level, agency, ", ".join(hows) or "name", kind_word, spelled)
 
 
 def _level(kind: str) -> str:
@@ -184,7 +188,10 @@ class Matcher:
             return Match(None, "not a government (name says otherwise)", 0.0)
         if self.gazetteer.state(reading.name) == state_j and reading.level in (None, "state"):
             return Match(state_j, "the state's name", 0.95)
-        found = self._named(reading.name, state_j.state)
+        # "Plain City" is a city's whole name; "Boston City" is Boston: the name as spelled
+        # first, then without its kind word.
+        found = self._named(reading.spelled, state_j.state) if reading.spelled else []
+        found = found or self._named(reading.name, state_j.state)
         if reading.level in ("county", "local"):
             level_ok = [j for j in found if j.level == reading.level or j.kind == "city_county"]
             if not level_ok and reading.level == "county":
@@ -203,6 +210,10 @@ class Matcher:
                 0.0,
             )
         how = f"{reading.how}, state"
+        if len(found) > 1 and reading.kind in ("city", "town", "township", "village", "borough"):
+            of_kind = [j for j in found if j.kind == reading.kind]
+            if of_kind:  # "City of Arena" is not the town of Arena
+                found, how = of_kind, how + f", a {reading.kind}"
         fips = re.sub(r"\D", "", county_fips or "")
         if len(found) > 1 and len(fips) == 5:
             by_fips = [j for j in found if j.geoid == fips or j.county_geoid == fips]
