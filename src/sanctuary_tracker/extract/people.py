@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from sanctuary_tracker.extract.people_lexicon import (
@@ -229,23 +229,22 @@ class Person:
         }
 
 
-@dataclass
 class _Tok:
-    start: int
-    end: int
-    text: str
+    """A word of a capitalised run: offsets, text, and its normal and bare forms."""
 
-    @cached_property
-    def norm(self) -> str:
-        return self.text.lower().rstrip(".")
+    __slots__ = ("bare", "end", "norm", "start", "text")
 
-    @cached_property
-    def bare(self) -> str:
-        """Without a possessive ending."""
-        for ending in ("'s", "’s", "'", "’"):
-            if self.text.endswith(ending) and len(self.text) > len(ending) + 1:
-                return self.text[: -len(ending)]
-        return self.text
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
+        self.norm = text.lower().rstrip(".")
+        self.bare = _without_possessive(text)
+
+
+def _without_possessive(text: str) -> str:
+    for ending in ("'s", "’s", "'", "’"):
+        if text.endswith(ending) and len(text) > len(ending) + 1:
+            return text[: -len(ending)]
+    return text
 
 
 @lru_cache(maxsize=65536)
