@@ -106,15 +106,21 @@ def ingest(sources: tuple[str, ...], allow_private: bool, user: str | None) -> N
 
 @click.command(epilog=_epilog())
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--group",
+    type=click.IntRange(min=1),
+    help="Documents per commit (default: 200 on SQLite, 1 on PostgreSQL). Each document "
+    "is whole or absent either way; a kill loses at most the uncommitted group.",
+)
 @user_option
 @store_errors
-def load(files: tuple[str, ...], user: str | None) -> None:
+def load(files: tuple[str, ...], group: int | None, user: str | None) -> None:
     """Load evidence FILE... (JSON Lines, as `sanctuary extract --format jsonl` writes).
     Bad lines are rejected one by one as FILE:LINE: problem, the valid ones loaded, and
     the exit status is 1 when any line was rejected."""
     from sanctuary_tracker.store.ingest import load_files
 
-    _run("load", load_files, list(files), user)
+    _run("load", load_files, list(files), user, group=group)
 
 
 @click.group()

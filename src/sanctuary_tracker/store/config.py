@@ -21,7 +21,10 @@ STORE_SETTINGS_HELP = {
 }
 # WAL lets readers go on while one writer commits; synchronous=NORMAL makes a commit a
 # WAL append (durable across a process crash or kill, which is what a batch needs).
-_SQLITE_PRAGMAS = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+_SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+    "PRAGMA wal_autocheckpoint=20000; PRAGMA cache_size=-65536;"
+)
 
 
 def database_url() -> str:

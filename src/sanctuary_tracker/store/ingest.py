@@ -13,6 +13,7 @@ from typing import Any
 
 from sanctuary_tracker.errors import ReadError
 from sanctuary_tracker.store.loader import Loader
+from sanctuary_tracker.store.lookups import Lookups
 from sanctuary_tracker.store.validate import RecordError, check_record
 
 
@@ -41,8 +42,7 @@ class RunReport:
         return text
 
 
-def _check(loader: Loader, record: Any) -> dict[str, Any]:
-    lookups = loader.lookups
+def _check(lookups: Lookups, record: Any) -> dict[str, Any]:
     return check_record(
         record,
         known_ocd_id=lookups.by_ocd_id.__contains__,
@@ -58,13 +58,30 @@ def ingest_sources(
     allow_private: bool = False,
     on_problem: Callable[[str], None] = lambda _: None,
     on_document: Callable[[], None] = lambda: None,
+    lookups: Lookups | None = None,
 ) -> RunReport:
-    """Read, extract and load every document of ``sources``."""
+    """Read, extract and load every document of ``sources`` (loading in a background
+    thread: see ``store.background``)."""
+    from sanctuary_tracker.store.background import BackgroundLoader
+
+    lookups = lookups or Lookups.load()
+    loader = BackgroundLoader(user=user, lookups=lookups, on_document=on_document)
+    report = RunReport(on_problem=on_problem)
+    problem = report.problem
+    try:
+        _read_and_extract(sources, allow_private, loader, lookups, problem)
+    except BaseException:
+        loader.abandon()
+        raise
+    report.counts = loader.close()
+    return report
+
+
+def _read_and_extract(sources, allow_private, loader, lookups, problem) -> None:
+    """Read and extract each document here, check it, and hand it to the loader."""
     from sanctuary_tracker.extract import extract
     from sanctuary_tracker.read import iter_documents
 
-    loader, report = Loader(user=user), RunReport(on_problem=on_problem)
-    problem = report.problem
     for source in sources:
         try:
             for document in iter_documents(
@@ -80,44 +97,57 @@ def ingest_sources(
                     "byline": document.byline,
                 }
                 try:
-                    _check(loader, checked)
+                    _check(lookups, checked)
                 except RecordError as exc:
                     problem(f"{document.source}: evidence rejected: {exc}")
                     continue
-                loader.load(record, document)
-                on_document()
+                loader.put(record, document)
         except ReadError as exc:
             problem(str(exc))
-    report.counts = dict(loader.counts)
-    return report
+
+
+def default_group() -> int:
+    """Documents per commit for ``load``: 200 on SQLite (one writer per file, and a commit
+    costs a write of every index page touched), 1 on PostgreSQL (where holding many new
+    rows uncommitted would make concurrent loaders wait on each other)."""
+    from django.db import connection
+
+    return 200 if connection.vendor == "sqlite" else 1
 
 
 def load_files(
     paths: Iterable[str],
     *,
     user,
+    group: int | None = None,
     on_problem: Callable[[str], None] = lambda _: None,
     on_document: Callable[[], None] = lambda: None,
 ) -> RunReport:
     """Load JSON Lines evidence files; a bad line is rejected as ``file:line: problem``
-    and the others are still loaded."""
-    loader, report = Loader(user=user), RunReport(on_problem=on_problem)
+    and the others are still loaded. Each document is whole or absent (see ``Loader``)."""
+    loader = Loader(user=user, group=default_group() if group is None else group)
+    report = RunReport(on_problem=on_problem)
     problem = report.problem
-    for path in paths:
-        try:
-            for number, line, last in _lines(path):
-                try:
-                    record = _parse(line, last)
-                    _check(loader, record)
-                except RecordError as exc:
-                    problem(f"{path}:{number}: {exc}")
-                    continue
-                loader.load(record)
-                on_document()
-        except OSError as exc:
-            problem(f"{path}: cannot read ({exc.strerror or exc})")
-        except UnicodeDecodeError as exc:
-            problem(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    try:
+        for path in paths:
+            try:
+                for number, line, last in _lines(path):
+                    try:
+                        record = _parse(line, last)
+                        _check(loader.lookups, record)
+                    except RecordError as exc:
+                        problem(f"{path}:{number}: {exc}")
+                        continue
+                    loader.load(record)
+                    on_document()
+            except OSError as exc:
+                problem(f"{path}: cannot read ({exc.strerror or exc})")
+            except UnicodeDecodeError as exc:
+                problem(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+    except BaseException:
+        loader.close(failed=True)
+        raise
+    loader.close()
     report.counts = dict(loader.counts)
     return report
 

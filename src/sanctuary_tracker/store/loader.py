@@ -4,12 +4,13 @@ Idempotent by (source, content hash): the same record again changes nothing; cha
 metadata updates the row; a changed text becomes a new version of the source. A text
 already held from another source (a syndicated copy) is stored as a copy linked to the
 original, without evidence of its own. The hot path is plain portable SQL with
-``executemany`` (one statement per table per document), so that loading is not the
+multi-row ``INSERT`` (one statement per table per document), so that loading is not the
 bottleneck of a run; the models in ``store.models`` define the tables."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any
 
@@ -20,48 +21,132 @@ from sanctuary_tracker.store.people import name_key
 META = ("title", "published", "publisher", "original_publisher", "byline", "language", "url")
 OUTCOMES = ("inserted", "updated", "unchanged")
 _RETRIES = 3
+_ROWS_PER_STATEMENT = 200  # well under both databases' limits on parameters a statement
+_VALUES = re.compile(r"^(.*?\bVALUES\s*)(\([^()]*\))(.*)$", re.DOTALL)
 
 
 class Loader:
-    """Loads records one transaction each and counts what it did."""
+    """Loads records, each document all or nothing, and counts what it did.
 
-    def __init__(self, *, user):
-        self.user = user
-        self.lookups = Lookups.load()
+    ``group`` documents share a commit (1: a transaction per document). Each document
+    is then a savepoint inside the group's transaction, so it is still whole or absent:
+    a kill loses at most the uncommitted group, never part of a document, and running
+    the load again completes it. Grouping only pays on SQLite, where a commit writes
+    every index page a document touched; ``load_files`` groups there only."""
+
+    def __init__(self, *, user, group: int = 1, lookups: Lookups | None = None):
+        from django.db import connection
+
+        connection.ensure_connection()
+        self.user, self.group = user, max(1, group)
+        self.lookups = lookups or Lookups.load()
         self.counts: Counter[str] = Counter()
+        self.sql = _Sql(connection)
+        if connection.vendor == "postgresql":
+            # A commit need not wait for its WAL flush: a killed loader keeps every
+            # commit, and a server crash can lose only the last moments of them, never
+            # part of a document; ingest and load are idempotent, so a rerun restores
+            # them. Without this, each document waits for a disk flush.
+            self.sql.execute("SET synchronous_commit TO off")
         self._people: dict[tuple[str, int | None], int] = {}
+        self._open = None  # the group's transaction, while one is open
+        self._in_group = 0
 
     def load(self, record: dict[str, Any], document: Document | None = None) -> str:
         """Store one checked record (and the document's text, when given); the outcome:
         inserted, updated or unchanged."""
         from django.db import IntegrityError, transaction
 
+        if self.group > 1 and self._open is None:
+            self._open = transaction.atomic()
+            self._open.__enter__()
         for attempt in range(_RETRIES):
             try:
-                with transaction.atomic():
+                if self._open is not None:
+                    # Inside a group a failure rolls the whole group back, so the
+                    # document needs no savepoint of its own to stay whole or absent.
                     outcome, people, linked = _DocumentLoad(self, record, document).run()
+                else:
+                    with transaction.atomic():
+                        outcome, people, linked = _DocumentLoad(self, record, document).run()
             except IntegrityError:
                 # Another process stored this document (or person) first: look again.
-                if attempt == _RETRIES - 1:
+                if attempt == _RETRIES - 1 or self._open is not None:
+                    self.close(failed=True)
                     raise
                 continue
+            except BaseException:
+                self.close(failed=True)
+                raise
             self._people.update(people)
             self.counts[outcome] += 1
             self.counts["linked"] += linked
+            self._in_group += 1
+            if self._in_group >= self.group:
+                self.close()
             return outcome
         raise AssertionError("unreachable")
+
+    def close(self, failed: bool = False) -> None:
+        """Commit the open group (roll it back when ``failed``)."""
+        opened, self._open, self._in_group = self._open, None, 0
+        if opened is not None:
+            error = RuntimeError("load failed") if failed else None
+            opened.__exit__(type(error) if error else None, error, None)
+
+
+class _Sql:
+    """Plain SQL on the connection's own DB-API cursor (Django's wrapper rewrites every
+    statement's placeholders on every call; this does it once per statement)."""
+
+    def __init__(self, connection):
+        self.cursor = connection.connection.cursor()
+        self.qmark = connection.vendor == "sqlite"
+        self.ops = connection.ops
+        self._statements: dict[str, str] = {}
+        self._multirow: dict[tuple[str, int], str] = {}
+
+    def _sql(self, sql: str) -> str:
+        if not self.qmark:
+            return sql
+        found = self._statements.get(sql)
+        if found is None:
+            found = self._statements[sql] = sql.replace("%s", "?")
+        return found
+
+    def execute(self, sql: str, params=()):
+        self.cursor.execute(self._sql(sql), params)
+        return self.cursor
+
+    def executemany(self, sql: str, rows: list) -> None:
+        """``INSERT ... VALUES (row)`` for many rows as multi-row VALUES statements (one
+        round trip per 200 rows on PostgreSQL, where executemany is a pipeline of one
+        statement a row); nothing at all for no rows."""
+        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+            chunk = rows[start : start + _ROWS_PER_STATEMENT]
+            statement = self._multirow.get((sql, len(chunk)))
+            if statement is None:
+                head, row, tail = _VALUES.match(sql).groups()
+                statement = self._sql(head + ", ".join([row] * len(chunk)) + tail)
+                self._multirow[(sql, len(chunk))] = statement
+            self.cursor.execute(statement, [value for r in chunk for value in r])
+
+    def fetchone(self):
+        return self.cursor.fetchone()
+
+    def fetchall(self):
+        return self.cursor.fetchall()
 
 
 class _DocumentLoad:
     """The work of one document's transaction."""
 
     def __init__(self, loader: Loader, record: dict[str, Any], document: Document | None):
-        from django.db import connection
         from django.utils import timezone
 
         self.loader, self.record, self.document = loader, record, document
-        self.ops = connection.ops
-        self.cursor = connection.cursor()
+        self.cursor = loader.sql
+        self.ops = loader.sql.ops
         self.now = self.ops.adapt_datetimefield_value(timezone.now())
         self.new_people: dict[tuple[str, int | None], int] = {}
         self.in_record = {
@@ -73,22 +158,22 @@ class _DocumentLoad:
     def run(self) -> tuple[str, dict, int]:
         meta = self._meta()
         source, content_hash = self.record["source"], self.record["document"]["content_hash"]
+        # One look for both questions: is this source held (this text or another), and
+        # is this text held as an original from any source?
         self.cursor.execute(
-            "SELECT id, title, published, publisher, original_publisher, byline, language, "
-            "url, body FROM store_document WHERE source = %s AND content_hash = %s",
+            "SELECT id, source, content_hash, copy_of_id, title, published, publisher, "
+            "original_publisher, byline, language, url, "
+            "CASE WHEN body = '' THEN 0 ELSE 1 END FROM store_document "
+            "WHERE source = %s OR (content_hash = %s AND copy_of_id IS NULL)",
             [source, content_hash],
         )
-        held = self.cursor.fetchone()
+        rows = self.cursor.fetchall()
+        held = next((r for r in rows if r[1] == source and r[2] == content_hash), None)
         if held:
-            return self._refresh(held, meta), {}, 0
-        self.cursor.execute("SELECT 1 FROM store_document WHERE source = %s", [source])
-        outcome = "updated" if self.cursor.fetchone() else "inserted"
-        self.cursor.execute(
-            "SELECT id FROM store_document WHERE content_hash = %s AND copy_of_id IS NULL",
-            [content_hash],
-        )
-        original = self.cursor.fetchone()
-        doc_id = self._insert_document(meta, original[0] if original else None)
+            return self._refresh(held[:1] + held[4:], meta), {}, 0
+        outcome = "updated" if any(r[1] == source for r in rows) else "inserted"
+        original = next((r[0] for r in rows if r[2] == content_hash and r[3] is None), None)
+        doc_id = self._insert_document(meta, original)
         if original is None:
             self._insert_evidence(doc_id)
         self._audit("document.insert", doc_id, {"source": source, "copy_of": original})
@@ -105,7 +190,7 @@ class _DocumentLoad:
         held_meta = [str(v) if v is not None else None for v in held[1:8]]
         wanted = [str(v) if v is not None else None for v in meta]
         body = self.document.body if self.document else ""
-        if held_meta == wanted and (held[8] or not body):
+        if held_meta == wanted and (held[8] or not body):  # held[8]: it has its text
             return "unchanged"
         columns = ", ".join(f"{name} = %s" for name in META)
         params = [*meta]
@@ -176,9 +261,14 @@ class _DocumentLoad:
             ],
         )
         speakers: dict[str, int] = {}
+        placed = [(p, lookups.named(p.get("of"), self.in_record)) for p, _ in people]
+        named = {p["name"] for p, _ in people}
+        self._find_people(
+            [(p["name"], jurisdiction) for p, jurisdiction in placed]
+            + [(q["speaker"], None) for q, _ in quotes if q.get("speaker") not in named | {None}]
+        )
         roles = []
-        for p, s in people:
-            jurisdiction = lookups.named(p.get("of"), self.in_record)
+        for (p, jurisdiction), (_, s) in zip(placed, people, strict=True):
             person = self._person(p["name"], jurisdiction)
             speakers.setdefault(p["name"], person)
             roles.append((person, p.get("title"), p.get("of"), jurisdiction, doc_id, ids[s]))
@@ -280,36 +370,50 @@ class _DocumentLoad:
         return speakers.get(name) or self._person(name, None)
 
     def _person(self, name: str, jurisdiction: int | None) -> int:
-        """The Person this mention is (the merge rule of ``store.people``), made if new."""
+        """The Person of a mention (found by ``_find_people`` beforehand)."""
         key = (name_key(name) or name.casefold()[:200], jurisdiction)
-        known = self.loader._people.get(key) or self.new_people.get(key)
-        if known:
-            return known
-        c = self.cursor
-        if jurisdiction is None:
-            c.execute(
-                "SELECT id FROM store_person WHERE name_key = %s AND jurisdiction_id IS NOT NULL",
-                [key[0]],
+        return self.loader._people.get(key) or self.new_people[key]
+
+    def _find_people(self, mentions: list[tuple[str, int | None]]) -> None:
+        """Find or make the Person of every (name, jurisdiction) mention of the document,
+        by the merge rule of ``store.people``, in two or three statements in all."""
+        missing: dict[tuple[str, int | None], str] = {}
+        for name, jurisdiction in mentions:
+            key = (name_key(name) or name.casefold()[:200], jurisdiction)
+            if key not in self.loader._people and key not in self.new_people:
+                missing.setdefault(key, name)
+        if not missing:
+            return
+        keys = sorted({k for k, _ in missing})
+        select = (
+            "SELECT name_key, jurisdiction_id, id FROM store_person WHERE name_key IN ("
+            + ", ".join(["%s"] * len(keys))
+            + ")"
+        )
+        held, placed = self._people_rows(select, keys)
+        for key in missing:
+            if key[1] is None and len(placed.get(key[0], ())) == 1:
+                held[key] = placed[key[0]][0]  # the one placed person of that name
+        new = [(name[:200], *key) for key, name in missing.items() if key not in held]
+        if new:
+            # ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a concurrent loader
+            # that made the person first wins, and its row is read back.
+            self.cursor.executemany(
+                "INSERT INTO store_person (name, name_key, jurisdiction_id) "
+                "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                new,
             )
-            placed = c.fetchall()
-            if len(placed) == 1:
-                self.new_people[key] = placed[0][0]
-                return placed[0][0]
-        where = "jurisdiction_id = %s" if jurisdiction else "jurisdiction_id IS NULL"
-        # ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a concurrent loader that
-        # made this person first wins, and we read its row.
-        c.execute(
-            "INSERT INTO store_person (name, name_key, jurisdiction_id) VALUES (%s, %s, %s) "
-            "ON CONFLICT DO NOTHING",
-            [name[:200], key[0], jurisdiction],
-        )
-        c.execute(
-            f"SELECT id FROM store_person WHERE name_key = %s AND {where}",
-            [key[0], *([jurisdiction] if jurisdiction else [])],
-        )
-        person = c.fetchone()[0]
-        self.new_people[key] = person
-        return person
+            held.update(self._people_rows(select, keys)[0])
+        for key in missing:
+            self.new_people[key] = held[key]
+
+    def _people_rows(self, select: str, keys: list[str]) -> tuple[dict, dict]:
+        held, placed = {}, {}
+        for key, jurisdiction, pk in self.cursor.execute(select, keys).fetchall():
+            held[(key, jurisdiction)] = pk
+            if jurisdiction is not None:
+                placed.setdefault(key, []).append(pk)
+        return held, placed
 
     def _audit(self, action: str, object_id: int, after: dict, before: dict | None = None):
         self.cursor.execute(

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "rev", "hon", "sen", "rep", "gov"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"})
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
+@lru_cache(maxsize=65536)  # the same names recur across a batch's documents
 def name_key(name: str) -> str:
     """The normalised full name a person is merged by."""
     folded = unicodedata.normalize("NFKD", name.casefold().replace("’", "'"))

@@ -47,7 +47,11 @@ class Span(models.Model):
     """Where a fact was read: a field of a document (body, title, captions[i] ...) and
     character offsets into it."""
 
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="spans")
+    # Indexed by the (document, ordinal) constraint below; a second index would only
+    # cost writes.
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="spans", db_index=False
+    )
     ordinal = models.PositiveIntegerField()  # order within the document's load
     field = models.CharField(max_length=32)
     start = models.IntegerField(db_column="span_start")
@@ -63,10 +67,13 @@ class Span(models.Model):
 
 
 class Mention(models.Model):
-    """A jurisdiction named in a document, with how sure the resolver was and why."""
+    """A jurisdiction named in a document, with how sure the resolver was and why.
+
+    Facts point at their span without an index on it: spans are reached from facts,
+    never the other way, and each index is a page written per document loaded."""
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="mentions")
-    span = models.ForeignKey(Span, on_delete=models.PROTECT)
+    span = models.ForeignKey(Span, on_delete=models.PROTECT, db_index=False)
     jurisdiction = models.ForeignKey("store.Jurisdiction", on_delete=models.PROTECT)
     text = models.TextField()
     confidence = models.FloatField()
@@ -109,18 +116,18 @@ class Role(models.Model):
         "store.Jurisdiction", null=True, blank=True, on_delete=models.PROTECT
     )
     document = models.ForeignKey(Document, on_delete=models.PROTECT)
-    span = models.ForeignKey(Span, on_delete=models.PROTECT)
+    span = models.ForeignKey(Span, on_delete=models.PROTECT, db_index=False)
 
 
 class Quote(models.Model):
     """Words a person said (direct) or that the text attributes to them (reported)."""
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="quotes")
-    span = models.ForeignKey(Span, on_delete=models.PROTECT, related_name="+")
+    span = models.ForeignKey(Span, on_delete=models.PROTECT, related_name="+", db_index=False)
     speaker = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT)
     speaker_name = models.TextField(null=True, blank=True)
     speaker_span = models.ForeignKey(
-        Span, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Span, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     text = models.TextField()
     direct = models.BooleanField()
@@ -130,7 +137,7 @@ class Amount(models.Model):
     """A sum of money a document names, and what it refers to."""
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="amounts")
-    span = models.ForeignKey(Span, on_delete=models.PROTECT)
+    span = models.ForeignKey(Span, on_delete=models.PROTECT, db_index=False)
     text = models.TextField()
     value = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
     currency = models.CharField(max_length=3, default="USD")
@@ -144,7 +151,7 @@ class Listing(models.Model):
     """A document saying a jurisdiction is on an official list (edition ``list_id``)."""
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="listings")
-    span = models.ForeignKey(Span, on_delete=models.PROTECT)
+    span = models.ForeignKey(Span, on_delete=models.PROTECT, db_index=False)
     list_id = models.CharField(max_length=80, null=True, blank=True)
     list_name = models.TextField()
     jurisdiction = models.ForeignKey("store.Jurisdiction", on_delete=models.PROTECT)

@@ -21,7 +21,9 @@ class Observation(models.Model):
     effective_to = models.DateField(null=True, blank=True)
     citation = models.TextField(blank=True, default="")
     document = models.ForeignKey("store.Document", null=True, blank=True, on_delete=models.PROTECT)
-    span = models.ForeignKey("store.Span", null=True, blank=True, on_delete=models.PROTECT)
+    span = models.ForeignKey(
+        "store.Span", null=True, blank=True, on_delete=models.PROTECT, db_index=False
+    )
     origin = models.CharField(max_length=12)
     status = models.CharField(max_length=12, default="proposed")
     negated = models.BooleanField(default=False)
@@ -74,8 +76,10 @@ class Observation(models.Model):
 class AuditLog(models.Model):
     """One change to the store: who, when, what, the values before and after, and why."""
 
-    at = models.DateTimeField(db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    at = models.DateTimeField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, db_index=False
+    )
     action = models.CharField(max_length=40)
     table = models.CharField(max_length=40)
     object_id = models.BigIntegerField()

@@ -1,0 +1,212 @@
+"""Store benchmark: documents per second for ``ingest`` into SQLite and PostgreSQL against
+read + extract alone on the same corpus, and seconds and peak memory to ``load`` 100,000
+evidence records into SQLite.
+
+    .venv/bin/python benchmarks/bench_store.py [--repeat 8] [--records 100000]
+
+The corpus is the bundled samples and ../shared/eval/dev/*.txt, each copy given a line of
+its own so that every document is new to the store. The 100,000 records replicate real
+``extract`` output with their sources and content hashes varied, so every one is a new
+document with all its evidence. Floors (issue 5): ingest at least 80% of read + extract
+throughput; 100,000 records loaded in under a minute on SQLite. PostgreSQL is skipped,
+with a note, when 127.0.0.1:5432 does not answer."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "src" / "sanctuary_tracker" / "samples"
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+PG_SERVER = os.environ.get("SANCTUARY_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
+INGEST_FLOOR, LOAD_SECONDS_FLOOR = 0.80, 60.0
+
+
+def corpus(folder: Path, repeat: int, tag: str) -> list[Path]:
+    originals = sorted(SAMPLES.glob("*.txt")) + sorted(SAMPLES.glob("*.html"))
+    originals += sorted(DEV.glob("*.txt"))
+    paths = []
+    for copy in range(repeat):
+        for original in originals:
+            path = folder / f"{tag}-{copy:02d}-{original.name}"
+            data = original.read_bytes()
+            if original.suffix == ".txt":
+                data += f"\n\nBenchmark copy {tag} {copy}.\n".encode()
+            else:
+                note = f"<p>Benchmark copy {tag} {copy}.</p></body>"
+                data = data.replace(b"</body>", note.encode())
+            path.write_bytes(data)
+            paths.append(path)
+    return paths
+
+
+def sanctuary(*args: str, url: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DATABASE_URL": url}
+    result = subprocess.run(
+        [sys.executable, "-m", "sanctuary_tracker.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"sanctuary {' '.join(args[:2])} failed: {result.stderr.strip()}")
+    return result
+
+
+def prepare(url: str) -> None:
+    sanctuary("init", url=url)
+    sanctuary("users", "add", "bench", "--role", "admin", url=url)
+
+
+def read_extract_rate(paths: list[Path]) -> float:
+    from sanctuary_tracker.extract import extract
+    from sanctuary_tracker.read import read
+
+    extract(read(str(paths[0])))  # warm: gazetteer and automaton
+    started = time.perf_counter()
+    for path in paths:
+        extract(read(str(path)))
+    return len(paths) / (time.perf_counter() - started)
+
+
+def ingest_rate(paths: list[Path], url: str) -> float:
+    """Documents per second of ``ingest_sources`` (read + extract + check + load), after
+    its one-off setup (the reference lookups, about 0.2 s a run)."""
+    from sanctuary_tracker.store.config import setup
+
+    setup(url)
+    from django.contrib.auth.models import User
+
+    from sanctuary_tracker.store.ingest import ingest_sources
+    from sanctuary_tracker.store.lookups import Lookups
+
+    user = User.objects.get(username="bench")
+    lookups = Lookups.load()
+    ingest_sources([str(paths[0])], user=user, lookups=lookups)  # warm, as for read + extract
+    started = time.perf_counter()
+    report = ingest_sources([str(p) for p in paths[1:]], user=user, lookups=lookups)
+    elapsed = time.perf_counter() - started
+    assert report.counts.get("inserted") == len(paths) - 1, report.summary()
+    return (len(paths) - 1) / elapsed
+
+
+def evidence_file(paths: list[Path], target: Path, records: int) -> None:
+    """``records`` lines of real extract output, sources and hashes varied."""
+    from sanctuary_tracker.extract import extract
+    from sanctuary_tracker.read import read
+
+    originals = [extract(read(str(p))) for p in paths]
+    with target.open("w") as out:
+        for i in range(records):
+            record = originals[i % len(originals)]
+            source = f"bench/{i:06d}/{record['source']}"
+            digest = hashlib.sha256(source.encode()).hexdigest()
+            out.write(
+                json.dumps(
+                    {
+                        **record,
+                        "source": source,
+                        "document": {**record["document"], "content_hash": f"sha256:{digest}"},
+                    }
+                )
+                + "\n"
+            )
+
+
+def postgres_database() -> tuple[str, str] | None:
+    try:
+        import psycopg
+
+        name = f"sanctuary_bench_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True, connect_timeout=5) as c:
+            c.execute(f'CREATE DATABASE "{name}"')
+        return f"{PG_SERVER}/{name}", name
+    except Exception as exc:  # any failure to reach the server: report and go on
+        print(f"PostgreSQL: skipped ({PG_SERVER} not usable: {str(exc).splitlines()[0]})")
+        return None
+
+
+def drop_postgres(name: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="copies of the corpus a run")
+    parser.add_argument("--rounds", type=int, default=3, help="turns of each ingest run")
+    parser.add_argument("--records", type=int, default=100_000, help="records to load")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        # Each run gets texts of its own, so that no run gains from another's caches;
+        # the runs take turns, round after round, so that a busy machine slows all alike,
+        # and each figure is the median of its rounds.
+        sqlite_url = f"sqlite:///{folder / 'ingest.sqlite3'}"
+        pg = postgres_database()
+        targets = [("SQLite", sqlite_url)] + ([("PostgreSQL", pg[0])] if pg else [])
+        rates: dict[str, list[float]] = {"read + extract": []} | {t: [] for t, _ in targets}
+        failed = []
+        try:
+            for _, url in targets:
+                prepare(url)
+            for round_ in range(args.rounds):
+                docs = folder / f"round{round_}"
+                docs.mkdir()
+                rates["read + extract"].append(read_extract_rate(corpus(docs, args.repeat, "read")))
+                for label, url in targets:
+                    rates[label].append(ingest_rate(corpus(docs, args.repeat, label), url))
+        finally:
+            if pg:
+                drop_postgres(pg[1])
+        size = len(corpus(folder, 1, "count"))
+        print(
+            f"corpus: {size * args.repeat} documents a run ({args.repeat} copies of the "
+            f"samples + eval/dev), {args.rounds} rounds"
+        )
+        baseline = statistics.median(rates["read + extract"])
+        print(f"read + extract alone: {baseline:.1f} docs/s")
+        for label, _ in targets:
+            rate = statistics.median(rates[label])
+            share = rate / baseline
+            print(f"ingest into {label}: {rate:.1f} docs/s ({share:.0%} of read + extract)")
+            if share < INGEST_FLOOR:
+                failed.append(f"ingest into {label} below {INGEST_FLOOR:.0%}")
+        paths = corpus(folder, 1, "evidence")
+        evidence = folder / "evidence.jsonl"
+        evidence_file(paths, evidence, args.records)
+        size = evidence.stat().st_size / 2**20
+        load_url = f"sqlite:///{folder / 'load.sqlite3'}"
+        prepare(load_url)
+        started = time.perf_counter()
+        result = sanctuary("load", str(evidence), "--user", "bench", url=load_url)
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"load {args.records} records ({size:.0f} MiB) into SQLite: {seconds:.1f} s "
+            f"({args.records / seconds:.0f} records/s); {result.stderr.strip()}"
+        )
+        print(f"peak memory of the largest command run (load): {peak:.0f} MiB")
+        if args.records >= 100_000 and seconds >= LOAD_SECONDS_FLOOR:
+            failed.append(f"load took {seconds:.0f} s, over {LOAD_SECONDS_FLOOR:.0f} s")
+        print("floors: " + ("all hold" if not failed else "FAILED: " + "; ".join(failed)))
+        sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
