@@ -208,5 +208,10 @@ from sanctuary_tracker.cli_classify import register as register_classify  # noqa
 
 register_classify(main)
 
+# Batch runs on a Dask cluster (sanctuary batch); Dask is imported only when it runs.
+from sanctuary_tracker.cli_batch import register as register_batch  # noqa: E402
+
+register_batch(main)
+
 if __name__ == "__main__":
     main()

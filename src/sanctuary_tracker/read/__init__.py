@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
-from sanctuary_tracker.read.dispatch import document_from_bytes
+from sanctuary_tracker.read.dispatch import document_from_bytes, document_from_payload
 from sanctuary_tracker.read.sources import iter_payloads
 from sanctuary_tracker.settings import ReadLimits
 
@@ -36,15 +36,7 @@ def iter_documents(
     limits = limits or ReadLimits.from_env()
     for payload in iter_payloads(source, allow_private=allow_private, limits=limits):
         try:
-            yield document_from_bytes(
-                payload.data,
-                source=payload.source,
-                name=payload.name,
-                declared_type=payload.content_type,
-                url=payload.url,
-                fetched_at=payload.fetched_at,
-                limits=limits,
-            )
+            yield document_from_payload(payload, limits=limits)
         except ReadError as error:
             if on_record_error is None or payload.source == source:
                 raise

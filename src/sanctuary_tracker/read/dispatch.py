@@ -8,6 +8,7 @@ from sanctuary_tracker.read import detect
 from sanctuary_tracker.read.deadline import time_limit
 from sanctuary_tracker.read.decode import UndecodableText, decode
 from sanctuary_tracker.read.finish import finish
+from sanctuary_tracker.read.sources import Payload
 from sanctuary_tracker.settings import ReadLimits
 
 
@@ -40,6 +41,19 @@ def document_from_bytes(
     if not document.body.strip():
         raise ReadError(source, f"has no readable body text ({media_type})")
     return finish(document)
+
+
+def document_from_payload(payload: Payload, *, limits: ReadLimits | None = None) -> Document:
+    """Read one payload (a file's bytes, a WARC record) with what its container declared."""
+    return document_from_bytes(
+        payload.data,
+        source=payload.source,
+        name=payload.name,
+        declared_type=payload.content_type,
+        url=payload.url,
+        fetched_at=payload.fetched_at,
+        limits=limits,
+    )
 
 
 def _read_by_type(data, media_type, source, declared_type, url, limits) -> Document:

@@ -50,11 +50,11 @@ class _GzipMembers:
     member starts to their offsets in the file.
     """
 
-    def __init__(self, raw) -> None:
+    def __init__(self, raw, base: int = 0) -> None:
         self._raw = raw
         self._inflater: zlib._Decompress | None = None
         self._pending = b""
-        self._in_pos = 0  # compressed bytes consumed
+        self._in_pos = base  # file offset of the compressed bytes consumed
         self._out_pos = 0  # decompressed bytes handed out
         self._done = False
         self.error: str | None = None
@@ -115,28 +115,62 @@ class _GzipMembers:
 
 
 def iter_warc_payloads(
-    path: str, *, limits: ReadLimits, data: bytes | None = None
+    path: str,
+    *,
+    limits: ReadLimits,
+    data: bytes | None = None,
+    start: int = 0,
+    end: int | None = None,
 ) -> Iterator[Payload]:
-    """One Payload per HTTP 200 response record of the WARC at ``path`` (or in ``data``)."""
+    """One Payload per HTTP 200 response record of the WARC at ``path`` (or in ``data``).
+
+    ``start`` and ``end`` read only the bytes ``[start, end)`` of the file: a chunk of a
+    large WARC, for parallel reading. ``start`` must be where a record (or, compressed,
+    a gzip member) begins and ``end`` where one begins or the file ends; the records
+    keep the names they have in the whole file."""
+    windowed = start != 0 or end is not None
     if data is not None:
-        yield from _iter_stream(io.BytesIO(data), path, limits)
+        stream = _Window(io.BytesIO(data), start, end) if windowed else io.BytesIO(data)
+        yield from _iter_stream(stream, path, limits, start)
         return
     try:
         handle = open(path, "rb")  # noqa: SIM115 (closed below; the generator may pause)
     except OSError as exc:
         raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
     with handle:
-        yield from _iter_stream(handle, path, limits)
+        stream = _Window(handle, start, end) if windowed else handle
+        yield from _iter_stream(stream, path, limits, start)
 
 
-def _iter_stream(raw, path: str, limits: ReadLimits) -> Iterator[Payload]:
+class _Window:
+    """The bytes ``[start, end)`` of a seekable stream, as a stream of their own."""
+
+    def __init__(self, raw, start: int, end: int | None) -> None:
+        self._raw, self._start, self._end = raw, start, end
+        raw.seek(start)
+
+    def read(self, size: int = -1) -> bytes:
+        if self._end is None:
+            return self._raw.read(size)
+        left = self._end - self._raw.tell()
+        size = left if size is None or size < 0 else min(size, left)
+        return self._raw.read(max(size, 0))
+
+    def seek(self, offset: int) -> None:
+        self._raw.seek(self._start + offset)
+
+    def tell(self) -> int:
+        return self._raw.tell() - self._start
+
+
+def _iter_stream(raw, path: str, limits: ReadLimits, base: int = 0) -> Iterator[Payload]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     head = raw.read(2)
     raw.seek(0)
     if not head:
         raise ReadError(path, "is empty")
-    gz = _GzipMembers(raw) if head[:1] == b"\x1f" else None  # a WARC starts "WARC/"
+    gz = _GzipMembers(raw, base) if head[:1] == b"\x1f" else None  # a WARC starts "WARC/"
     stream = gz or raw
     skipped: list[tuple[str, str]] = []  # (reason, record name)
     try:
@@ -157,7 +191,7 @@ def _iter_stream(raw, path: str, limits: ReadLimits) -> Iterator[Payload]:
             if record is None:
                 break
             position = record.stream_pos
-            offset = gz.name_offset(position) if gz else str(position)
+            offset = gz.name_offset(position) if gz else str(base + position)
             payload = _payload_of(record, path, offset, limits, skipped)
         except ReadError:
             if gz and gz.error:  # the record is cut short because the gzip stream is
@@ -166,7 +200,7 @@ def _iter_stream(raw, path: str, limits: ReadLimits) -> Iterator[Payload]:
                 ) from None
             raise
         except _CAUGHT as exc:
-            raise _stream_error(path, gz, exc, position) from None
+            raise _stream_error(path, gz, exc, position, base) from None
         if payload is not None:
             yield payload
     if gz and gz.error:
@@ -184,10 +218,12 @@ except ImportError:  # pragma: no cover
     pass
 
 
-def _stream_error(path: str, gz: _GzipMembers | None, exc: BaseException, position) -> ReadError:
+def _stream_error(
+    path: str, gz: _GzipMembers | None, exc: BaseException, position, base: int = 0
+) -> ReadError:
     if gz and gz.error:
         return ReadError(path, gz.error)
-    where = "" if position is None else f" after the record at offset {position}"
+    where = "" if position is None else f" after the record at offset {base + position}"
     return ReadError(path, f"is not a valid WARC{where} ({exc})")
 
 

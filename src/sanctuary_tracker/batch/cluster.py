@@ -1,0 +1,76 @@
+"""The Dask side of a batch run, and the only module that imports Dask.
+
+``dask_client`` connects to a scheduler by address, or starts a local cluster of
+worker processes with one thread each (the work is pure Python: threads would share
+one interpreter lock). A worker plugin warms every worker up once (gazetteer, name
+automaton, codebook: about two seconds) before its first chunk. Workers write part
+files into the output folder themselves, so with a remote scheduler that folder must
+be on storage every worker sees, at the same path.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from distributed import Client, LocalCluster, as_completed
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from sanctuary_tracker.batch.chunks import Chunk
+from sanctuary_tracker.batch.runner import process_chunk
+
+
+class Prepare(WorkerPlugin):
+    """Loads what extraction needs when a worker starts, not inside its first task."""
+
+    name = "sanctuary-prepare"
+
+    def setup(self, worker) -> None:
+        from sanctuary_tracker.batch.pipeline import prepare
+
+        prepare()
+
+
+@contextmanager
+def dask_client(scheduler: str | None, workers: int) -> Iterator[Client]:
+    """A client of the scheduler at ``scheduler``, or of a new local cluster."""
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=40,  # errors only: the run's own progress line is the display
+        )
+        client = Client(cluster)
+    try:
+        client.register_plugin(Prepare())
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_on_cluster(
+    client: Client, chunks: list[Chunk], out_dir: str, fmt: str
+) -> Iterator[tuple[Chunk, dict[str, Any] | None, str | None]]:
+    """(chunk, result, None) or (chunk, None, failure) for each chunk, as they finish."""
+    run = uuid.uuid4().hex[:8]  # keys unique per run: a shared cluster may hold older ones
+    futures = {
+        client.submit(process_chunk, chunk, out_dir, fmt, key=f"chunk-{chunk.id}-{run}"): chunk
+        for chunk in chunks
+    }
+    for future in as_completed(futures):
+        chunk = futures.pop(future)
+        if future.status == "finished":
+            yield chunk, future.result(), None
+        else:
+            exc = future.exception()
+            yield chunk, None, f"{type(exc).__name__}: {exc}"
+        future.release()

@@ -1,0 +1,77 @@
+"""The batch output folder's bookkeeping: which chunks are done, and what went wrong.
+
+``manifest.jsonl`` gets one line per finished chunk (its id, what it covers, its part
+file and counts). Only the process that runs the batch writes it, a whole line at a
+time, flushed and synced, after the chunk's part file is in place; a line cut short by
+a crash is ignored. A chunk counts as done when its line is there and its part file
+exists, so deleting a part (or its line) makes the next run redo that chunk only.
+
+``errors.jsonl`` gets one line per problem: the input, the chunk, the source (a file or
+a WARC record) and the message. Problems in the inputs themselves (a truncated
+archive, a file that is not a document) belong to a chunk that is still done; a chunk
+whose task failed (a worker died) is not marked done and is retried by the next run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+MANIFEST = "manifest.jsonl"
+ERRORS = "errors.jsonl"
+
+
+def done_chunks(out_dir: str) -> dict[str, dict[str, Any]]:
+    """Chunk id -> its manifest entry, for chunks whose part file is still there."""
+    done = {}
+    for entry in _read_lines(os.path.join(out_dir, MANIFEST)):
+        if not isinstance(entry, dict) or "chunk" not in entry or "part" not in entry:
+            continue
+        if os.path.exists(os.path.join(out_dir, entry["part"])):
+            done[entry["chunk"]] = entry
+    return done
+
+
+def record_done(out_dir: str, entry: dict[str, Any]) -> None:
+    _append(os.path.join(out_dir, MANIFEST), entry)
+
+
+def record_errors(out_dir: str, errors: list[dict[str, Any]]) -> None:
+    if errors:
+        _append(os.path.join(out_dir, ERRORS), *errors)
+
+
+def read_errors(out_dir: str) -> list[dict[str, Any]]:
+    return [e for e in _read_lines(os.path.join(out_dir, ERRORS)) if isinstance(e, dict)]
+
+
+def _append(path: str, *entries: dict[str, Any]) -> None:
+    text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries)
+    with open(path, "a", encoding="utf-8") as handle:
+        if handle.tell() > 0 and not _ends_with_newline(path):
+            text = "\n" + text  # after a line cut short by a crash
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _ends_with_newline(path: str) -> bool:
+    with open(path, "rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
+
+
+def _read_lines(path: str) -> list[Any]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except FileNotFoundError:
+        return []
+    entries = []
+    for line in lines:
+        try:
+            entries.append(json.loads(line))
+        except ValueError:
+            continue  # a line cut short by a crash
+    return entries

@@ -1,0 +1,114 @@
+"""The `sanctuary batch` command: read and extract many inputs on a Dask cluster.
+
+A thin shell over ``sanctuary_tracker.batch.runner.run_batch``; Dask is imported only
+when the command runs (and only when it needs a cluster)."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+
+from sanctuary_tracker.settings import SETTINGS_HELP
+
+
+@click.command(
+    epilog="Settings (environment variables):\n"
+    + "\n".join(f"  {name}: {text}" for name, text in SETTINGS_HELP.items())
+)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Output folder: evidence/ part files, manifest.jsonl, errors.jsonl.",
+)
+@click.option("--scheduler", default=None, help="Address of a running Dask scheduler.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Worker processes of the local cluster (0: no Dask, this process only).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet", "jsonl"]),
+    default="parquet",
+    show_default=True,
+    help="Evidence part files: Parquet, or JSON Lines as `sanctuary extract` prints.",
+)
+@click.option(
+    "--chunk-mb",
+    type=click.FloatRange(min=0.001),
+    default=16,
+    show_default=True,
+    help="Cut compressed WARC files into chunks of about this many MB (and group small files).",
+)
+def batch(
+    inputs: tuple[str, ...],
+    out_dir: str,
+    scheduler: str | None,
+    workers: int,
+    fmt: str,
+    chunk_mb: float,
+) -> None:
+    """Read INPUT... (folders, searched recursively; globs; files, WARC archives included),
+    keep the documents the relevance filter passes, extract their evidence and write it
+    to --out as part files, one per chunk.
+
+    A rerun with the same --out skips the chunks already done; problems are listed in
+    errors.jsonl and never stop the run."""
+    from sanctuary_tracker.batch.runner import run_batch
+
+    progress = _Progress()
+    summary = run_batch(
+        inputs,
+        out_dir,
+        scheduler=scheduler,
+        workers=workers,
+        fmt=fmt,
+        chunk_bytes=int(chunk_mb * (1 << 20)),
+        on_progress=progress.show,
+    )
+    progress.clear()
+    click.echo(f"sanctuary batch: {summary.line()}")
+    if summary.errors:
+        click.echo(f"sanctuary batch: problems are listed in {out_dir}/errors.jsonl", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+class _Progress:
+    """One line on standard error while the run goes, when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.shown = False
+        self.last = 0.0
+
+    def show(self, summary) -> None:
+        now = time.monotonic()
+        done = summary.finished + summary.failed
+        if not self.enabled or (now - self.last < 0.2 and done + summary.skipped < summary.chunks):
+            return
+        self.last, self.shown = now, True
+        rate = summary.documents / summary.seconds if summary.seconds else 0.0
+        click.echo(
+            f"\r\033[K{done + summary.skipped}/{summary.chunks} chunks, "
+            f"{summary.documents} documents ({rate:.0f}/s), {summary.relevant} relevant, "
+            f"{summary.extracted} extracted, {summary.errors} errors",
+            err=True,
+            nl=False,
+        )
+
+    def clear(self) -> None:
+        if self.shown:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(batch)
