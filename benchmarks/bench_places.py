@@ -3,6 +3,12 @@ Aho-Corasick scan of the same name list over the same text (the limit).
 
 Text: the article bodies of ../shared/bench/article-extraction (ground truth) and the
 documents of ../shared/eval/dev. Floor: resolution at least a quarter of the bare scan's speed.
+
+The bare scan: one Aho-Corasick automaton of every spelling the resolver matches (each folded
+spelling of each gazetteer name, lower case, after a space), run with ``iter`` over each
+text as it comes, lower-cased inside the timer (a case-insensitive scan must lower its
+text). It is built here, not taken from the resolver, whose own automaton also encodes
+capitalisation and so reports fewer matches than a bare scan would.
 """
 
 from __future__ import annotations
@@ -52,20 +58,20 @@ def main() -> int:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 
     from sanctuary_tracker.places.gazetteer import load_gazetteer
-    from sanctuary_tracker.places.resolve import _automaton, resolve_places
+    from sanctuary_tracker.places.resolve import _automaton, bare_automaton, resolve_places
 
     started = time.perf_counter()
     gazetteer = load_gazetteer()
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    automaton = _automaton(gazetteer)
+    _automaton(gazetteer)
     build_seconds = time.perf_counter() - started
+    bare = bare_automaton(gazetteer)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    lowered = [t.lower() for t in texts]
 
     def bare_scan():
-        for text in lowered:
-            for _ in automaton.iter(text):
+        for text in texts:
+            for _ in bare.iter(text.lower()):
                 pass
 
     def resolution():

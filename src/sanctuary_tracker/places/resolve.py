@@ -17,15 +17,16 @@ Steps, in order:
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, product
 
 from sanctuary_tracker.places import cues
 from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction, load_gazetteer
-from sanctuary_tracker.places.tokens import Token, normalise_phrase, tokenize
+from sanctuary_tracker.places.tokens import Token, normalise_phrase, normalise_word, tokenize
 
 BIG_CITY = 100_000  # named alone, a city this large is the one meant unless context says otherwise
 
@@ -42,18 +43,35 @@ class PlaceMention:
     reason: str
 
 
-@dataclass
 class _Match:
-    first: int  # index in window of the name's first word
-    last: int  # index in window of its last word
-    key: str
-    candidates: list[Jurisdiction]
-    window: list[Token] = field(default_factory=list)  # the words around it
-    names_state: bool = False  # some candidate is a state
-    state: str | None = None  # from an explicit qualifier
-    level: str | None = None  # "state" | "county" | "local", from kind words
-    region: str | None = None
-    qualifier: tuple[int, int] | None = None  # text offsets of the state after the comma
+    """A name found in the text, with the words around it and the cues read from them."""
+
+    __slots__ = (
+        "candidates",
+        "first",
+        "key",
+        "last",
+        "level",
+        "names_state",
+        "notes",
+        "qualifier",
+        "region",
+        "state",
+        "window",
+    )
+
+    def __init__(self, first: int, last: int, key: str, candidates, window: list[Token]):
+        self.first = first  # index in window of the name's first word
+        self.last = last  # index in window of its last word
+        self.key = key
+        self.candidates: list[Jurisdiction] = candidates
+        self.window = window  # the words around it
+        self.names_state = False  # some candidate is a state
+        self.state: str | None = None  # from an explicit qualifier
+        self.level: str | None = None  # "state" | "county" | "local", from kind words
+        self.region: str | None = None
+        self.qualifier: tuple[int, int] | None = None  # text offsets of the state after the comma
+        self.notes: list[str] = []
 
     @property
     def start(self) -> int:
@@ -63,18 +81,17 @@ class _Match:
     def end(self) -> int:
         return self.window[self.last].end
 
-    notes: list[str] = field(default_factory=list)
 
-
-def _fold_table() -> dict[int, str]:
-    """One character for one: lower case, accents off, curly quotes and dashes plain, and
-    every other mark a space, so offsets in the folded text are offsets in the text."""
+def _fold_table(lower: bool = True) -> dict[int, str]:
+    """One character for one: lower case (unless ``lower`` is false), accents off, curly
+    quotes and dashes plain, and every other mark a space, so offsets in the folded text are
+    offsets in the text."""
     table = {}
     for code in range(0x2500):
         char = chr(code)
-        lower = char.lower()
-        lower = lower if len(lower) == 1 else char
-        base = unicodedata.normalize("NFKD", lower)[:1] if lower.isalpha() else lower
+        lowered = char.lower() if lower else char
+        lowered = lowered if len(lowered) == 1 else char
+        base = unicodedata.normalize("NFKD", lowered)[:1] if lowered.isalpha() else lowered
         if char in "’‘ʼ":
             base = "'"
         elif char in "–—‐‑":
@@ -87,11 +104,40 @@ def _fold_table() -> dict[int, str]:
 
 
 FOLD = _fold_table()
+FOLD_CASED = _fold_table(lower=False)
 # The same folding for ASCII text, as a byte table: str.translate is slow, bytes.translate is not.
 _ASCII_FOLD = bytes(ord(FOLD.get(code, chr(code))) for code in range(128)) + bytes(range(128, 256))
+_ASCII_FOLD_CASED = bytes(ord(FOLD_CASED.get(code, chr(code))) for code in range(128)) + bytes(
+    range(128, 256)
+)
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _fold_non_ascii(text: str, table: dict[int, str]) -> str:
+    """``text`` with its non-ASCII characters translated by ``table`` where that gives an
+    ASCII letter or mark; the rest are left to the ASCII encoding's "?", which folds to a
+    space as they would. A page has few distinct ones (quotes, dashes, a few accents):
+    replacing each everywhere is far faster than translating the whole text. (The ASCII
+    bytes deleted from its UTF-8 leave theirs.)"""
+    rest = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(None, _ASCII_BYTES)
+        .decode("utf-8", "surrogatepass")
+    )
+    if len(rest) > 256:
+        distinct = set(rest)  # a text in another script: many of them
+    else:
+        distinct = []
+        while rest:
+            distinct.append(rest[0])
+            rest = rest.replace(rest[0], "")
+    for char in distinct:
+        folded = table.get(ord(char))
+        if folded is not None and folded.isascii() and folded != " ":
+            text = text.replace(char, folded)
+    return text
 
 
 def fold(text: str) -> str:
@@ -100,11 +146,94 @@ def fold(text: str) -> str:
     if len(lowered) != len(text):
         return text.translate(FOLD)  # a letter whose lower case is two ("İ"): the slow way
     if not lowered.isascii():
-        # A page has few distinct non-ASCII characters (quotes, dashes, a few accents):
-        # replacing each everywhere is far faster than translating the whole text.
-        for char in set(_NON_ASCII.findall(lowered)):
-            lowered = lowered.replace(char, FOLD.get(ord(char), char))
+        lowered = _fold_non_ascii(lowered, FOLD)
     return lowered.encode("ascii", "replace").translate(_ASCII_FOLD).decode("ascii")
+
+
+# Capitalisation, seen by the automaton: in the marked text the space before a word that
+# starts with a capital or a digit is a "^", unless the word is one of the small words a name
+# may also write in lower case ("City of Boston", "the town of East Haven"). The keys carry
+# the same marks, so lower-case words ("in union", "commerce") never leave the C scan.
+# "De", "La", "Le", "Du", "Des", "Del" start names only capitalised ("De Soto", "La Crosse"):
+# they are marked by their case like any word, and a key allows both inside a name.
+MARK = "^"
+_CASED_SMALL = frozenset({"de", "la", "le", "du", "des", "del"})
+_UNMARKED = cues.LOWER_CASE_IN_NAMES - _CASED_SMALL
+_SMALL = "(?:" + "|".join(sorted(_UNMARKED, key=len, reverse=True)) + r")\.*(?![A-Za-z0-9&])"
+_SMALL_WORD = re.compile(_SMALL, re.I)
+_SMALL_MARKED = re.compile(rb"\^(?=" + _SMALL.encode() + rb")")
+# Byte tables: 1 for a space; 1 for a capital or a digit; 0 for anything else.
+# Byte tables for the marks: MARK - " " for a byte that folds to a space, else 0; 255 for a
+# capital or a digit, else 0.
+_SPACE_TO_MARK = bytes(
+    ord(MARK) - ord(" ") if _ASCII_FOLD_CASED[code] == ord(" ") else 0 for code in range(256)
+)
+_CAPITAL = bytes(
+    255 if chr(code) in string.ascii_uppercase + string.digits else 0 for code in range(256)
+)
+
+
+def marked(text: str) -> str:
+    """``" " + fold(text)`` with the spaces before capitalised words marked (see MARK)."""
+    return _folded(text)[0]
+
+
+# Every character that cannot be in a word a space (an apostrophe may be: "O'Neill").
+_SPACED = bytes(code if chr(code).isalnum() or chr(code) == "'" else 32 for code in range(256))
+
+
+_COMMON_NON_ASCII = [(char, FOLD_CASED.get(ord(char), char)) for char in "’“”—–‘…\u00a0éáíóúñçãêàü"]
+
+
+def _folded(text: str) -> tuple[str, str]:
+    """The marked text, and the same with every character outside a word a space."""
+    if not text.isascii():
+        for char, folded_char in _COMMON_NON_ASCII:  # curly quotes, dashes: cheaply
+            text = text.replace(char, folded_char)
+        if not text.isascii():
+            text = _fold_non_ascii(text, FOLD_CASED)
+    raw = b" " + text.encode("ascii", "replace")
+    # The marks in one go, on the bytes as big integers: to a space whose next byte is a
+    # capital or a digit, MARK - " " is added (never a carry: no byte is over 127).
+    # (Shifted a byte left, each byte of ``capitals`` tells of the byte after it.)
+    spaces = int.from_bytes(raw.translate(_SPACE_TO_MARK))
+    capitals = int.from_bytes(raw.translate(_CAPITAL)) << 8
+    folded = int.from_bytes(raw.translate(_ASCII_FOLD)) + (spaces & capitals)
+    folded_bytes = folded.to_bytes(len(raw))
+    return (
+        _SMALL_MARKED.sub(b" ", folded_bytes).decode("ascii"),
+        folded_bytes.translate(_SPACED).decode("ascii"),
+    )
+
+
+def _marked_spellings(spelling: str) -> list[str]:
+    """The marked forms of a folded spelling in which its words are capitalised as a name's
+    are: every word but the small ones ("of", "county", "the town of"); none if it is all
+    small words ("Del City") or has a word that cannot be capitalised."""
+    words = spelling.split(" ")
+    if all(_all_small(w) for w in words if w):
+        return []
+    options = [_word_marks(word, i == 0) for i, word in enumerate(words)]
+    if () in options:
+        return []
+    return [
+        "".join(p + w for p, w in zip(marks, words, strict=True)) for marks in product(*options)
+    ]
+
+
+@lru_cache(maxsize=200_000)
+def _all_small(word: str) -> bool:
+    return word.strip(".") in cues.LOWER_CASE_IN_NAMES
+
+
+@lru_cache(maxsize=200_000)
+def _word_marks(word: str, first: bool) -> tuple[str, ...]:
+    """What may stand before a word of a name in marked text; () if it cannot be capitalised."""
+    if not word or _SMALL_WORD.match(word):
+        return (" ",)
+    if word.strip(".") in _CASED_SMALL:
+        return (MARK,) if first else (" ", MARK)
+    return (MARK,) if word[0].isalnum() else ()
 
 
 _ABBREVIATED = [
@@ -115,9 +244,14 @@ _ABBREVIATED = [
 ]
 
 
+_ABBREVIATION_PARTS = {part for full, shorts in _ABBREVIATED for part in (full, *shorts)}
+
+
 def _spellings(variant: str) -> set[str]:
     folded = fold(variant)
     out = {folded}
+    if not any(part in folded for part in _ABBREVIATION_PARTS):
+        return out
     for full, shorts in _ABBREVIATED:
         for short in shorts:
             out |= {f.replace(full, short) for f in list(out)}
@@ -127,19 +261,42 @@ def _spellings(variant: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _automaton(gazetteer: Gazetteer):
-    """Every spelling of every name, folded, with a leading space so that matches start
-    at a word; the value is the name's lookup key."""
+    """Every spelling of every name, folded and marked as it stands capitalised in
+    ``marked`` text (a leading mark or space, so that matches start at a word); the value is
+    the form's length and the name's lookup key."""
     import ahocorasick
 
-    abbreviations = _state_abbreviations(gazetteer)
     automaton = ahocorasick.Automaton()
+    forms: dict[str, list[str]] = {}
+    for key, spelling in _names(gazetteer):
+        found = forms.get(spelling)
+        if found is None:
+            found = forms[spelling] = _marked_spellings(spelling)
+        for form in found:
+            automaton.add_word(form, (len(form), key))
+    automaton.make_automaton()
+    return automaton
+
+
+def _names(gazetteer: Gazetteer):
+    """(key, spelling) for every folded spelling of every name the resolver matches."""
+    abbreviations = _state_abbreviations(gazetteer)
     for j in gazetteer:
         for variant in j.variants:
             key = normalise_phrase(variant)
-            if not key or key in abbreviations:
-                continue
-            for spelling in _spellings(variant):
-                automaton.add_word(" " + spelling, (len(spelling) + 1, key))
+            if key and key not in abbreviations:
+                for spelling in _spellings(variant):
+                    yield key, spelling
+
+
+def bare_automaton(gazetteer: Gazetteer):
+    """The same spellings, lower case after a space, without marks: the bare scan the
+    benchmark compares resolution with."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key, spelling in _names(gazetteer):
+        automaton.add_word(" " + spelling, (len(spelling) + 1, key))
     automaton.make_automaton()
     return automaton
 
@@ -178,40 +335,50 @@ def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
 
 
 def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
-    folded = " " + fold(text)
+    folded, spaced = _folded(text)
     raw = []
+    size = len(folded)
     for end, (length, key) in _automaton(gazetteer).iter_long(folded):
-        start = end - length + 1  # in the text, the name is text[start:end]
-        if end + 1 < len(folded) and (folded[end + 1].isalnum() or folded[end + 1] == "&"):
+        after = end + 1
+        if after < size and (folded[after].isalnum() or folded[after] == "&"):
             continue  # ends inside a word
-        if text[start].isupper() or text[start].isdigit() or key.split(" ", 1)[0] in _LOWER_START:
-            raw.append((start, end, key))
-    lists, taken = _county_lists(text, raw, gazetteer)
+        raw.append((end - length + 1, end, key))  # in the text, the name is text[start:end]
+    doc = _Doc(text, spaced)
+    lists, taken = _county_lists(doc, raw, gazetteer)
     matches = [m for m in lists if m.candidates]
-    people: set[str] = set()  # names the text uses for people ("Michele Jansen")
-    raw = [r for r in raw if r[0] not in taken and _capitalised(text[r[0] : r[1]])]
-    strong = [r for r in raw if _strong(text, r, gazetteer)]
+    if taken:
+        raw = [r for r in raw if r[0] not in taken]
+    facts = _facts(gazetteer)
+    strong, rest = [], []
+    states = set()
+    for r in raw:
+        start, end, key = r
+        fact = facts.get(key) or _key_facts(gazetteer, key)
+        # A match worth reading on its own (see _strong).
+        if (
+            fact[2]
+            or text[end : end + 1] == ","
+            or text[start:end].isupper()
+            or text[max(0, start - 3) : start] == "of "
+        ):
+            strong.append(r)
+            if fact[0]:
+                states.add(fact[0][0].state)
+        else:
+            rest.append(r)
     # A weak name (one word, only small namesakes, no cue beside it) can only be resolved
     # by the document's states; read it only when one of its namesakes lies in them.
-    states = {c.state for r in strong for c in _lookup(gazetteer, r[2])[:1]}
     states |= {m.region for m in lists if m.region}
     states |= set(_STATE_AFTER_COMMA.findall(text))
-    people |= {
-        key for start, end, key in raw if " " not in key and _person_beside(text, start, end)
-    }
-    weak = [
-        r
-        for r in raw
-        if r not in strong
-        and _in_a_place_slot(text, r)
-        and any(c.state in states for c in _lookup(gazetteer, r[2]))
-    ]
-    for start, end, key in sorted(strong + weak):
-        match = _windowed(text, start, end, key, _lookup(gazetteer, key))
+    weak = [r for r in rest if not states.isdisjoint(facts[r[2]][3]) and _in_a_place_slot(text, r)]
+    people: set[str] = set()  # names the text uses for people ("Michele Jansen")
+    for start, end, key in sorted(strong + weak) if weak else strong:
+        fact = facts[key]
+        match = _windowed(doc, start, end, key, fact[0])
         if match is None or not match.candidates:
             continue
-        match.names_state = _names_a_state(gazetteer, key)
-        verdict = _not_a_place(text, match.window, match)
+        match.names_state = fact[1]
+        verdict = _not_a_place(doc, match.window, match)
         if verdict == "person":
             people.add(key)
         if verdict is None:
@@ -219,16 +386,59 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
             matches.append(match)
     # The state after a comma qualifies the name before it; it is not a mention of its own.
     qualifiers = [m.qualifier for m in matches if m.qualifier]
+    if qualifiers:
+        qualified = {i for a, b in qualifiers for i in range(a, b)}
+        matches = [m for m in matches if m.start not in qualified]
+    # A one-word name the text also uses for a person ("Jansen said") is not a place when
+    # nothing else marks it as one.
+    pending = {m.key for m in matches if m.first == m.last and not (m.state or m.level)}
+    pending = {key for key in pending - people if " " not in key}
+    if pending:
+        for start, end, key in raw:
+            if key in pending and _person_beside(doc, start, end):
+                people.add(key)
+                pending.discard(key)
     matches = [
         m
         for m in matches
-        if not any(a <= m.start < b for a, b in qualifiers)
-        and not (m.first == m.last and m.key in people and not (m.state or m.level))
+        if not (m.first == m.last and m.key in people and not (m.state or m.level))
     ]
     matches.sort(key=lambda m: m.start)
     _list_kinds(text, matches)
     _regions(text, folded, matches)
     return matches
+
+
+class _Doc:
+    """A document's text, its folded words (``spaced``: every character that is not part of
+    a word a space) and what is worked out once per line."""
+
+    __slots__ = ("headlines", "line_words", "spaced", "text")
+
+    def __init__(self, text: str, spaced: str):
+        self.text, self.spaced = text, spaced
+        self.headlines: dict[int, bool] = {}
+        self.line_words: dict[int, int] = {}
+
+    def line(self, line_start: int) -> str:
+        line_end = self.text.find("\n", line_start)
+        return self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+
+    def words_in_line(self, position: int) -> int:
+        line_start = self.text.rfind("\n", 0, position) + 1
+        words = self.line_words.get(line_start)
+        if words is None:
+            words = self.line_words[line_start] = len(self.line(line_start).split())
+        return words
+
+    def headline(self, position: int) -> bool:
+        """Headlines capitalise every word; there a capitalised neighbour says nothing.
+        (A long line of capitalised names is a list, not a headline.)"""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        found = self.headlines.get(line_start)
+        if found is None:
+            found = self.headlines[line_start] = _title_case(self.line(line_start))
+        return found
 
 
 def _list_kinds(text: str, matches: list[_Match]) -> None:
@@ -238,7 +448,7 @@ def _list_kinds(text: str, matches: list[_Match]) -> None:
         if (
             previous.level == "local"
             and not match.level
-            and _LIST_GAP.match(text[previous.end : match.start])
+            and _LIST_GAP.fullmatch(text, previous.end, match.start)
         ):
             match.level = "local"
             match.notes.append("in a list of cities or towns")
@@ -247,12 +457,24 @@ def _list_kinds(text: str, matches: list[_Match]) -> None:
 # Characters of context read around a name: enough for a title and a first name before it,
 # and a state, a kind word or a speech verb after it.
 WINDOW_BEFORE, WINDOW_AFTER = 30, 40
+_HEADS = cues.LOCAL_HEADS | cues.KIND_WORDS
+_MODIFIERS = cues.PLACE_MODIFIERS | cues.TITLES
 _LOWER_START = cues.LOWER_CASE_IN_NAMES - {"and", "of", "de", "la", "le", "du", "des", "del"}
 
 
 @lru_cache(maxsize=200_000)
 def _lookup(gazetteer: Gazetteer, key: str) -> list[Jurisdiction]:
     return gazetteer.lookup(key)
+
+
+@lru_cache(maxsize=200_000)
+def _names_a_county(key: str) -> bool:
+    return any(w in cues.COUNTY_KIND_WORDS for w in key.split())
+
+
+@lru_cache(maxsize=65536)
+def _state_named(gazetteer: Gazetteer, phrase: str) -> Jurisdiction | None:
+    return gazetteer.state(phrase)
 
 
 @lru_cache(maxsize=200_000)
@@ -264,15 +486,45 @@ _STATE_AFTER_COMMA = re.compile(r",\s+([A-Z]{2})\b")  # "Springfield, MA": cheap
 STRONG_POPULATION = 50_000
 
 
+@lru_cache(maxsize=4)
+def _facts(gazetteer: Gazetteer) -> dict[str, tuple]:
+    """What _key_facts has worked out, by key: one dictionary look-up per match."""
+    return {}
+
+
+def _key_facts(gazetteer: Gazetteer, key: str) -> tuple:
+    """A name's candidates, whether one is a state, whether it is strong on its own (see
+    _strong), and the states its candidates lie in."""
+    fact = (
+        _lookup(gazetteer, key),
+        _names_a_state(gazetteer, key),
+        _strong_key(gazetteer, key),
+        _states_of(gazetteer, key),
+    )
+    _facts(gazetteer)[key] = fact  # (as many as the automaton has keys)
+    return fact
+
+
+@lru_cache(maxsize=200_000)
+def _strong_key(gazetteer: Gazetteer, key: str) -> bool:
+    return (
+        " " in key
+        or _names_a_state(gazetteer, key)
+        or (_lookup(gazetteer, key)[0].population or 0) >= STRONG_POPULATION
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _states_of(gazetteer: Gazetteer, key: str) -> frozenset[str]:
+    return frozenset(c.state for c in _lookup(gazetteer, key))
+
+
 def _strong(text: str, raw: tuple[int, int, str], gazetteer: Gazetteer) -> bool:
     """A match worth reading on its own: several words, a state, a large place, a kind
     word, a comma after it (a state may follow), or capitals (a dateline)."""
     start, end, key = raw
-    candidates = _lookup(gazetteer, key)
     return (
-        " " in key
-        or _names_a_state(gazetteer, key)
-        or (candidates[0].population or 0) >= STRONG_POPULATION
+        _strong_key(gazetteer, key)
         or text[end : end + 1] == ","
         or text[start:end].isupper()
         or text[max(0, start - 3) : start] == "of "
@@ -290,12 +542,20 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][a-z]+[ \t]+$")
 _SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(cues.SPEECH_VERBS) + r")\b")
 
 
-def _person_beside(text: str, start: int, end: int) -> bool:
+def _person_beside(doc: _Doc, start: int, end: int) -> bool:
     """A one-word name used for a person: after a title or a first name, or before
     "said" ("Governor Abbott", "Michele Jansen", "Abbott said")."""
-    if _SPEECH_AFTER.match(text, end) or _TITLE_BEFORE.search(text, max(0, start - 16), start):
+    text = doc.text
+    if _SPEECH_AFTER.match(text, end):
         return True
-    before = _NAME_BEFORE.search(text, max(0, start - 16), start)
+    if not text[start - 1 : start].isspace() or not start:
+        return False  # neither a title nor a first name stands right before it
+    lo = max(0, start - 16)
+    # The last folded word before it: the title expressions are tried only when it may be one.
+    word = doc.spaced[lo : start + 1].rstrip(" ").rpartition(" ")[2]
+    if (word in cues.TITLES or "'" in word) and _TITLE_BEFORE.search(text, lo, start):
+        return True
+    before = _NAME_BEFORE.search(text, lo, start)
     return bool(before) and before.group().strip().lower() not in cues.PLACE_MODIFIERS
 
 
@@ -309,7 +569,7 @@ def _in_a_place_slot(text: str, raw: tuple[int, int, str]) -> bool:
     if not after:
         return False
     word = after.group(1)
-    return word is None or word.lower() in cues.LOCAL_HEADS | cues.KIND_WORDS
+    return word is None or word.lower() in _HEADS
 
 
 def _capitalised(name: str) -> bool:
@@ -322,21 +582,18 @@ def _capitalised(name: str) -> bool:
     )
 
 
-def _windowed(text: str, start: int, end: int, key: str, candidates) -> _Match | None:
+def _windowed(doc: _Doc, start: int, end: int, key: str, candidates) -> _Match | None:
     """The match with the words around it (the line's start, or WINDOW characters)."""
+    text = doc.text
     while end > start and not text[end - 1].isalnum():
         end -= 1  # "D.C." ends at its last letter, like every other name
     line_start = text.rfind("\n", 0, start - WINDOW_BEFORE) + 1 if start > WINDOW_BEFORE else 0
     line_start = text.rfind("\n", line_start, start) + 1 if line_start < start else line_start
     begin = max(line_start, start - WINDOW_BEFORE)
     stop = min(len(text), end + WINDOW_AFTER)
-    window = tokenize(text[begin:stop], offset=begin)
-    if begin > line_start and window and window[0].start == begin:
-        window = window[1:]  # may be a cut word
-    index = {t.start: i for i, t in enumerate(window)}
-    first = index.get(start)
-    if first is None:
-        return None
+    window = _words_before(doc, begin, start, begin > line_start)
+    first = len(window)
+    window += _words_from(doc, start, end, stop)
     last = first
     while last < len(window) and window[last].end < end:
         last += 1
@@ -345,20 +602,134 @@ def _windowed(text: str, start: int, end: int, key: str, candidates) -> _Match |
     return _Match(first, last, key, candidates, window)
 
 
+_new_token = tuple.__new__
+# Words read on either side of a name: before it, one, or three after "of" ("the town of",
+# "Department of"); after it, one, or three after a comma (a state: "Portland, Ore.") or
+# "for" / "on" ("Center for Immigration Studies").
+NEIGHBOURS = 3
+
+
+def _words_before(doc: _Doc, begin: int, start: int, cut: bool) -> list[Token]:
+    """The words of ``text[begin:start]`` that are read (see NEIGHBOURS), as ``tokenize``
+    reads them, with the first left out if it starts at ``begin`` when ``cut`` (it may be
+    a word cut in two); read off the folded words from the end, by string searches."""
+    text = doc.text
+    body = doc.spaced[begin + 1 : start + 1]
+    tokens: list[Token] = []
+    end = len(body.rstrip(" "))
+    while end:
+        space = body.rfind(" ", 0, end)
+        offset = begin + space + 1
+        if "'" in body[space + 1 : end]:
+            piece = tokenize(text[offset : begin + end], offset)
+        else:
+            piece = [_new_token(Token, (text[offset : begin + end], offset, begin + end))]
+        if cut and space < 0 and piece and piece[0].start == begin:
+            piece = piece[1:]
+        tokens[:0] = piece
+        if tokens and (len(tokens) >= NEIGHBOURS or normalise_word(tokens[-1].text) != "of"):
+            break
+        end = len(body[:space].rstrip(" ")) if space > 0 else 0
+    return tokens[-NEIGHBOURS:]
+
+
+def _words_from(doc: _Doc, start: int, end: int, stop: int) -> list[Token]:
+    """The words of ``text[start:stop]``: the name's, then those read after it (see
+    NEIGHBOURS), as ``tokenize`` reads them; read off the folded words by string searches."""
+    text = doc.text
+    rest = doc.spaced[start + 1 : stop + 1]
+    size = end - start
+    name = rest[:size]
+    if "'" in name or rest[size : size + 1] == "'":
+        return _tokens_from(doc, start, end, stop)
+    if " " in name:
+        words = []
+        offset = start
+        for part in name.split(" "):
+            if part:
+                words.append(
+                    _new_token(
+                        Token, (text[offset : offset + len(part)], offset, offset + len(part))
+                    )
+                )
+            offset += len(part) + 1
+    else:
+        words = [_new_token(Token, (text[start:end], start, end))]
+    in_name = len(words)
+    wanted = 1
+    position, size = size, len(rest)
+    while len(words) - in_name < wanted:
+        following = rest[position:].lstrip(" ")
+        if not following:
+            break
+        position = size - len(following)
+        space = rest.find(" ", position)
+        if space < 0:
+            space = size
+        offset = start + position
+        if "'" in rest[position:space]:
+            piece = tokenize(text[offset : start + space], offset)
+        else:
+            piece = [_new_token(Token, (text[offset : start + space], offset, start + space))]
+        if (
+            piece
+            and len(words) == in_name
+            and (
+                text[end : piece[0].start].strip() == ","
+                or normalise_word(piece[0].text) in ("for", "on")
+            )
+        ):
+            wanted = NEIGHBOURS
+        words += piece
+        position = space
+    return words[: in_name + wanted]
+
+
+def _tokens_from(doc: _Doc, start: int, end: int, stop: int) -> list[Token]:
+    """The words of ``text[start:stop]``: the name's, then those read after it (see
+    NEIGHBOURS), as ``tokenize`` reads them."""
+    text = doc.text
+    tokens: list[Token] = []
+    offset = start
+    limit = 0
+    for part in doc.spaced[start + 1 : stop + 1].split(" "):
+        if part:
+            next_offset = offset + len(part)
+            if "'" in part:
+                tokens += tokenize(text[offset:next_offset], offset)
+            else:
+                tokens.append(_new_token(Token, (text[offset:next_offset], offset, next_offset)))
+            if offset >= end:
+                if not limit:
+                    i = len(tokens) - 1  # the first word after the name
+                    while i > 0 and tokens[i - 1].start >= end:
+                        i -= 1
+                    word = tokens[i]
+                    wide = text[end : word.start].strip() == "," or word.norm in ("for", "on")
+                    limit = i + (NEIGHBOURS if wide else 1)
+                if len(tokens) >= limit:
+                    return tokens[:limit]
+            offset = next_offset + 1
+        else:
+            offset += 1
+    return tokens
+
+
 COHERENT_LIST = 0.6  # share of a list's names that must be counties of one state
 
 
-_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+)$")
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+")
 _KIND_AFTER = re.compile(r"^\s+(counties|parishes)\b")
 
 
-def _county_lists(text: str, raw: list, gazetteer: Gazetteer) -> tuple[list[_Match], set[int]]:
+def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Match], set[int]]:
     """Names listed together are of one kind: "Allegheny, Bucks and Chester counties" are
     counties; so are "Allegheny, Bucks, Chester, Clarion ..." when most of them are counties
     of one state. Names in such a list that are not are left out, not resolved elsewhere."""
+    text = doc.text
     chains, chain = [], []
     for item in raw:
-        if chain and not _LIST_GAP.match(text[chain[-1][1] : item[0]]):
+        if chain and not _LIST_GAP.fullmatch(text, chain[-1][1], item[0]):
             chains.append(chain)
             chain = []
         chain.append(item)
@@ -382,7 +753,7 @@ def _county_lists(text: str, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
             continue  # not a list of counties (a list of states, of towns, of people)
         for (start, end, _), name, found in zip(items, names, counties, strict=True):
             in_state = found if explicit else [c for c in found if c.state == state]
-            match = _windowed(text, start, end, normalise_phrase(name + suffix), in_state)
+            match = _windowed(doc, start, end, normalise_phrase(name + suffix), in_state)
             if match is None:
                 continue
             match.level = "county"
@@ -407,110 +778,119 @@ def _gap(text: str, tokens: list[Token], i: int) -> str:
     return found.group(1) if found else "\n"
 
 
-def _line_of(text: str, token: Token) -> str:
-    line_start = text.rfind("\n", 0, token.start) + 1
-    line_end = text.find("\n", token.end)
-    return text[line_start : line_end if line_end >= 0 else len(text)]
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def _title_case_line(text: str, tokens: list[Token], i: int) -> bool:
-    """Headlines capitalise every word; there a capitalised neighbour says nothing.
-    (A long line of capitalised names is a list, not a headline.)"""
-    line = _line_of(text, tokens[i])
+def _title_case(line: str) -> bool:
     if len(line.split()) > 20:
         return False
-    words = re.findall(r"[^\W\d_]{4,}", line)
+    words = _LONG_WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
 _ABBREVIATED_TITLE = re.compile(r"^\.?[ \t\u00a0]+$")
 
 
-def _not_a_place(text: str, tokens: list[Token], match: _Match) -> str | None:
+def _not_a_place(doc: _Doc, tokens: list[Token], match: _Match) -> str | None:
     """Why a matched name is not a place here ("word", "person", "organisation"), or None."""
-    span = tokens[match.first : match.last + 1]
-    names = [t for t in span if t.norm not in cues.LOWER_CASE_IN_NAMES]
-    if not names or not all(t.capitalised or t.text.isdigit() for t in names):
-        return "word"  # "in union", "commerce" ("the town of" may be lower case)
-    if any(_odd_case(t.text) for t in names):
-        return "word"  # "WaCo" is an abbreviation, not Waco
-    single = match.first == match.last
-    if single and span[0].norm in cues.TITLES:
+    text = doc.text
+    first, last = match.first, match.last
+    norm = normalise_word
+    names = [t[0] for t in tokens[first : last + 1] if norm(t[0]) not in cues.LOWER_CASE_IN_NAMES]
+    for word in names:
+        if not (word[:1].isupper() or word.isdigit()):
+            return "word"  # "in union", "commerce" ("the town of" may be lower case)
+        if _odd_case(word):
+            return "word"  # "WaCo" is an abbreviation, not Waco
+    if not names:
+        return "word"
+    single = first == last
+    if single and norm(tokens[first][0]) in cues.TITLES:
         return "word"  # "President", "Judge"
-    is_state = match.names_state
-    before = tokens[match.first - 1] if match.first > 0 else None
-    after = tokens[match.last + 1] if match.last + 1 < len(tokens) else None
-    gap_before = _gap(text, tokens, match.first)
-    tight_before = before is not None and bool(_ABBREVIATED_TITLE.match(gap_before))
-    if gap_before.startswith(".") and before is not None and before.norm not in cues.TITLES:
-        tight_before = False  # a period ends a sentence unless it abbreviates a title
-    tight_after = after is not None and _gap(text, tokens, match.last + 1) in (" ", "\u00a0")
-    headline = _title_case_line(text, tokens, match.first)
-    if tight_after and after.capitalised and after.norm in cues.ORG_HEADS:
+    if first > 0:
+        before = tokens[first - 1]
+        before_norm = norm(before[0])
+        gap_before = text[before[2] : tokens[first][1]]
+        spaces = gap_before[1:] if gap_before[:1] == "." else gap_before
+        spaces = spaces[:-1] if spaces[-1:] == "\n" else spaces  # (as a regex's "$" reads)
+        tight_before = bool(spaces) and not spaces.strip(_TIGHT)
+        if gap_before[:1] == "." and before_norm not in cues.TITLES:
+            tight_before = False  # a period ends a sentence unless it abbreviates a title
+    else:
+        before = before_norm = gap_before = None
+        tight_before = False
+    if last + 1 < len(tokens):
+        after = tokens[last + 1]
+        after_norm = norm(after[0])
+        after_capitalised = after[0][:1].isupper()
+        tight_after = text[tokens[last][2] : after[1]] in (" ", "\u00a0")
+    else:
+        after = after_norm = None
+        after_capitalised = tight_after = False
+    if tight_after and after_capitalised and after_norm in cues.ORG_HEADS:
         return "organisation"  # "Boston Globe", "Justice Department"
-    if (
-        match.first >= 2
-        and tokens[match.first - 1].norm == "of"
-        and tokens[match.first - 2].norm in cues.ORG_OF
-    ):
+    if first >= 2 and before_norm == "of" and norm(tokens[first - 2][0]) in cues.ORG_OF:
         return "organisation"  # "Department of Homeland Security", "District of Pennsylvania"
     if (
         before is not None
-        and before.capitalised
+        and before[0][:1].isupper()
         and (
-            (len(before.text) == 1 and gap_before.startswith(". "))  # "Andrew C. Nichols"
+            (len(before[0]) == 1 and gap_before.startswith(". "))  # "Andrew C. Nichols"
             or (
-                gap_before in ("-", "–", "‐") and len(before.text) > 1
+                gap_before in ("-", "–", "‐") and len(before[0]) > 1
             )  # "Tack–Hooper", not "D-Austin"
             or (gap_before.strip() == "&" and single)  # "Winston & Strawn"
         )
     ):
         return "person"
-    if (
-        single
-        and tight_after
-        and after.norm in ("for", "on")
-        and match.last + 2 < len(tokens)
-        and tokens[match.last + 2].capitalised
-    ):
-        return "organisation"  # "Center for Immigration Studies"
-    if single and tight_after and after.norm in cues.SPEECH_VERBS:
-        return "person"  # "Jansen said"
+    if single and tight_after:
+        if (
+            after_norm in ("for", "on")
+            and last + 2 < len(tokens)
+            and tokens[last + 2][0][:1].isupper()
+        ):
+            return "organisation"  # "Center for Immigration Studies"
+        if after_norm in cues.SPEECH_VERBS:
+            return "person"  # "Jansen said"
     if (
         single
         and tight_before
-        and before.norm in cues.TITLES
-        and not (tight_after and after.norm in cues.LOCAL_HEADS | cues.KIND_WORDS)
+        and before_norm in cues.TITLES
+        and not (tight_after and after_norm in _HEADS)
     ):
         return "person"  # "Mayor Jackson", "Sen. Elizabeth"
-    if headline:
+    if doc.headline(tokens[first][1]):
         return None  # in a headline every word is capitalised; neighbours say nothing
     if (
         tight_after
-        and after.capitalised
-        and after.norm not in cues.LOCAL_HEADS | cues.KIND_WORDS
-        and not after.text.isupper()
-        and len(_line_of(text, tokens[match.first]).split()) > 4  # not a label: "Chicago Policy:"
+        and after_capitalised
+        and after_norm not in _HEADS
+        and not after[0].isupper()
+        and doc.words_in_line(tokens[first][1]) > 4  # not a label: "Chicago Policy:"
     ):
         return "person" if single else "organisation"  # "Elizabeth Warren", "Texas Tribune"
     if (
         tight_before
-        and before.capitalised
-        and before.norm not in cues.PLACE_MODIFIERS | cues.TITLES
-        and not is_state
+        and before[0][:1].isupper()
+        and before_norm not in _MODIFIERS
+        and not match.names_state
     ):
         return "person"  # "Marty Walsh", "Michele Jansen"
     return None
 
 
+_TIGHT = " \t\u00a0"  # what may stand between a title and a name: "Mayor Jackson"
+
+
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|Du|O')[A-Z]")
+
+
 def _odd_case(word: str) -> bool:
     """Capitals inside a word that is not all capitals: "WaCo", "iPhone" (but "McAllen" is a name)."""
     inner = word[1:]
-    return (
-        not word.isupper()
-        and any(c.isupper() for c in inner)
-        and not re.match(r"^(?:Mc|Mac|De|Di|La|Le|Du|O')[A-Z]", word)
-    )
+    if inner.islower() or not inner:
+        return False
+    return not word.isupper() and any(c.isupper() for c in inner) and not _NAME_PREFIX.match(word)
 
 
 def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazetteer) -> None:
@@ -524,7 +904,7 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
             dotted = text[tokens[after + width - 1].end : tokens[after + width - 1].end + 1] == "."
             if width == 1 and len(phrase) == 2 and not (phrase.isupper() or dotted):
                 continue  # "in", "or", "me" are words; "IN", "OR", "Pa." are states
-            state = gazetteer.state(phrase)
+            state = _state_named(gazetteer, phrase)
             if state is not None and (
                 any(c.state == state.state for c in match.candidates)
                 or (match.key == "washington" and state.state == "DC")
@@ -534,14 +914,15 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
                 match.notes.append(f"state named after it: '{phrase}'")
                 break
     # Kind words: "the town of East Haven", "cities of Hartford, ...", "Chelsea City Manager".
-    window = [t.norm for t in tokens[max(0, match.first - 3) : match.first]]
-    if "of" in window[-1:] and any(w in cues.LOCAL_KIND_WORDS for w in window[:-1]):
-        match.level = match.level or "local"
-        match.notes.append("after a word for a city or town")
-    if window[-2:] == ["state", "of"] or window[-2:] == ["commonwealth", "of"]:
-        match.level = "state"
-        match.notes.append("after 'state of'")
-    if any(w in cues.COUNTY_KIND_WORDS for w in match.key.split()):
+    if match.first and tokens[match.first - 1].norm == "of":
+        window = [t.norm for t in tokens[max(0, match.first - 3) : match.first]]
+        if any(w in cues.LOCAL_KIND_WORDS for w in window[:-1]):
+            match.level = match.level or "local"
+            match.notes.append("after a word for a city or town")
+        if window[-2:] == ["state", "of"] or window[-2:] == ["commonwealth", "of"]:
+            match.level = "state"
+            match.notes.append("after 'state of'")
+    if _names_a_county(match.key):
         match.level = match.level or "county"
         match.notes.append("named as a county")
     nxt = tokens[after].norm if after < len(tokens) else ""
@@ -549,24 +930,47 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
         match.notes.append(f"followed by '{tokens[after].text}'")
 
 
+_REGION_NAMES = list(cues.REGIONS)
+# Every region, in the marked text (a region's words may be capitalised or not).
+_REGION = re.compile(
+    r"[ ^]("
+    + "|".join(re.escape(r).replace(r"\ ", "[ ^]") for r in _REGION_NAMES)
+    + r")(?![a-z0-9])"
+)
+REGION_REACH = 40  # characters between a name and the region that places it
+_REGION_SPAN = REGION_REACH + 2 + max(map(len, _REGION_NAMES))
+
+
 def _regions(text: str, folded: str, matches: list[_Match]) -> None:
-    """A region named in the same sentence tells the state of the name before it."""
-    for region, state in cues.REGIONS.items():
-        found = folded.find(" " + region)
-        while found >= 0:
-            position = found  # folded has one leading space, so this is the text offset
-            after = folded[found + 1 + len(region) : found + 2 + len(region)]
-            before = [m for m in matches if m.end <= position]
-            if before and not after.isalnum():
-                nearest = before[-1]
-                between = text[nearest.end : position]
-                if len(between) <= 40 and not re.search(r"[.!?]\s", between):
-                    nearest.region = state
-                    nearest.notes.append(f"near '{text[position : position + len(region)]}'")
-            found = folded.find(" " + region, found + 1)
+    """A region named in the same sentence tells the state of the name before it.
+    (Looked for after each name only: a region further from every name places none.)"""
+    found = []
+    for i, match in enumerate(matches):
+        end = match.end
+        for hit in _REGION.finditer(folded, end, end + _REGION_SPAN):
+            position = hit.start()  # folded has one leading mark, so this is the text offset
+            if position - end > REGION_REACH:
+                break
+            # the name nearest before it: the last whose end is not after it
+            nearest = i
+            for j in range(i + 1, len(matches)):
+                if matches[j].end <= position:
+                    nearest = j
+            if nearest == i:
+                region = hit.group(1).replace(MARK, " ")
+                found.append((_REGION_NAMES.index(region), position, i))
+    for index, position, i in sorted(found):
+        nearest, region = matches[i], _REGION_NAMES[index]
+        between = text[nearest.end : position]
+        if not re.search(r"[.!?]\s", between):
+            nearest.region = cues.REGIONS[region]
+            nearest.notes.append(f"near '{text[position : position + len(region)]}'")
 
 
 # --- 4-5: resolution -------------------------------------------------------------------
+
+
+_DASH_AFTER = re.compile(r"\s*[—–,-]")
 
 
 class _Resolver:
@@ -576,6 +980,10 @@ class _Resolver:
         self.text, self.gazetteer, self.matches = text, gazetteer, matches
         self.context: Counter[str] = Counter()
         self.chosen: dict[int, tuple[Jurisdiction, float, str]] = {}
+        self.counties: list[tuple[int, Jurisdiction]] = []  # the chosen that are counties
+        self.first_named: dict[str, int] = {}
+        for index, m in enumerate(matches):
+            self.first_named.setdefault(m.key, index)
 
     def run(self) -> list[PlaceMention]:
         for m in self.matches:  # the states a text puts after its names set its context
@@ -588,20 +996,41 @@ class _Resolver:
             self._dateline_city,
             self._big_city,
         )
-        for tier in (*tiers, self._by_context, self._short_county_name):
+        sure = tiers[0]
+        first_named, chosen = self.first_named, self.chosen
+        named_before, short_name, dateline_city = tiers[1:4]  # (bound once: compared by identity)
+        for tier in (*tiers, self._by_context, short_name):
             for index, m in enumerate(self.matches):
-                if index in self.chosen:
+                if index in chosen:
+                    continue
+                # What a tier needs, checked here: an earlier naming, a county chosen for a
+                # one-word name, a word in capitals.
+                if tier is named_before:
+                    if first_named[m.key] == index:
+                        continue
+                elif tier is short_name:
+                    if not self.counties or m.first != m.last:
+                        continue
+                elif tier is dateline_city and not m.window[m.first][0].isupper():
                     continue
                 picked = tier(m)
                 if picked:
                     self.chosen[index] = picked
-                    self.context[picked[0].state] += 2 if tier == self._sure else 1
+                    if picked[0].level == "county":
+                        self.counties.append((index, picked[0]))
+                    self.context[picked[0].state] += 2 if tier is sure else 1
         return [self._mention(self.matches[i], *self.chosen[i]) for i in sorted(self.chosen)]
 
     def _mention(self, m: _Match, j: Jurisdiction, confidence: float, reason: str) -> PlaceMention:
         start, end = m.start, m.end
         notes = "; ".join([reason, *m.notes])
-        return PlaceMention(start, end, self.text[start:end], j, confidence, notes)
+        return _new_mention(start, end, self.text[start:end], j, confidence, notes)
+
+    def _places(self, m: _Match) -> list[Jurisdiction]:
+        """The candidates that are not states, as ``_filtered`` leaves them."""
+        if not (m.state or m.region or m.level) and m.candidates is _lookup(self.gazetteer, m.key):
+            return _non_states(self.gazetteer, m.key)  # the common case, worked out once
+        return [c for c in self._filtered(m) if c.level != "state"]
 
     def _filtered(self, m: _Match) -> list[Jurisdiction]:
         found = m.candidates
@@ -619,7 +1048,7 @@ class _Resolver:
         found = self._filtered(m)
         if m.key == "washington":
             return self._washington(m, found)
-        states = [c for c in found if c.level == "state"]
+        states = [c for c in found if c.level == "state"] if m.names_state else []
         if states and m.level in (None, "state") and not m.state:
             return states[0], 0.95, "a state's name"  # "New York, NY" is the city
         if m.state:
@@ -641,19 +1070,19 @@ class _Resolver:
         a namesake of some size (Portland in a story about Maine)."""
         if m.key in cues.FOREIGN_HOMONYMS or self._shouting(m):
             return None  # "Ontario", "Mexico": the foreign place unless the text says otherwise
-        found = [c for c in self._filtered(m) if c.level != "state"]
-        ranked = sorted(found, key=lambda c: c.population or 0, reverse=True)
+        ranked = self._places(m)  # largest first, as the gazetteer lists them
         if not ranked:
             return None
         first = ranked[0].population or 0
         second = (ranked[1].population or 0) if len(ranked) > 1 else 0
         if first < BIG_CITY or first < 5 * max(second, 1):
             return None
-        rivals = [
-            c for c in ranked[1:] if self.context[c.state] and (c.population or 0) >= first / 20
-        ]
-        if rivals and not self.context[ranked[0].state]:
-            return None
+        if ranked[0].state not in self.context:
+            for c in ranked[1:]:
+                if (c.population or 0) < first / 20:
+                    break
+                if c.state in self.context:
+                    return None  # a namesake of some size in the document's states
         return ranked[0], 0.7, "the largest place of this name, by far"
 
     def _dateline_city(self, m: _Match):
@@ -661,7 +1090,7 @@ class _Resolver:
         than the others is the one meant, however small."""
         if not self._dateline(m):
             return None
-        ranked = sorted(self._filtered(m), key=lambda c: c.population or 0, reverse=True)
+        ranked = self._filtered(m)  # largest first, as the gazetteer lists them
         if not ranked:
             return None
         first = ranked[0].population or 0
@@ -673,8 +1102,16 @@ class _Resolver:
     def _by_context(self, m: _Match):
         if self._shouting(m):
             return None
-        found = [c for c in self._filtered(m) if c.level != "state"]
-        in_context = [c for c in found if self.context[c.state]]
+        context = self.context
+        if context.keys().isdisjoint(_states_of(self.gazetteer, m.key)) and not m.level:
+            return None  # no namesake in the document's states (a county list's are its own)
+        if not (m.state or m.region or m.level) and m.candidates is _lookup(self.gazetteer, m.key):
+            # the common case: the namesakes in the document's states, in the gazetteer's order
+            by_state = _places_by_state(self.gazetteer, m.key)
+            found = [by_state[s] for s in context if s in by_state]
+            in_context = [c for _, c in sorted(x for f in found for x in f)] if found else []
+        else:
+            in_context = [c for c in self._places(m) if c.state in context]
         if not in_context:
             return None
         top = max(self.context[c.state] for c in in_context)
@@ -684,7 +1121,7 @@ class _Resolver:
     def _named_before(self, m: _Match):
         """A name the text has already placed means the same place again ("Clark County,
         Nevada" ... "Clark County")."""
-        first = next(i for i, other in enumerate(self.matches) if other.key == m.key)
+        first = self.first_named[m.key]
         if first in self.chosen and self.matches[first].start < m.start:
             j = self.chosen[first][0]  # only the first naming sets the sense: a later
             if not m.level or m.level == j.level:  # "Franklin County, Ohio" is a contrast
@@ -695,9 +1132,9 @@ class _Resolver:
         """ "Nassau" after "Nassau County": the county, named short."""
         if m.first != m.last:
             return None
-        for index, (j, _, _) in self.chosen.items():
+        for index, j in self.counties:
             other = self.matches[index]
-            if j.level == "county" and normalise_phrase(j.name).split()[0] == m.key:
+            if _first_word(j.name) == m.key:
                 return j, 0.7, f"short for {other.key.title()}, named earlier"
         return None
 
@@ -717,9 +1154,11 @@ class _Resolver:
 
     def _dateline(self, m: _Match) -> bool:
         token = m.window[m.first]
+        if not token.text.isupper():
+            return False
         rest = self.text[token.end : token.end + 3]
         at_line_start = _gap(self.text, m.window, m.first).endswith("\n")
-        return token.text.isupper() and at_line_start and bool(re.match(r"\s*[—–,-]", rest))
+        return at_line_start and bool(_DASH_AFTER.match(rest))
 
     def _among_states(self, m: _Match) -> bool:
         index = self.matches.index(m)
@@ -732,6 +1171,39 @@ class _Resolver:
             ):
                 return True
         return False
+
+
+@lru_cache(maxsize=200_000)
+def _non_states(gazetteer: Gazetteer, key: str) -> list[Jurisdiction]:
+    return [c for c in _lookup(gazetteer, key) if c.level != "state"]
+
+
+@lru_cache(maxsize=200_000)
+def _places_by_state(gazetteer: Gazetteer, key: str) -> dict[str, list[tuple[int, Jurisdiction]]]:
+    """The namesakes that are not states, by state, each with its rank in the gazetteer's order."""
+    out: dict[str, list[tuple[int, Jurisdiction]]] = {}
+    for rank, c in enumerate(_non_states(gazetteer, key)):
+        out.setdefault(c.state, []).append((rank, c))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _first_word(name: str) -> str:
+    return normalise_phrase(name).split()[0]
+
+
+def _new_mention(start, end, text, jurisdiction, confidence, reason) -> PlaceMention:
+    """A PlaceMention, made field by field: several times faster than the frozen
+    dataclass's __init__, and made for every mention."""
+    mention = object.__new__(PlaceMention)
+    for name, value in zip(
+        _MENTION_FIELDS, (start, end, text, jurisdiction, confidence, reason), strict=True
+    ):
+        object.__setattr__(mention, name, value)
+    return mention
+
+
+_MENTION_FIELDS = ("start", "end", "text", "jurisdiction", "confidence", "reason")
 
 
 def _best(found: list[Jurisdiction]) -> Jurisdiction:
