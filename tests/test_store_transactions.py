@@ -105,6 +105,45 @@ def test_killed_ingest_keeps_whole_documents_and_no_partial_one(store, tmp_path)
     assert f"ingest: {left} inserted, 0 updated, {len(committed)} unchanged" in err
 
 
+def test_killed_load_keeps_whole_documents_and_no_partial_one(store, tmp_path):
+    """The same for ``load``, whose documents share commits in groups on SQLite."""
+    import json
+
+    from sanctuary_tracker.extract import extract
+    from sanctuary_tracker.read import read
+    from sanctuary_tracker.store.models import Document
+
+    make_user("casey", "coder")
+    records = [extract(read(str(p))) for p in sorted(STORE_FIXTURES.glob("*.txt"))]
+    evidence = tmp_path / "evidence.jsonl"
+    with evidence.open("w") as out:
+        for i in range(20_000):
+            record = records[i % len(records)]
+            document = {**record["document"], "content_hash": f"sha256:{i:064x}"}
+            out.write(json.dumps({**record, "source": f"copy-{i}", "document": document}) + "\n")
+    env = {**os.environ, "DATABASE_URL": store, "SANCTUARY_USER": "casey"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sanctuary_tracker.cli", "load", str(evidence), "--group", "50"],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while count("store_document") < 100 and process.poll() is None:
+        assert time.monotonic() < deadline, "the load stored nothing in two minutes"
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert process.returncode == -signal.SIGKILL, "the load ended before it was killed"
+    held = Document.objects.count()
+    assert 100 <= held < 20_000 and held % 50 == 0  # whole groups, nothing of the next
+    quotes = {r["document"]["title"]: len(r["quotes"]) for r in records}
+    from django.db.models import Count
+
+    for document in Document.objects.annotate(n=Count("quotes")).order_by("?")[:50]:
+        assert document.n == quotes[document.title]
+
+
 def test_two_ingests_at_once_store_each_document_once(store, tmp_path):
     from sanctuary_tracker.store.models import Document, Person
 
