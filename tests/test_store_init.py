@@ -65,3 +65,17 @@ def test_read_and_extract_never_import_django():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_every_store_command_is_in_the_readme():
+    from sanctuary_tracker.cli_store import ingest, init, load, users
+    from sanctuary_tracker.review_cli import review
+
+    readme = (SAMPLES.parent.parent.parent / "README.md").read_text()
+    section = readme[readme.index("## The store") :]
+    names = [f"sanctuary {c.name}" for c in (init, ingest, load)]
+    names += [f"sanctuary users {name}" for name in users.commands if name != "list"]
+    names += [f"sanctuary review {name}" for name in review.commands]
+    for name in names:
+        first = name.split()[-1]
+        assert name in section or f"|{first}" in section or f"{first}|" in section, name

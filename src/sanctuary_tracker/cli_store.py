@@ -41,7 +41,8 @@ def store_errors(function):
     return wrapper
 
 
-def _open(need_tables: bool = True) -> None:
+def open_store_for_command(need_tables: bool = True) -> None:
+    """Open the configured store for a command (a StoreError when it is not usable)."""
     from sanctuary_tracker.store.db import open_store
 
     open_store(need_tables=need_tables)
@@ -75,7 +76,7 @@ def _run(what: str, run, items, user_name: str | None, **kwargs) -> None:
     from sanctuary_tracker.cli import Progress
     from sanctuary_tracker.store.users import LOAD, require
 
-    _open()
+    open_store_for_command()
     user = require(user_name, LOAD)
     progress = Progress(total=len(items))
 
@@ -144,7 +145,7 @@ def users_add(name: str, role: str, user: str | None) -> None:
     first admin of a new store."""
     from sanctuary_tracker.store.users import add_user
 
-    _open()
+    open_store_for_command()
     _, created = add_user(name, role, acting=user)
     click.echo(f"{'added' if created else 'updated'} {name}: {role}")
 
@@ -157,7 +158,7 @@ def users_list() -> None:
 
     from sanctuary_tracker.store.users import role_of
 
-    _open()
+    open_store_for_command()
     for user in User.objects.order_by("username"):
         click.echo(f"{user.username}\t{role_of(user) or '-'}")
 

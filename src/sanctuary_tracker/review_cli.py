@@ -7,7 +7,7 @@ import json
 
 import click
 
-from sanctuary_tracker.cli_store import _open, store_errors, user_option
+from sanctuary_tracker.cli_store import open_store_for_command, store_errors, user_option
 
 reason_option = click.option("--reason", required=True, help="Why (kept in the audit log).")
 format_option = click.option(
@@ -19,7 +19,7 @@ def _viewer(user: str | None) -> None:
     """Open the store for reading: any role may read, but a user must be named."""
     from sanctuary_tracker.store.users import VIEW_OBSERVATIONS, require
 
-    _open()
+    open_store_for_command()
     require(user, VIEW_OBSERVATIONS)
 
 
@@ -84,7 +84,7 @@ def review_add(jurisdiction, provision, value, effective_from, effective_to, cit
     true/false, one enum value, or a comma-separated set."""
     from sanctuary_tracker.store.review import enter_observation
 
-    _open()
+    open_store_for_command()
     observation = enter_observation(
         user=user,
         jurisdiction=jurisdiction,
@@ -100,7 +100,7 @@ def review_add(jurisdiction, provision, value, effective_from, effective_to, cit
 def _decide(decision: str, observation_id: int, user: str | None, reason: str, **changes):
     from sanctuary_tracker.store.review import review_observation
 
-    _open()
+    open_store_for_command()
     observation = review_observation(
         user=user, observation_id=observation_id, decision=decision, reason=reason, **changes
     )
