@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 SAMPLES := src/sanctuary_tracker/samples
+# The web map's geometry, built from npm's us-atlas (package-lock.json) by scripts/build_map.py.
+MAP := src/sanctuary_tracker/web/static/web/us-map.json
 
-.PHONY: demo test lint format bench lock clean
+.PHONY: demo test lint format bench lock clean map
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sanctuary-tracker needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -14,11 +16,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
-demo: $(STAMP)  ## read the bundled sample documents, then print the evidence found in them
-	$(BIN)/sanctuary read $(SAMPLES)/*.html $(SAMPLES)/*.txt
-	$(BIN)/sanctuary extract --format json $(SAMPLES)/*.html $(SAMPLES)/*.txt
+$(MAP): package-lock.json scripts/build_map.py src/sanctuary_tracker/web/topojson.py | $(STAMP)
+	npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/build_map.py
 
-test: $(STAMP)  ## lint, format check and the whole test suite
+map: $(MAP)  ## build the web map's geometry from us-atlas
+
+demo: $(STAMP) $(MAP)  ## build a demo database from the bundled samples and serve the web app on :8000
+	$(BIN)/sanctuary demo
+
+test: $(STAMP) $(MAP)  ## lint, format check and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -37,4 +44,4 @@ lock:  ## re-pin every dependency after editing pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements.lock --python-version 3.11 --no-header
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache .hypothesis node_modules $(MAP) src/sanctuary_tracker/web/static/web/us-lonlat.json

@@ -26,3 +26,6 @@ def shared() -> Path:
 
 # The store's database fixtures (SQLite and PostgreSQL), for tests/test_store_*.py.
 from store_support import database_url, store  # noqa: E402, F401
+
+# The web app's fixtures: the demo served by `sanctuary serve` (tests/test_web_*.py).
+from web_support import hostile, site, site_postgresql, site_sqlite  # noqa: E402, F401

@@ -208,6 +208,11 @@ from sanctuary_tracker.cli_classify import register as register_classify  # noqa
 
 register_classify(main)
 
+# The web app and API (demo, serve, password, export); they import Django only when run.
+from sanctuary_tracker.cli_web import register as register_web  # noqa: E402
+
+register_web(main)
+
 # Batch runs on a Dask cluster (sanctuary batch); Dask is imported only when it runs.
 from sanctuary_tracker.cli_batch import register as register_batch  # noqa: E402
 

@@ -1,0 +1,144 @@
+"""Classifications for the web app: one classifier over the shipped lists and state laws
+plus the store's accepted observations, rebuilt when a review changes what is accepted;
+whole-map labels cached per definition and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections import OrderedDict
+from functools import cache
+
+from sanctuary_tracker.classify import Classifier, Evidence, load_definitions
+from sanctuary_tracker.classify.evidence import JAIL, STATE_WIDE
+from sanctuary_tracker.classify.reference import load_reference
+from sanctuary_tracker.places.gazetteer import load_gazetteer
+
+_LOCK = threading.Lock()
+_STATE: dict = {"version": None, "classifier": None, "labels": OrderedDict()}
+_LABEL_CACHE_SIZE = 64
+
+
+@cache
+def gazetteer():
+    return load_gazetteer()
+
+
+@cache
+def definitions():
+    return load_definitions()
+
+
+@cache
+def reference():
+    return load_reference()
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def _store_version() -> tuple:
+    """Changes whenever an observation is accepted, edited or rejected."""
+    from django.db.models import Count, Max
+
+    from sanctuary_tracker.store.models import Observation
+
+    found = Observation.objects.filter(status="accepted").aggregate(
+        n=Count("id"), last=Max("reviewed_at")
+    )
+    return (found["n"], found["last"])
+
+
+_DATA = {"checked": 0.0, "version": None}
+DATA_VERSION_SECONDS = 1.0
+
+
+def data_version() -> tuple:
+    """Changes when a document is loaded or an observation entered or reviewed; read from
+    the database at most once a second per process (pages may lag a load by that much)."""
+    from django.db.models import Max
+
+    from sanctuary_tracker.store.models import Document, Observation
+
+    now = time.monotonic()
+    if now - _DATA["checked"] > DATA_VERSION_SECONDS or _DATA["version"] is None:
+        newest = Observation.objects.aggregate(last=Max("id"), reviewed=Max("reviewed_at"))
+        _DATA["version"] = (
+            Document.objects.aggregate(last=Max("id"))["last"],
+            newest["last"],
+            newest["reviewed"],
+        )
+        _DATA["checked"] = now
+    return _DATA["version"]
+
+
+def classifier() -> Classifier:
+    """The classifier for the store as it is now."""
+    from sanctuary_tracker.store.facts import accepted_facts
+
+    version = _store_version()
+    with _LOCK:
+        if _STATE["version"] != version or _STATE["classifier"] is None:
+            facts = reference().facts() + accepted_facts()
+            _STATE.update(
+                version=version,
+                classifier=Classifier(Evidence(facts, gazetteer())),
+                labels=OrderedDict(),
+            )
+        return _STATE["classifier"]
+
+
+def labels(definition_id: str, date: str) -> dict[str, str]:
+    """GEOID -> label for every jurisdiction under one definition on one date."""
+    current = classifier()
+    key = (definition_id, date)
+    with _LOCK:
+        found = _STATE["labels"].get(key)
+        if found is not None:
+            _STATE["labels"].move_to_end(key)
+            return found
+    definition = definitions()[definition_id]
+    found = {j.geoid: c.label for j, c in current.classify_all(definition, date, gazetteer())}
+    with _LOCK:
+        if _STATE["classifier"] is current:
+            _STATE["labels"][key] = found
+            while len(_STATE["labels"]) > _LABEL_CACHE_SIZE:
+                _STATE["labels"].popitem(last=False)
+    return found
+
+
+def statuses(j, date: str) -> list[dict]:
+    """``j``'s label and reasons under every definition on ``date``, side by side."""
+    current = classifier()
+    return [
+        {
+            "definition": d.id,
+            "name": d.name,
+            "measures": d.measures,
+            "source": d.source,
+            **current.classify(j, d, date).to_record(),
+        }
+        for d in definitions().values()
+    ]
+
+
+def timeline(j) -> list[dict]:
+    """Every fact bearing on ``j`` (its own, its state's laws, its county's jail), oldest
+    first: the provisions and listings that start and end."""
+    evidence = classifier().evidence
+    sources = [(j.geoid, None)]
+    if j.level != "state":
+        sources.append((j.geoid[:2], "state"))
+    if j.level == "local" and j.county_geoid:
+        sources.append((j.county_geoid, "county"))
+    rows = []
+    for geoid, via in sources:
+        for fact in evidence.own.get(geoid, ()):
+            if via == "state" and fact.provision not in STATE_WIDE:
+                continue
+            if via == "county" and fact.provision not in JAIL:
+                continue
+            rows.append({**fact.to_record(), "describe": fact.describe(), "via": via})
+    return sorted(rows, key=lambda r: (r["valid_from"] or "", r["provision"]))

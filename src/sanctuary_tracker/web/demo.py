@@ -1,0 +1,69 @@
+"""The demo database: the store initialised (gazetteer, codebook, roles), the bundled
+sample documents ingested, demo users with passwords, and the search index built. The
+shipped official lists and state laws are read by the classifier as they are."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_DEMO = Path("data") / "demo.sqlite3"
+DEMO_USERS = (("demo-admin", "admin"), ("demo-coder", "coder"), ("demo-reviewer", "reviewer"))
+
+
+@dataclass
+class DemoReport:
+    url: str
+    documents: dict[str, int]
+    passwords: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def demo_url() -> tuple[str, bool]:
+    """``DATABASE_URL`` when set, else the default demo file; whether it is the default
+    (which is rebuilt from scratch each time)."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        return url, False
+    return f"sqlite:///{DEFAULT_DEMO.resolve()}", True
+
+
+def sample_paths() -> list[str]:
+    folder = resources.files("sanctuary_tracker") / "samples"
+    return sorted(
+        str(p) for p in folder.iterdir() if p.name.endswith((".html", ".txt")) and p.is_file()
+    )
+
+
+def remove_sqlite(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def build_demo(url: str) -> DemoReport:
+    """Initialise the store at ``url`` (Django must be configured for it) and load the
+    samples; idempotent on an existing store."""
+    from django.contrib.auth.models import User
+
+    from sanctuary_tracker.store.ingest import ingest_sources
+    from sanctuary_tracker.store.reference import init_store
+    from sanctuary_tracker.store.users import add_user
+    from sanctuary_tracker.web import search
+
+    init_store()
+    passwords = {}
+    for name, role in DEMO_USERS:
+        acting = None if role == "admin" else "demo-admin"
+        user, _ = add_user(name, role, acting=acting)
+        password = os.environ.get("SANCTUARY_DEMO_PASSWORD") or secrets.token_urlsafe(9)
+        user.set_password(password)
+        user.save()
+        passwords[name] = password
+    coder = User.objects.get(username="demo-coder")
+    problems: list[str] = []
+    report = ingest_sources(sample_paths(), user=coder, on_problem=problems.append)
+    search.refresh()
+    return DemoReport(url, dict(report.counts), passwords, problems)

@@ -1,0 +1,138 @@
+"""A document's evidence as spans, its body with every span highlighted by type (all text
+escaped; the only markup is ours), and a person's profile."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from html import escape
+from typing import Any
+
+from sanctuary_tracker.web import records
+
+TYPES = ("place", "person", "quote", "amount", "listing", "observation")
+
+
+def evidence_of(d) -> dict[str, Any]:
+    """Every fact read from document ``d`` (an original; a copy shows its original's)."""
+    from sanctuary_tracker.store.models import Amount, Listing, Mention, Observation, Quote, Role
+
+    source = d.copy_of if d.copy_of_id else d
+    mentions = Mention.objects.filter(document=source).select_related("jurisdiction", "span")
+    roles = Role.objects.filter(document=source).select_related("person", "span", "jurisdiction")
+    quotes = Quote.objects.filter(document=source).select_related(
+        "span", "speaker__jurisdiction", "document"
+    )
+    amounts = Amount.objects.filter(document=source).select_related("span", "jurisdiction")
+    listings = Listing.objects.filter(document=source).select_related("span", "jurisdiction")
+    observations = Observation.objects.filter(document=source).select_related(
+        "span", "jurisdiction", "provision"
+    )
+    return {
+        "mentions": [
+            {
+                "text": m.text,
+                "jurisdiction": records.ref(m.jurisdiction),
+                "confidence": m.confidence,
+                "reason": m.reason,
+                "span": records.span(m.span),
+            }
+            for m in mentions.order_by("id")
+        ],
+        "people": [
+            {
+                "person": {"id": r.person_id, "name": r.person.name},
+                "title": r.title,
+                "of": r.of_name,
+                "jurisdiction": records.ref(r.jurisdiction),
+                "span": records.span(r.span),
+            }
+            for r in roles.order_by("id")
+        ],
+        "quotes": [records.quote(q) for q in quotes.order_by("id")],
+        "amounts": [records.amount(a) for a in amounts.order_by("id")],
+        "listings": [records.listing(x) for x in listings.order_by("id")],
+        "observations": [records.observation(o) for o in observations.order_by("id")],
+    }
+
+
+def spans(evidence: dict[str, Any]) -> list[dict[str, Any]]:
+    """(field, start, end, type, link, label) for every span of the evidence."""
+    out = []
+
+    def add(kind, item, link, label):
+        s = item.get("span")
+        if s:
+            out.append({**s, "type": kind, "link": link, "label": label})
+
+    for m in evidence["mentions"]:
+        j = m["jurisdiction"]
+        add("place", m, f"/jurisdiction/{j['geoid']}/", f"{j['name']}, {j['state']}")
+    for r in evidence["people"]:
+        add("person", r, f"/person/{r['person']['id']}/", r["person"]["name"])
+    for q in evidence["quotes"]:
+        who = q["speaker"]
+        link = f"/person/{who['id']}/" if who else None
+        add("quote", q, link, f"quote: {q['speaker_name'] or 'unattributed'}")
+    for a in evidence["amounts"]:
+        add("amount", a, None, f"amount: {a['text']}")
+    for x in evidence["listings"]:
+        j = x["jurisdiction"]
+        add("listing", x, f"/jurisdiction/{j['geoid']}/", f"listed: {x['list_name']}")
+    for o in evidence["observations"]:
+        j = o["jurisdiction"]
+        link = f"/jurisdiction/{j['geoid']}/" if j else None
+        add("observation", o, link, f"{o['provision']} {o['provision_name']} ({o['status']})")
+    return out
+
+
+def highlight(text: str, field_spans: list[dict[str, Any]]) -> str:
+    """``text`` as escaped HTML, each stretch covered by spans wrapped in a <mark> whose
+    classes name the span types; linked to the innermost span's page when it has one."""
+    bounds = {0, len(text)}
+    for s in field_spans:
+        start, end = max(0, min(s["start"], len(text))), max(0, min(s["end"], len(text)))
+        if end > start:
+            bounds.update((start, end))
+    points = sorted(bounds)
+    out = []
+    for start, end in itertools.pairwise(points):
+        piece = escape(text[start:end])
+        active = [s for s in field_spans if s["start"] <= start and s["end"] >= end]
+        if not active:
+            out.append(piece)
+            continue
+        active.sort(key=lambda s: s["end"] - s["start"])
+        classes = " ".join(sorted({f"t-{s['type']}" for s in active}))
+        labels = escape("; ".join(dict.fromkeys(s["label"] for s in active)))
+        linked = next((s["link"] for s in active if s["link"]), None)
+        mark = f'<mark class="{classes}" title="{labels}">{piece}</mark>'
+        out.append(f'<a href="{escape(linked)}">{mark}</a>' if linked else mark)
+    return "".join(out)
+
+
+def person_profile(p) -> dict[str, Any]:
+    from sanctuary_tracker.store.models import Quote, Role
+
+    roles = Role.objects.filter(person=p).select_related("document", "jurisdiction")
+    quotes = Quote.objects.filter(speaker=p).select_related(
+        "span", "document", "speaker__jurisdiction"
+    )
+    return {
+        **records.person(p),
+        "roles": [
+            {
+                "title": r.title,
+                "of": r.of_name,
+                "jurisdiction": records.ref(r.jurisdiction),
+                "document": r.document_id,
+                "as_of": r.document.published.isoformat() if r.document.published else None,
+            }
+            for r in roles.order_by("document__published", "id")
+        ],
+        "quotes": [records.quote(q) for q in quotes.order_by("-document__published", "id")],
+    }
+
+
+def captions(d) -> list[str]:
+    return json.loads(d.captions or "[]")

@@ -1,0 +1,244 @@
+"""Exports of classifications, observations, listings and quotes as CSV, JSON, Parquet
+and GeoJSON, and the whole store as one SQLite file ready for Datasette."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.http import FileResponse, HttpResponse
+
+from sanctuary_tracker.web import records, selectors
+from sanctuary_tracker.web.classification import classifier, definitions, gazetteer, today
+
+DATASETS = ("classifications", "observations", "listings", "quotes")
+FORMATS = ("csv", "json", "parquet", "geojson")
+MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "parquet": "application/vnd.apache.parquet",
+    "geojson": "application/geo+json",
+}
+
+
+def _flat(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+
+
+def classification_rows(f: selectors.Filters) -> list[dict[str, Any]]:
+    definition = definitions()[f.definition or next(iter(definitions()))]
+    date = f.date or today()
+    chosen = selectors.jurisdictions(selectors.Filters(f.q, f.state, f.kind))
+    return [
+        {
+            "geoid": j.geoid,
+            "ocd_id": j.ocd_id,
+            "name": j.name,
+            "state": j.state,
+            "kind": j.kind,
+            "definition": definition.id,
+            "date": date,
+            "label": c.label,
+            "reasons": [
+                r["text"] + (f" [{r['source']}]" if r["source"] else "") for r in c.reasons
+            ],
+        }
+        for j, c in classifier().classify_all(definition, date, chosen)
+    ]
+
+
+def observation_rows(f: selectors.Filters) -> list[dict[str, Any]]:
+    rows = []
+    for o in selectors.observations(f).select_related("document"):
+        j = o.jurisdiction
+        rows.append(
+            {
+                "id": o.pk,
+                "geoid": j.geoid if j else None,
+                "name": j.name if j else None,
+                "state": j.state if j else None,
+                "provision": o.provision.code,
+                "value": json.loads(o.value),
+                "effective_from": o.effective_from.isoformat() if o.effective_from else None,
+                "effective_to": o.effective_to.isoformat() if o.effective_to else None,
+                "citation": o.citation,
+                "status": o.status,
+                "source": _source(o.document, o.span),
+            }
+        )
+    return rows
+
+
+def _source(document, span) -> str | None:
+    if document is None:
+        return None
+    where = document.url or document.source
+    return f"{where}#{span.field}:{span.start}-{span.end}" if span else where
+
+
+def listing_rows(f: selectors.Filters) -> list[dict[str, Any]]:
+    return [
+        {
+            "list_id": x["list_id"],
+            "list_name": x["list_name"],
+            "date": x["date"],
+            "geoid": x["jurisdiction"]["geoid"],
+            "name": x["jurisdiction"]["name"],
+            "state": x["jurisdiction"]["state"],
+            "origin": x["origin"],
+            "source": x["source"],
+            "document": x["document"],
+        }
+        for x in selectors.listings(f)
+    ]
+
+
+def quote_rows(f: selectors.Filters) -> list[dict[str, Any]]:
+    rows = []
+    for q in selectors.quotes(f):
+        r = records.quote(q)
+        j = r["jurisdiction"]
+        rows.append(
+            {
+                "id": r["id"],
+                "text": r["text"],
+                "direct": r["direct"],
+                "speaker": r["speaker"]["name"] if r["speaker"] else r["speaker_name"],
+                "geoid": j["geoid"] if j else None,
+                "name": j["name"] if j else None,
+                "state": j["state"] if j else None,
+                "document": r["document"]["id"],
+                "title": r["document"]["title"],
+                "published": r["document"]["published"],
+                "source": _source(q.document, q.span),
+            }
+        )
+    return rows
+
+
+ROWS = {
+    "classifications": classification_rows,
+    "observations": observation_rows,
+    "listings": listing_rows,
+    "quotes": quote_rows,
+}
+
+
+def to_csv(rows: list[dict[str, Any]]) -> bytes:
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _flat(v) for k, v in row.items()})
+    return buffer.getvalue().encode("utf-8")
+
+
+def to_parquet(rows: list[dict[str, Any]]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = list(rows[0]) if rows else ["empty"]
+    table = pa.table({k: [_text(row.get(k)) for row in rows] for k in columns})
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    return out.getvalue()
+
+
+def _text(value: Any) -> Any:
+    """Parquet columns need one type: nested values and mixed scalars as JSON text."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def to_geojson(rows: list[dict[str, Any]]) -> bytes:
+    from sanctuary_tracker.web.geometry import feature_geometry
+
+    features = [
+        {
+            "type": "Feature",
+            "geometry": feature_geometry(row.get("geoid")),
+            "properties": row,
+        }
+        for row in rows
+    ]
+    return json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False
+    ).encode("utf-8")
+
+
+def render(dataset: str, fmt: str, f: selectors.Filters) -> bytes:
+    rows = ROWS[dataset](f)
+    if fmt == "csv":
+        return to_csv(rows)
+    if fmt == "parquet":
+        return to_parquet(rows)
+    if fmt == "geojson":
+        return to_geojson(rows)
+    return json.dumps(rows, ensure_ascii=False).encode("utf-8")
+
+
+def response(dataset: str, fmt: str, f: selectors.Filters) -> HttpResponse:
+    body = render(dataset, fmt, f)
+    out = HttpResponse(body, content_type=MEDIA[fmt])
+    out["Content-Disposition"] = f'attachment; filename="{dataset}.{fmt}"'
+    return out
+
+
+def write_sqlite(path: Path, date: str) -> dict[str, int]:
+    """Every dataset (classifications under every definition on ``date``) as tables of
+    one SQLite file, with primary keys and indexes for Datasette; row counts."""
+    every = selectors.Filters()
+    tables: dict[str, list[dict[str, Any]]] = {
+        "jurisdictions": [records.jurisdiction(j) for j in gazetteer()],
+        "definitions": [d.to_record() | {"file": None} for d in definitions().values()],
+        "classifications": [
+            row
+            for d in definitions()
+            for row in classification_rows(selectors.Filters(date=date, definition=d))
+            if row["label"] != "unknown"
+        ],
+        "observations": observation_rows(every),
+        "listings": listing_rows(every),
+        "quotes": quote_rows(every),
+        "documents": [records.document(d) for d in selectors.documents(every)],
+    }
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    try:
+        for name, rows in tables.items():
+            columns = list(rows[0]) if rows else ["empty"]
+            keyed = "geoid" if name == "jurisdictions" else "id" if "id" in columns else None
+            spec = ", ".join(f'"{c}"' + (" PRIMARY KEY" if c == keyed else "") for c in columns)
+            db.execute(f'CREATE TABLE "{name}" ({spec})')
+            marks = ", ".join("?" for _ in columns)
+            db.executemany(
+                f'INSERT INTO "{name}" VALUES ({marks})',
+                [[_sql(row.get(c)) for c in columns] for row in rows],
+            )
+            for column in ("state", "geoid", "definition", "label"):
+                if column in columns and column != keyed:
+                    db.execute(f'CREATE INDEX "{name}_{column}" ON "{name}" ("{column}")')
+        db.commit()
+    finally:
+        db.close()
+    return {name: len(rows) for name, rows in tables.items()}
+
+
+def _sql(value: Any) -> Any:
+    return _flat(value) if not isinstance(value, bool) else int(value)
+
+
+def sqlite_response(date: str) -> FileResponse:
+    with tempfile.NamedTemporaryFile(suffix=".sqlite", delete=False) as handle:
+        path = Path(handle.name)
+    write_sqlite(path, date)
+    stream = path.open("rb")
+    path.unlink()  # the open handle keeps the data until the response is sent
+    return FileResponse(stream, as_attachment=True, filename=f"sanctuary-{date}.sqlite")

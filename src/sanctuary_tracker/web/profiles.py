@@ -1,0 +1,60 @@
+"""A jurisdiction's whole profile (the jurisdiction page and its JSON): status under every
+definition with reasons, timeline, listings, officials' quotes, money at stake, documents.
+Cached per process until the store's data changes."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from sanctuary_tracker.web import records, selectors
+from sanctuary_tracker.web.classification import data_version, statuses, timeline
+
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 4096
+_LOCK = threading.Lock()
+
+# Federal awards are matched to jurisdictions by the funding stage (not loaded yet): the
+# profile carries the key now so that clients need not change when they arrive.
+AWARDS_PENDING = "Federal awards are not loaded yet: this section will list grants at stake."
+
+
+def profile(j, date: str) -> dict[str, Any]:
+    key = (j.geoid, date, data_version())
+    with _LOCK:
+        found = _CACHE.get(key)
+        if found is not None:
+            _CACHE.move_to_end(key)
+            return found
+    found = _build(j, date)
+    with _LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return found
+
+
+def _build(j, date: str) -> dict[str, Any]:
+    from sanctuary_tracker.web.selectors import Filters
+
+    none = Filters()
+    return {
+        "jurisdiction": records.jurisdiction(j),
+        "date": date,
+        "statuses": statuses(j, date),
+        "timeline": timeline(j),
+        "listings": selectors.listings(none, geoid=j.geoid),
+        "quotes": selectors.quotes_of(j.geoid),
+        "money_at_stake": {
+            "amounts_in_documents": [
+                records.amount(a) for a in selectors.amounts(none, geoid=j.geoid)[:200]
+            ],
+            "awards": [],
+            "awards_note": AWARDS_PENDING,
+        },
+        "observations": [
+            records.observation(o) for o in selectors.observations(none, geoid=j.geoid)[:500]
+        ],
+        "documents": selectors.documents_mentioning(j.geoid),
+    }

@@ -1,0 +1,68 @@
+"""Serving the web app with gunicorn: pre-forked worker processes (one per core by
+default), each with threads; the gazetteer, definitions and classifier are loaded once
+before the fork and shared."""
+
+from __future__ import annotations
+
+import os
+
+from gunicorn.app.base import BaseApplication
+
+
+class _Gunicorn(BaseApplication):
+    def __init__(self, application, options: dict):
+        self.application, self.options = application, options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
+
+
+def prepare() -> None:
+    """Make the store ready to serve: the sessions table, the search index, and warm
+    caches (so that the first visitors do not wait for them)."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    from sanctuary_tracker.web import mapdata, search
+    from sanctuary_tracker.web.classification import classifier, definitions, today
+
+    call_command("migrate", "sessions", verbosity=0, interactive=False)
+    search.refresh()
+    classifier()
+    mapdata.geometry()
+    mapdata.map_data(next(iter(definitions())), today())
+    connections.close_all()  # workers open their own connections after the fork
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def serve(host: str, port: int, *, workers: int | None = None, threads: int = 8) -> None:
+    """Serve until interrupted (Ctrl-C)."""
+    from django.core.wsgi import get_wsgi_application
+
+    application = get_wsgi_application()
+    prepare()
+    _Gunicorn(
+        application,
+        {
+            "bind": f"{host}:{port}",
+            "workers": workers or default_workers(),
+            "threads": threads,
+            "worker_class": "gthread",
+            "preload_app": True,
+            "timeout": 120,
+            "keepalive": 5,
+            "accesslog": None,
+            "errorlog": "-",
+            "loglevel": "warning",
+            "proc_name": "sanctuary-web",
+            "backlog": 2048,
+        },
+    ).run()

@@ -1,0 +1,146 @@
+"""Django settings for the web app, in code: the store's apps plus sessions and the web
+app, security settings, and the secret key from the environment.
+
+Modes (``SANCTUARY_ENV``): ``development`` (default; a random secret key per run, plain
+HTTP cookies) or ``production`` (``SANCTUARY_SECRET_KEY`` and ``SANCTUARY_ALLOWED_HOSTS``
+required, secure cookies, HSTS). Call ``configure()`` before anything calls the store's
+``setup()``: Django's settings can be configured once per process."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+from sanctuary_tracker.store.errors import StoreError
+
+WEB_SETTINGS_HELP = {
+    "SANCTUARY_ENV": "development (default) or production",
+    "SANCTUARY_SECRET_KEY": "Django's secret key; required in production (development "
+    "makes a random one per run, which logs everyone out on restart)",
+    "SANCTUARY_ALLOWED_HOSTS": "comma-separated host names the server answers to; required "
+    "in production (development: 127.0.0.1, localhost)",
+}
+
+
+class WebConfigError(StoreError):
+    """A setting the web app cannot start with; the message says which and why."""
+
+
+def mode() -> str:
+    value = os.environ.get("SANCTUARY_ENV", "development").strip() or "development"
+    if value not in ("development", "production"):
+        raise WebConfigError(f"SANCTUARY_ENV {value!r}: use development or production")
+    return value
+
+
+def secret_key(run_mode: str) -> str:
+    key = os.environ.get("SANCTUARY_SECRET_KEY", "").strip()
+    if run_mode == "production":
+        if len(key) < 32:
+            raise WebConfigError(
+                "production mode needs SANCTUARY_SECRET_KEY (at least 32 characters); "
+                "refusing to start without it"
+            )
+        return key
+    return key or secrets.token_urlsafe(50)
+
+
+def allowed_hosts(run_mode: str) -> list[str]:
+    hosts = [h.strip() for h in os.environ.get("SANCTUARY_ALLOWED_HOSTS", "").split(",")]
+    hosts = [h for h in hosts if h]
+    if run_mode == "production" and not hosts:
+        raise WebConfigError("production mode needs SANCTUARY_ALLOWED_HOSTS (host names)")
+    return hosts or ["127.0.0.1", "localhost", "[::1]"]
+
+
+def web_settings(url: str) -> dict:
+    """Every Django setting of the web app for the database at ``url``."""
+    from sanctuary_tracker.store.config import database_settings
+
+    run_mode = mode()
+    production = run_mode == "production"
+    return {
+        "DEBUG": False,
+        "SECRET_KEY": secret_key(run_mode),
+        "ALLOWED_HOSTS": allowed_hosts(run_mode),
+        "INSTALLED_APPS": [
+            "django.contrib.contenttypes",
+            "django.contrib.auth",
+            "django.contrib.sessions",
+            "sanctuary_tracker.store",
+            "sanctuary_tracker.web",
+        ],
+        "DATABASES": {"default": database_settings(url)},
+        "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
+        "USE_TZ": True,
+        "TIME_ZONE": "UTC",
+        "ROOT_URLCONF": "sanctuary_tracker.web.urls",
+        "MIDDLEWARE": [
+            "django.middleware.security.SecurityMiddleware",
+            "django.middleware.gzip.GZipMiddleware",
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.common.CommonMiddleware",
+            "django.middleware.csrf.CsrfViewMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+            "django.middleware.clickjacking.XFrameOptionsMiddleware",
+            "sanctuary_tracker.web.middleware.content_security_policy",
+        ],
+        "TEMPLATES": [
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "APP_DIRS": True,
+                "OPTIONS": {
+                    "context_processors": [
+                        "django.template.context_processors.request",
+                        "django.contrib.auth.context_processors.auth",
+                        "django.template.context_processors.csrf",
+                    ],
+                    # Template variables are escaped (autoescape is on and never turned off).
+                    "string_if_invalid": "",
+                },
+            }
+        ],
+        "LOGIN_URL": "/login/",
+        "LOGIN_REDIRECT_URL": "/review/",
+        "LOGOUT_REDIRECT_URL": "/",
+        "SESSION_ENGINE": "django.contrib.sessions.backends.db",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "SESSION_COOKIE_AGE": 8 * 3600,
+        "SESSION_EXPIRE_AT_BROWSER_CLOSE": True,
+        "CSRF_COOKIE_HTTPONLY": True,
+        "CSRF_COOKIE_SAMESITE": "Lax",
+        "CSRF_COOKIE_SECURE": production,
+        "SECURE_CONTENT_TYPE_NOSNIFF": True,
+        "SECURE_REFERRER_POLICY": "same-origin",
+        "SECURE_CROSS_ORIGIN_OPENER_POLICY": "same-origin",
+        "SECURE_HSTS_SECONDS": 31536000 if production else 0,
+        "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https") if production else None,
+        "X_FRAME_OPTIONS": "DENY",
+        "PASSWORD_HASHERS": ["django.contrib.auth.hashers.PBKDF2PasswordHasher"],
+        "AUTH_PASSWORD_VALIDATORS": [
+            {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+            {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+        ],
+        "LOGGING_CONFIG": None,
+        "DATA_UPLOAD_MAX_MEMORY_SIZE": 1024 * 1024,
+    }
+
+
+def configure(url: str | None = None) -> str:
+    """Configure Django for the web app and the store; the database URL in use."""
+    import django
+    from django.conf import settings
+
+    from sanctuary_tracker.store.config import database_url, use_database
+
+    url = url or database_url()
+    if settings.configured:
+        if "sanctuary_tracker.web" not in settings.INSTALLED_APPS:
+            raise WebConfigError("Django was set up for the store alone; start the web app first")
+        use_database(url)
+        return url
+    settings.configure(**web_settings(url))
+    django.setup()
+    return url

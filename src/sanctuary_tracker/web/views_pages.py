@@ -1,0 +1,189 @@
+"""The public pages: map and table, jurisdiction, document, person, search. Each view
+reads through ``selectors``/``profiles`` and renders a template (everything escaped)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from importlib import resources
+
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from sanctuary_tracker.web import mapdata, records, selectors
+from sanctuary_tracker.web.classification import classifier, definitions, today
+from sanctuary_tracker.web.document_view import evidence_of, highlight, person_profile, spans
+from sanctuary_tracker.web.profiles import profile
+from sanctuary_tracker.web.search import search
+
+TABLE_PAGE = 100
+
+
+def _choice(request) -> tuple[str, str]:
+    """The definition and date the request asks for (defaults for anything unusable)."""
+    definition = request.GET.get("definition", "")
+    if definition not in definitions():
+        definition = next(iter(definitions()))
+    try:
+        date = dt.date.fromisoformat(request.GET.get("date", "")).isoformat()
+    except ValueError:
+        date = today()
+    return definition, date
+
+
+def _pickers(definition: str, date: str) -> dict:
+    return {
+        "definitions": [d.to_record() for d in definitions().values()],
+        "definition": definitions()[definition],
+        "date": date,
+    }
+
+
+@require_GET
+def map_page(request):
+    definition, date = _choice(request)
+    return render(
+        request,
+        "web/map.html",
+        {
+            **_pickers(definition, date),
+            "svg": mark_safe(mapdata.svg(definition, date)),  # built with every name escaped
+            "counts": mapdata.counts(definition, date),
+            "labels": mapdata.LABELS,
+        },
+    )
+
+
+@require_GET
+def table_page(request):
+    definition, date = _choice(request)
+    state = request.GET.get("state", "").strip().upper()[:2] or None
+    kind = request.GET.get("kind", "").strip()[:40] or None
+    q = request.GET.get("q", "").strip()[:200] or None
+    label = request.GET.get("label", "")
+    chosen = selectors.jurisdictions(selectors.Filters(q, state, kind))
+    d, current = definitions()[definition], classifier()
+    rows = [
+        (j, c)
+        for j, c in current.classify_all(d, date, chosen)
+        if label not in mapdata.LABELS or c.label == label
+    ]
+    try:
+        page = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        page = 1
+    start = (page - 1) * TABLE_PAGE
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "web/table.html",
+        {
+            **_pickers(definition, date),
+            "rows": [
+                {**records.jurisdiction(j), "label": c.label, "reason": _first_reason(c)}
+                for j, c in rows[start : start + TABLE_PAGE]
+            ],
+            "total": len(rows),
+            "page": page,
+            "pages": max(1, (len(rows) + TABLE_PAGE - 1) // TABLE_PAGE),
+            "query": query.urlencode(),
+            "state": state or "",
+            "kind": kind or "",
+            "q": q or "",
+            "label": label,
+            "labels": mapdata.LABELS,
+        },
+    )
+
+
+def _first_reason(c) -> str:
+    return c.reasons[0]["text"] if c.reasons else ""
+
+
+@require_GET
+def jurisdiction_page(request, geoid: str):
+    try:
+        j = selectors.find_jurisdiction(geoid)
+    except selectors.NotFoundError:
+        raise Http404("no such jurisdiction") from None
+    _, date = _choice(request)
+    return render(request, "web/jurisdiction.html", {"p": profile(j, date), "date": date})
+
+
+@require_GET
+def document_page(request, pk: int):
+    try:
+        d = selectors.document(pk)
+    except selectors.NotFoundError:
+        raise Http404("no such document") from None
+    evidence = evidence_of(d)
+    marked = spans(evidence)
+    body_spans = [s for s in marked if s["field"] == "body"]
+    title_spans = [s for s in marked if s["field"] == "title"]
+    return render(
+        request,
+        "web/document.html",
+        {
+            "d": records.document(d, body=True),
+            "original": d.copy_of_id,
+            "title_html": mark_safe(highlight(d.title or "", title_spans)),  # escaped inside
+            "body_html": mark_safe(highlight(d.body, body_spans)),  # escaped inside
+            "evidence": evidence,
+            "types": sorted({s["type"] for s in marked}),
+        },
+    )
+
+
+@require_GET
+def quote_page(request, pk: int):
+    from sanctuary_tracker.store.models import Quote
+
+    q = Quote.objects.filter(pk=pk).first()
+    if q is None:
+        raise Http404("no such quote")
+    return HttpResponseRedirect(f"/document/{q.document_id}/#quote-{q.pk}")
+
+
+@require_GET
+def person_page(request, pk: int):
+    try:
+        p = selectors.person(pk)
+    except selectors.NotFoundError:
+        raise Http404("no such person") from None
+    return render(request, "web/person.html", {"p": person_profile(p)})
+
+
+@require_GET
+def search_page(request):
+    q = request.GET.get("q", "").strip()[:200]
+    q = "".join(c for c in q if ord(c) >= 32)
+    hits, total = search(q) if q else ([], 0)
+    for hit in hits:
+        hit["snippet"] = mark_safe(hit["snippet_html"])  # escaped in search._marked
+    places = selectors.jurisdictions(selectors.Filters(q=q))[:10] if q else []
+    return render(
+        request,
+        "web/search.html",
+        {"q": q, "hits": hits, "total": total, "places": [records.jurisdiction(j) for j in places]},
+    )
+
+
+STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".json": "application/json"}
+
+
+@require_GET
+def static_file(request, name: str):
+    """The app's own scripts, styles and map geometry (names are checked, not paths)."""
+    if "/" in name or name.startswith(".") or not name.replace(".", "").replace("-", "").isalnum():
+        raise Http404("no such file")
+    asset = resources.files("sanctuary_tracker.web") / "static" / "web" / name
+    if not asset.is_file():
+        raise Http404("no such file")
+    suffix = name[name.rfind(".") :]
+    media = STATIC_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = HttpResponse(asset.read_bytes(), content_type=media)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -1,0 +1,84 @@
+"""Exports over the served demo: CSV, JSON, Parquet and GeoJSON of classifications,
+observations, listings and quotes, and the SQLite file for Datasette."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pyarrow.parquet as pq
+import pytest
+import requests
+
+DATASETS = ["classifications", "observations", "listings", "quotes"]
+
+
+def export(site, dataset, fmt, **params):
+    response = requests.get(
+        f"{site.url}/api/exports/{dataset}", params={"format": fmt, **params}, timeout=120
+    )
+    assert response.status_code == 200, response.text
+    return response
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_every_dataset_in_every_format_holds_the_same_rows(site_sqlite, dataset):
+    params = {"state": "MA", "definition": "cis", "date": "2017-06-01"}
+    as_json = json.loads(export(site_sqlite, dataset, "json", **params).content)
+    as_csv = list(csv.DictReader(io.StringIO(export(site_sqlite, dataset, "csv", **params).text)))
+    table = pq.read_table(io.BytesIO(export(site_sqlite, dataset, "parquet", **params).content))
+    geo = json.loads(export(site_sqlite, dataset, "geojson", **params).content)
+    assert len(as_json) == len(as_csv) == table.num_rows == len(geo["features"])
+    assert geo["type"] == "FeatureCollection"
+    if as_json:
+        assert list(as_csv[0]) == list(as_json[0]) == table.column_names
+
+
+def test_classifications_export_matches_the_state_and_geometry(site_sqlite):
+    rows = json.loads(
+        export(site_sqlite, "classifications", "json", state="MA", kind="county").content
+    )
+    assert len(rows) == 14 and {r["state"] for r in rows} == {"MA"}
+    geo = json.loads(
+        export(site_sqlite, "classifications", "geojson", state="MA", kind="county").content
+    )
+    shapes = {f["properties"]["geoid"]: f["geometry"] for f in geo["features"]}
+    suffolk = shapes["25025"]
+    assert suffolk["type"] == "MultiPolygon"
+    lon, lat = suffolk["coordinates"][0][0][0]
+    assert -72 < lon < -70 and 42 < lat < 43  # Boston's county, in longitude and latitude
+
+
+def test_listings_export_carries_sources(site_sqlite):
+    rows = json.loads(export(site_sqlite, "listings", "json", state="CA").content)
+    assert rows and all(r["source"] for r in rows)
+    assert {"doj-2025-08"} <= {r["list_id"] for r in rows}
+
+
+def test_quotes_export_finds_chelsea(site_sqlite):
+    rows = json.loads(export(site_sqlite, "quotes", "json", q="dignity").content)
+    assert [r["speaker"] for r in rows] == ["Thomas Ambrosino"]
+    assert rows[0]["geoid"] == "2513205"
+
+
+def test_datasette_file_has_every_table(site_sqlite, tmp_path):
+    response = requests.get(
+        f"{site_sqlite.url}/api/exports/datasette.sqlite",
+        params={"date": "2025-09-01"},
+        timeout=300,
+    )
+    assert response.status_code == 200
+    path = tmp_path / "all.sqlite"
+    path.write_bytes(response.content)
+    db = sqlite3.connect(path)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"jurisdictions", "classifications", "listings", "quotes", "documents"} <= tables
+    assert db.execute("SELECT COUNT(*) FROM jurisdictions").fetchone()[0] > 39000
+    said = db.execute("SELECT speaker FROM quotes WHERE text LIKE '%dignity%'").fetchall()
+    assert said == [("Thomas Ambrosino",)]
+    on_list = db.execute(
+        "SELECT label FROM classifications WHERE geoid = '06' AND definition = 'doj-2025-08'"
+    ).fetchone()
+    assert on_list == ("yes",)

@@ -1,0 +1,86 @@
+"""The server-rendered pages over the served demo: map, table, jurisdiction, document,
+person and search, without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import requests
+
+CHELSEA = "2513205"
+
+
+def page(site, path, **params):
+    response = requests.get(site.url + path, params=params, timeout=60)
+    assert response.status_code == 200, path
+    assert response.headers["Content-Type"].startswith("text/html")
+    return response.text
+
+
+def test_map_draws_every_county_coloured_with_links(site_sqlite):
+    html = page(site_sqlite, "/", definition="doj-2025-08", date="2025-09-01")
+    counties = re.findall(r'<path class="l-(\w+)" data-geoid="(\d{5})"', html)
+    assert len(counties) > 3000
+    labels = {label for label, _ in counties}
+    assert "yes" in labels and len(labels) >= 2
+    assert 'href="/jurisdiction/06037/?date=2025-09-01"' in html  # Los Angeles County
+    assert re.search(r'<circle class="p-\w+" data-geoid="\d{7}', html)  # places as points
+
+
+def test_changing_the_definition_changes_the_colours(site_sqlite):
+    def colours(definition):
+        html = page(site_sqlite, "/", definition=definition, date="2025-09-01")
+        return dict((g, c) for c, g in re.findall(r'class="l-(\w+)" data-geoid="(\d{5})"', html))
+
+    assert colours("doj-2025-08") != colours("hall-2021-preemption")
+
+
+def test_table_shows_the_same_labels_as_the_map(site_sqlite):
+    html = page(
+        site_sqlite,
+        "/table/",
+        definition="doj-2025-08",
+        date="2025-09-01",
+        state="CA",
+        kind="county",
+        q="San Diego",
+    )
+    assert "San Diego County" in html and 'class="badge l-yes"' in html
+
+
+def test_jurisdiction_page_puts_definitions_side_by_side_with_quotes(site_sqlite):
+    html = page(site_sqlite, f"/jurisdiction/{CHELSEA}/", date="2017-06-01")
+    assert html.count('class="status"') >= 10
+    assert "dignity and respect" in html and "Thomas Ambrosino" in html
+    assert 'id="money"' in html
+    assert re.search(r'href="/document/\d+/#quote-\d+"', html)
+
+
+def test_document_page_highlights_spans_by_type_and_links_them(site_sqlite):
+    docs = requests.get(
+        site_sqlite.url + "/api/documents", params={"q": "Massachusetts"}, timeout=60
+    ).json()["data"]
+    html = page(site_sqlite, f"/document/{docs[0]['id']}/")
+    for kind in ("place", "person", "quote"):
+        assert f"t-{kind}" in html
+    assert f'<a href="/jurisdiction/{CHELSEA}/"><mark class="t-place"' in html
+    assert re.search(r'<a href="/person/\d+/"><mark class="t-person"', html)
+
+
+def test_person_page_lists_quotes(site_sqlite):
+    people = requests.get(
+        site_sqlite.url + "/api/people", params={"q": "Ambrosino"}, timeout=60
+    ).json()["data"]
+    html = page(site_sqlite, f"/person/{people[0]['id']}/")
+    assert "Thomas Ambrosino" in html and "dignity and respect" in html
+
+
+def test_search_page_finds_a_quote(site):
+    html = page(site, "/search/", q="simply doesn't collect")
+    assert "<mark>" in html and "Quote by Thomas Ambrosino" in html
+    assert "Chelsea" in page(site, "/search/", q="Chelsea")
+
+
+def test_missing_pages_are_404(site_sqlite):
+    for path in ("/jurisdiction/00000000/", "/document/999999/", "/person/999999/", "/nope"):
+        assert requests.get(site_sqlite.url + path, timeout=60).status_code == 404
