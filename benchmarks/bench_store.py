@@ -69,20 +69,27 @@ def prepare(url: str) -> None:
     sanctuary("users", "add", "bench", "--role", "admin", url=url)
 
 
-def read_extract_rate(paths: list[Path]) -> float:
+def read_extract_rate(paths: list[Path]) -> tuple[float, float]:
+    """Documents per second and CPU milliseconds per document of read + extract."""
     from sanctuary_tracker.extract import extract
     from sanctuary_tracker.read import read
 
     extract(read(str(paths[0])))  # warm: gazetteer and automaton
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for path in paths:
         extract(read(str(path)))
-    return len(paths) / (time.perf_counter() - started)
+    return _rates(len(paths), started, cpu)
 
 
-def ingest_rate(paths: list[Path], url: str) -> float:
-    """Documents per second of ``ingest_sources`` (read + extract + check + load), after
-    its one-off setup (the reference lookups, about 0.2 s a run)."""
+def _rates(documents: int, started: float, cpu: float) -> tuple[float, float]:
+    wall, used = time.perf_counter() - started, time.process_time() - cpu
+    return documents / wall, 1000 * used / documents
+
+
+def ingest_rate(paths: list[Path], url: str) -> tuple[float, float]:
+    """Documents per second and CPU milliseconds per document (this process's threads;
+    not PostgreSQL's server) of ``ingest_sources`` (read + extract + check + load),
+    after its one-off setup (the reference lookups, about 0.2 s a run)."""
     from sanctuary_tracker.store.config import setup
 
     setup(url)
@@ -94,11 +101,10 @@ def ingest_rate(paths: list[Path], url: str) -> float:
     user = User.objects.get(username="bench")
     lookups = Lookups.load()
     ingest_sources([str(paths[0])], user=user, lookups=lookups)  # warm, as for read + extract
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = ingest_sources([str(p) for p in paths[1:]], user=user, lookups=lookups)
-    elapsed = time.perf_counter() - started
     assert report.counts.get("inserted") == len(paths) - 1, report.summary()
-    return (len(paths) - 1) / elapsed
+    return _rates(len(paths) - 1, started, cpu)
 
 
 def evidence_file(paths: list[Path], target: Path, records: int) -> None:
@@ -157,10 +163,12 @@ def main() -> None:
         # Each run gets texts of its own, so that no run gains from another's caches;
         # the runs take turns, round after round, so that a busy machine slows all alike,
         # and each figure is the median of its rounds.
+        load_at_start = " ".join(f"{x:.1f}" for x in os.getloadavg())
         sqlite_url = f"sqlite:///{folder / 'ingest.sqlite3'}"
         pg = postgres_database()
         targets = [("SQLite", sqlite_url)] + ([("PostgreSQL", pg[0])] if pg else [])
-        rates: dict[str, list[float]] = {"read + extract": []} | {t: [] for t, _ in targets}
+        rates: dict[str, list[tuple[float, float]]] = {"read + extract": []}
+        rates |= {t: [] for t, _ in targets}
         failed = []
         try:
             for _, url in targets:
@@ -179,12 +187,18 @@ def main() -> None:
             f"corpus: {size * args.repeat} documents a run ({args.repeat} copies of the "
             f"samples + eval/dev), {args.rounds} rounds"
         )
-        baseline = statistics.median(rates["read + extract"])
-        print(f"read + extract alone: {baseline:.1f} docs/s")
+        print(f"load average at start: {load_at_start}")
+        baseline = statistics.median(r for r, _ in rates["read + extract"])
+        base_cpu = statistics.median(c for _, c in rates["read + extract"])
+        print(f"read + extract alone: {baseline:.1f} docs/s, {base_cpu:.1f} ms CPU a document")
         for label, _ in targets:
-            rate = statistics.median(rates[label])
+            rate = statistics.median(r for r, _ in rates[label])
+            cpu = statistics.median(c for _, c in rates[label])
             share = rate / baseline
-            print(f"ingest into {label}: {rate:.1f} docs/s ({share:.0%} of read + extract)")
+            print(
+                f"ingest into {label}: {rate:.1f} docs/s ({share:.0%} of read + extract), "
+                f"{cpu:.1f} ms CPU a document in this process"
+            )
             if share < INGEST_FLOOR:
                 failed.append(f"ingest into {label} below {INGEST_FLOOR:.0%}")
         paths = corpus(folder, 1, "evidence")
@@ -202,6 +216,9 @@ def main() -> None:
             f"({args.records / seconds:.0f} records/s); {result.stderr.strip()}"
         )
         print(f"peak memory of the largest command run (load): {peak:.0f} MiB")
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory of this process (read, extract, ingest): {own:.0f} MiB")
+        print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         if args.records >= 100_000 and seconds >= LOAD_SECONDS_FLOOR:
             failed.append(f"load took {seconds:.0f} s, over {LOAD_SECONDS_FLOOR:.0f} s")
         print("floors: " + ("all hold" if not failed else "FAILED: " + "; ".join(failed)))
