@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sanctuary_tracker.places.resolve import fold, jurisdictions_named, resolve_places
+from sanctuary_tracker.places.resolve import MARK, fold, jurisdictions_named, marked, resolve_places
 
 
 def named(text: str) -> set[tuple[str, str, str]]:
@@ -147,6 +147,27 @@ def test_person_names_are_remembered():
 @given(st.text())
 def test_folding_keeps_every_offset(text):
     assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2600)))
+def test_marks_only_mark_the_folded_text(text):
+    assume(len(text.lower()) == len(text))  # fold's slow path ("İ") is not the marked one
+    assert marked(text).replace(MARK, " ") == " " + fold(text)
+
+
+def test_marks_tell_capitalised_words():
+    # the mark stands for the space before a capitalised word
+    assert marked("in union, In Union, IN UNION") == " in union ^in^union ^in^union"
+    # small words a name may write in lower case are never marked: "the Town Of East Haven"
+    assert marked("the Town Of East Haven") == " the town of^east^haven"
+
+
+def test_small_words_of_a_name_in_either_case():
+    assert ("Marin County", "CA", "county") in named("About half of Marin County’s cell sites.")
+    assert ("Kansas City", "MO", "local") in named("Officials in Kansas City, Mo., agreed.")
+    assert ("Kansas City", "MO", "local") in named("Officials in Kansas city, Mo., agreed.")
+    assert named("the new york times reported it") == set()
 
 
 @settings(max_examples=200, deadline=None)

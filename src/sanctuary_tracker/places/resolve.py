@@ -2,8 +2,9 @@
 
 Steps, in order:
 1. Match every gazetteer name in a case- and accent-folded copy of the text (Aho-Corasick,
-   longest match, at word boundaries); only capitalised matches go on, each with a small
-   window of words around it, so the cost is the scan plus a little per name.
+   longest match, at word boundaries). The copy marks capitalised words and the automaton's
+   keys carry the same marks (see MARK), so only capitalised names leave the scan; each
+   goes on with the few words around it, read off a folded copy by string searches.
 2. Drop what is not a place: lower-case words, people ("Mayor Jackson", "Marty Walsh"),
    organisations ("Boston Globe", "Justice Department", "Department of Homeland Security").
 3. Read each match's cues: a state after a comma ("Portland, Ore."), kind words ("County",
@@ -48,6 +49,7 @@ class _Match:
 
     __slots__ = (
         "candidates",
+        "end",
         "first",
         "key",
         "last",
@@ -56,6 +58,7 @@ class _Match:
         "notes",
         "qualifier",
         "region",
+        "start",
         "state",
         "window",
     )
@@ -66,20 +69,14 @@ class _Match:
         self.key = key
         self.candidates: list[Jurisdiction] = candidates
         self.window = window  # the words around it
+        self.start: int = window[first][1]  # the name's span in the text
+        self.end: int = window[last][2]
         self.names_state = False  # some candidate is a state
         self.state: str | None = None  # from an explicit qualifier
         self.level: str | None = None  # "state" | "county" | "local", from kind words
         self.region: str | None = None
         self.qualifier: tuple[int, int] | None = None  # text offsets of the state after the comma
         self.notes: list[str] = []
-
-    @property
-    def start(self) -> int:
-        return self.window[self.first].start
-
-    @property
-    def end(self) -> int:
-        return self.window[self.last].end
 
 
 def _fold_table(lower: bool = True) -> dict[int, str]:
@@ -336,41 +333,40 @@ def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
 
 def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
     folded, spaced = _folded(text)
-    raw = []
+    raw, strong, rest = [], [], []
     size = len(folded)
+    facts = _facts(gazetteer)
     for end, (length, key) in _automaton(gazetteer).iter_long(folded):
         after = end + 1
         if after < size and (folded[after].isalnum() or folded[after] == "&"):
             continue  # ends inside a word
-        raw.append((end - length + 1, end, key))  # in the text, the name is text[start:end]
+        start = end - length + 1  # in the text, the name is text[start:end]
+        r = (start, end, key)
+        raw.append(r)
+        # A match worth reading on its own: several words, a state, a large place, a kind
+        # word, a comma after it (a state may follow), or capitals (a dateline).
+        if (
+            (facts.get(key) or _key_facts(gazetteer, key))[2]
+            or text[end : end + 1] == ","
+            or text[start:end].isupper()
+            or (start >= 3 and text[start - 3 : start] == "of ")
+        ):
+            strong.append(r)
+        else:
+            rest.append(r)
     doc = _Doc(text, spaced)
     lists, taken = _county_lists(doc, raw, gazetteer)
     matches = [m for m in lists if m.candidates]
     if taken:
         raw = [r for r in raw if r[0] not in taken]
-    facts = _facts(gazetteer)
-    strong, rest = [], []
-    states = set()
-    for r in raw:
-        start, end, key = r
-        fact = facts.get(key) or _key_facts(gazetteer, key)
-        # A match worth reading on its own (see _strong).
-        if (
-            fact[2]
-            or text[end : end + 1] == ","
-            or text[start:end].isupper()
-            or text[max(0, start - 3) : start] == "of "
-        ):
-            strong.append(r)
-            if fact[0]:
-                states.add(fact[0][0].state)
-        else:
-            rest.append(r)
+        strong = [r for r in strong if r[0] not in taken]
+        rest = [r for r in rest if r[0] not in taken]
+    states = {facts[key][0][0].state for _, _, key in strong if facts[key][0]}
     # A weak name (one word, only small namesakes, no cue beside it) can only be resolved
     # by the document's states; read it only when one of its namesakes lies in them.
     states |= {m.region for m in lists if m.region}
     states |= set(_STATE_AFTER_COMMA.findall(text))
-    weak = [r for r in rest if not states.isdisjoint(facts[r[2]][3]) and _in_a_place_slot(text, r)]
+    weak = [r for r in rest if not states.isdisjoint(facts[r[2]][3]) and _in_a_place_slot(doc, r)]
     people: set[str] = set()  # names the text uses for people ("Michele Jansen")
     for start, end, key in sorted(strong + weak) if weak else strong:
         fact = facts[key]
@@ -459,7 +455,6 @@ def _list_kinds(text: str, matches: list[_Match]) -> None:
 WINDOW_BEFORE, WINDOW_AFTER = 30, 40
 _HEADS = cues.LOCAL_HEADS | cues.KIND_WORDS
 _MODIFIERS = cues.PLACE_MODIFIERS | cues.TITLES
-_LOWER_START = cues.LOWER_CASE_IN_NAMES - {"and", "of", "de", "la", "le", "du", "des", "del"}
 
 
 @lru_cache(maxsize=200_000)
@@ -493,8 +488,9 @@ def _facts(gazetteer: Gazetteer) -> dict[str, tuple]:
 
 
 def _key_facts(gazetteer: Gazetteer, key: str) -> tuple:
-    """A name's candidates, whether one is a state, whether it is strong on its own (see
-    _strong), and the states its candidates lie in."""
+    """A name's candidates, whether one is a state, whether it is worth reading on its own
+    wherever it stands (several words, a state, a large place), and the states its
+    candidates lie in."""
     fact = (
         _lookup(gazetteer, key),
         _names_a_state(gazetteer, key),
@@ -519,19 +515,8 @@ def _states_of(gazetteer: Gazetteer, key: str) -> frozenset[str]:
     return frozenset(c.state for c in _lookup(gazetteer, key))
 
 
-def _strong(text: str, raw: tuple[int, int, str], gazetteer: Gazetteer) -> bool:
-    """A match worth reading on its own: several words, a state, a large place, a kind
-    word, a comma after it (a state may follow), or capitals (a dateline)."""
-    start, end, key = raw
-    return (
-        _strong_key(gazetteer, key)
-        or text[end : end + 1] == ","
-        or text[start:end].isupper()
-        or text[max(0, start - 3) : start] == "of "
-    )
-
-
-_SLOT_BEFORE = re.compile(r"(?:\b(?:in|of|from|at|near|to|for|and|or|outside|including)|,)\s+$")
+_SLOT_WORDS = frozenset("in of from at near to for and or outside including".split())
+_SLOT_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(_SLOT_WORDS)) + r")|,)\s+$")
 _SLOT_AFTER = re.compile(r"(?:,|['’]s\b|\s+(?:and|or)\s+[A-Z]|\s+([A-Za-z]+))")
 
 
@@ -550,7 +535,7 @@ def _person_beside(doc: _Doc, start: int, end: int) -> bool:
         return True
     if not text[start - 1 : start].isspace() or not start:
         return False  # neither a title nor a first name stands right before it
-    lo = max(0, start - 16)
+    lo = start - 16 if start > 16 else 0
     # The last folded word before it: the title expressions are tried only when it may be one.
     word = doc.spaced[lo : start + 1].rstrip(" ").rpartition(" ")[2]
     if (word in cues.TITLES or "'" in word) and _TITLE_BEFORE.search(text, lo, start):
@@ -559,12 +544,20 @@ def _person_beside(doc: _Doc, start: int, end: int) -> bool:
     return bool(before) and before.group().strip().lower() not in cues.PLACE_MODIFIERS
 
 
-def _in_a_place_slot(text: str, raw: tuple[int, int, str]) -> bool:
+def _in_a_place_slot(doc: _Doc, raw: tuple[int, int, str]) -> bool:
     """Where a small place's name stands: after "in", "of", "from" or a comma, or before
     a comma, "'s", or a word such as "Police", "Town", "County"."""
+    text = doc.text
     start, end, _ = raw
-    if _SLOT_BEFORE.search(text, max(0, start - 12), start):
-        return True
+    lo = start - 12 if start > 12 else 0
+    if text[start - 1 : start].isspace():
+        # The expression is tried only when the folded word before may be one of its
+        # words, or a comma stands before the spaces.
+        word = doc.spaced[lo : start + 1].rstrip(" ").rpartition(" ")[2]
+        if (
+            word in _SLOT_WORDS or "'" in word or text[lo:start].rstrip().endswith(",")
+        ) and _SLOT_BEFORE.search(text, lo, start):
+            return True
     after = _SLOT_AFTER.match(text, end)
     if not after:
         return False
@@ -572,32 +565,26 @@ def _in_a_place_slot(text: str, raw: tuple[int, int, str]) -> bool:
     return word is None or word.lower() in _HEADS
 
 
-def _capitalised(name: str) -> bool:
-    """Every word of a name capitalised, but for small words and kind words ("town of")."""
-    words = name.split()
-    small = [w.lower().strip(".") in cues.LOWER_CASE_IN_NAMES for w in words]
-    return not all(small) and all(
-        w[:1].isupper() or w[:1].isdigit() or is_small
-        for w, is_small in zip(words, small, strict=True)
-    )
-
-
 def _windowed(doc: _Doc, start: int, end: int, key: str, candidates) -> _Match | None:
     """The match with the words around it (the line's start, or WINDOW characters)."""
     text = doc.text
     while end > start and not text[end - 1].isalnum():
         end -= 1  # "D.C." ends at its last letter, like every other name
-    line_start = text.rfind("\n", 0, start - WINDOW_BEFORE) + 1 if start > WINDOW_BEFORE else 0
-    line_start = text.rfind("\n", line_start, start) + 1 if line_start < start else line_start
-    begin = max(line_start, start - WINDOW_BEFORE)
-    stop = min(len(text), end + WINDOW_AFTER)
+    # The line's start; as it has always been read, the text's start when the line starts
+    # more than WINDOW_BEFORE characters back (which only tells whether a word is cut).
+    newline = text.rfind("\n", 0, start)
+    if newline >= start - WINDOW_BEFORE or start <= WINDOW_BEFORE:
+        line_start = newline + 1
+        begin = max(line_start, start - WINDOW_BEFORE)
+    else:
+        line_start, begin = 0, start - WINDOW_BEFORE
     window = _words_before(doc, begin, start, begin > line_start)
-    first = len(window)
-    window += _words_from(doc, start, end, stop)
-    last = first
-    while last < len(window) and window[last].end < end:
+    first = last = len(window)
+    window += _words_from(doc, start, end, min(len(text), end + WINDOW_AFTER))
+    size = len(window)
+    while last < size and window[last][2] < end:
         last += 1
-    if last >= len(window) or window[last].end != end:
+    if last >= size or window[last][2] != end:
         return None
     return _Match(first, last, key, candidates, window)
 
@@ -635,30 +622,13 @@ def _words_before(doc: _Doc, begin: int, start: int, cut: bool) -> list[Token]:
 
 def _words_from(doc: _Doc, start: int, end: int, stop: int) -> list[Token]:
     """The words of ``text[start:stop]``: the name's, then those read after it (see
-    NEIGHBOURS), as ``tokenize`` reads them; read off the folded words by string searches."""
-    text = doc.text
-    rest = doc.spaced[start + 1 : stop + 1]
-    size = end - start
-    name = rest[:size]
-    if "'" in name or rest[size : size + 1] == "'":
-        return _tokens_from(doc, start, end, stop)
-    if " " in name:
-        words = []
-        offset = start
-        for part in name.split(" "):
-            if part:
-                words.append(
-                    _new_token(
-                        Token, (text[offset : offset + len(part)], offset, offset + len(part))
-                    )
-                )
-            offset += len(part) + 1
-    else:
-        words = [_new_token(Token, (text[start:end], start, end))]
-    in_name = len(words)
-    wanted = 1
-    position, size = size, len(rest)
-    while len(words) - in_name < wanted:
+    NEIGHBOURS), as ``tokenize`` reads them; read off the folded words by string searches
+    (a word with an apostrophe is tokenized)."""
+    text, rest = doc.text, doc.spaced[start + 1 : stop + 1]
+    words: list[Token] = []
+    first_after = wanted = 0
+    position, size = 0, len(rest)
+    while not first_after or len(words) - first_after < wanted:
         following = rest[position:].lstrip(" ")
         if not following:
             break
@@ -671,54 +641,24 @@ def _words_from(doc: _Doc, start: int, end: int, stop: int) -> list[Token]:
             piece = tokenize(text[offset : start + space], offset)
         else:
             piece = [_new_token(Token, (text[offset : start + space], offset, start + space))]
-        if (
-            piece
-            and len(words) == in_name
-            and (
-                text[end : piece[0].start].strip() == ","
-                or normalise_word(piece[0].text) in ("for", "on")
-            )
-        ):
-            wanted = NEIGHBOURS
-        words += piece
+        for token in piece:
+            if not first_after and token[1] >= end:
+                first_after = len(words)
+                wide = text[end : token[1]].strip() == "," or normalise_word(token[0]) in (
+                    "for",
+                    "on",
+                )
+                wanted = NEIGHBOURS if wide else 1
+            words.append(token)
         position = space
-    return words[: in_name + wanted]
-
-
-def _tokens_from(doc: _Doc, start: int, end: int, stop: int) -> list[Token]:
-    """The words of ``text[start:stop]``: the name's, then those read after it (see
-    NEIGHBOURS), as ``tokenize`` reads them."""
-    text = doc.text
-    tokens: list[Token] = []
-    offset = start
-    limit = 0
-    for part in doc.spaced[start + 1 : stop + 1].split(" "):
-        if part:
-            next_offset = offset + len(part)
-            if "'" in part:
-                tokens += tokenize(text[offset:next_offset], offset)
-            else:
-                tokens.append(_new_token(Token, (text[offset:next_offset], offset, next_offset)))
-            if offset >= end:
-                if not limit:
-                    i = len(tokens) - 1  # the first word after the name
-                    while i > 0 and tokens[i - 1].start >= end:
-                        i -= 1
-                    word = tokens[i]
-                    wide = text[end : word.start].strip() == "," or word.norm in ("for", "on")
-                    limit = i + (NEIGHBOURS if wide else 1)
-                if len(tokens) >= limit:
-                    return tokens[:limit]
-            offset = next_offset + 1
-        else:
-            offset += 1
-    return tokens
+    return words[: first_after + wanted] if first_after else words
 
 
 COHERENT_LIST = 0.6  # share of a list's names that must be counties of one state
 
 
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+")
+_LIST_GAP_STARTS = frozenset(",") | {chr(code) for code in range(0x3001) if chr(code).isspace()}
 _KIND_AFTER = re.compile(r"^\s+(counties|parishes)\b")
 
 
@@ -729,7 +669,11 @@ def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
     text = doc.text
     chains, chain = [], []
     for item in raw:
-        if chain and not _LIST_GAP.fullmatch(text, chain[-1][1], item[0]):
+        # (a list's gap starts with a comma or a space: anything else is no gap of one)
+        if chain and not (
+            text[chain[-1][1] : chain[-1][1] + 1] in _LIST_GAP_STARTS
+            and _LIST_GAP.fullmatch(text, chain[-1][1], item[0])
+        ):
             chains.append(chain)
             chain = []
         chain.append(item)
@@ -737,6 +681,8 @@ def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
         chains.append(chain)
     out, taken = [], set()
     for items in chains:
+        if len(items) < 2:
+            continue  # one name is no list
         kind = _KIND_AFTER.match(text, items[-1][1])
         explicit = kind is not None and len(items) >= 2
         if not explicit and len(items) < 3:
@@ -786,9 +732,6 @@ def _title_case(line: str) -> bool:
         return False
     words = _LONG_WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
-
-
-_ABBREVIATED_TITLE = re.compile(r"^\.?[ \t\u00a0]+$")
 
 
 def _not_a_place(doc: _Doc, tokens: list[Token], match: _Match) -> str | None:
@@ -895,8 +838,9 @@ def _odd_case(word: str) -> bool:
 
 def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazetteer) -> None:
     after = match.last + 1
+    size = len(tokens)
     # An explicit state: "Portland, Ore.", "Hartford, Connecticut", "Washington, D.C."
-    if after < len(tokens) and _gap(text, tokens, after).strip() == ",":
+    if after < size and text[tokens[after - 1][2] : tokens[after][1]].strip() == ",":
         for width in (3, 2, 1):
             if after + width > len(tokens):
                 continue
@@ -914,7 +858,7 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
                 match.notes.append(f"state named after it: '{phrase}'")
                 break
     # Kind words: "the town of East Haven", "cities of Hartford, ...", "Chelsea City Manager".
-    if match.first and tokens[match.first - 1].norm == "of":
+    if match.first and normalise_word(tokens[match.first - 1][0]) == "of":
         window = [t.norm for t in tokens[max(0, match.first - 3) : match.first]]
         if any(w in cues.LOCAL_KIND_WORDS for w in window[:-1]):
             match.level = match.level or "local"
@@ -925,8 +869,7 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
     if _names_a_county(match.key):
         match.level = match.level or "county"
         match.notes.append("named as a county")
-    nxt = tokens[after].norm if after < len(tokens) else ""
-    if nxt in cues.LOCAL_HEADS and not match.level:
+    if not match.level and after < size and normalise_word(tokens[after][0]) in cues.LOCAL_HEADS:
         match.notes.append(f"followed by '{tokens[after].text}'")
 
 
@@ -997,34 +940,36 @@ class _Resolver:
             self._big_city,
         )
         sure = tiers[0]
-        first_named, chosen = self.first_named, self.chosen
+        matches, first_named, chosen = self.matches, self.first_named, self.chosen
         named_before, short_name, dateline_city = tiers[1:4]  # (bound once: compared by identity)
+        pending = list(range(len(matches)))  # the matches no tier has resolved yet
         for tier in (*tiers, self._by_context, short_name):
-            for index, m in enumerate(self.matches):
-                if index in chosen:
-                    continue
+            left = []
+            for index in pending:
+                m = matches[index]
                 # What a tier needs, checked here: an earlier naming, a county chosen for a
                 # one-word name, a word in capitals.
                 if tier is named_before:
-                    if first_named[m.key] == index:
-                        continue
+                    skip = first_named[m.key] == index
                 elif tier is short_name:
-                    if not self.counties or m.first != m.last:
-                        continue
-                elif tier is dateline_city and not m.window[m.first][0].isupper():
-                    continue
-                picked = tier(m)
+                    skip = not self.counties or m.first != m.last
+                else:
+                    skip = tier is dateline_city and not m.window[m.first][0].isupper()
+                picked = None if skip else tier(m)
                 if picked:
-                    self.chosen[index] = picked
+                    chosen[index] = picked
                     if picked[0].level == "county":
                         self.counties.append((index, picked[0]))
                     self.context[picked[0].state] += 2 if tier is sure else 1
+                else:
+                    left.append(index)
+            pending = left
         return [self._mention(self.matches[i], *self.chosen[i]) for i in sorted(self.chosen)]
 
     def _mention(self, m: _Match, j: Jurisdiction, confidence: float, reason: str) -> PlaceMention:
         start, end = m.start, m.end
         notes = "; ".join([reason, *m.notes])
-        return _new_mention(start, end, self.text[start:end], j, confidence, notes)
+        return PlaceMention(start, end, self.text[start:end], j, confidence, notes)
 
     def _places(self, m: _Match) -> list[Jurisdiction]:
         """The candidates that are not states, as ``_filtered`` leaves them."""
@@ -1190,20 +1135,6 @@ def _places_by_state(gazetteer: Gazetteer, key: str) -> dict[str, list[tuple[int
 @lru_cache(maxsize=65536)
 def _first_word(name: str) -> str:
     return normalise_phrase(name).split()[0]
-
-
-def _new_mention(start, end, text, jurisdiction, confidence, reason) -> PlaceMention:
-    """A PlaceMention, made field by field: several times faster than the frozen
-    dataclass's __init__, and made for every mention."""
-    mention = object.__new__(PlaceMention)
-    for name, value in zip(
-        _MENTION_FIELDS, (start, end, text, jurisdiction, confidence, reason), strict=True
-    ):
-        object.__setattr__(mention, name, value)
-    return mention
-
-
-_MENTION_FIELDS = ("start", "end", "text", "jurisdiction", "confidence", "reason")
 
 
 def _best(found: list[Jurisdiction]) -> Jurisdiction:
