@@ -17,6 +17,8 @@ SAMPLES = ROOT / "src" / "sanctuary_tracker" / "samples"
 PG_SERVER = os.environ.get("SANCTUARY_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
 # Tables emptied between tests, children first; the reference tables stay loaded.
 EVIDENCE_TABLES = (
+    "store_award",
+    "store_awardimport",
     "store_auditlog",
     "store_observation",
     "store_listing",

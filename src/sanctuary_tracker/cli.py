@@ -164,6 +164,14 @@ class Progress:
             nl=False,
         )
 
+    def note(self, text: str) -> None:
+        """Show ``text`` (a count of rows, say) with the time elapsed, at most 5 times a second."""
+        now = time.monotonic()
+        if not self.enabled or now - self.started < 1 or now - self.shown < 0.2:
+            return
+        self.shown = now
+        click.echo(f"\r{text} ({now - self.started:.0f} s)", err=True, nl=False)
+
     def clear(self) -> None:
         if self.enabled and self.shown > self.started:
             click.echo("\r\033[K", err=True, nl=False)
@@ -217,6 +225,11 @@ register_web(main)
 from sanctuary_tracker.cli_batch import register as register_batch  # noqa: E402
 
 register_batch(main)
+
+# Federal money at stake (funding import, show, at-stake).
+from sanctuary_tracker.cli_funding import register as register_funding  # noqa: E402
+
+register_funding(main)
 
 if __name__ == "__main__":
     main()

@@ -7,6 +7,7 @@ import json
 
 import click
 
+from sanctuary_tracker.classify.facts import FORMS
 from sanctuary_tracker.cli_store import open_store_for_command, store_errors, user_option
 
 reason_option = click.option("--reason", required=True, help="Why (kept in the audit log).")
@@ -77,9 +78,22 @@ def review_list(status, jurisdiction, provision, fmt, user) -> None:
 @click.option("--from", "effective_from", metavar="YYYY-MM-DD", help="In effect from.")
 @click.option("--to", "effective_to", metavar="YYYY-MM-DD", help="In effect until.")
 @click.option("--citation", default="", help="Law, ordinance section or policy document.")
+@click.option(
+    "--form",
+    type=click.Choice(FORMS),
+    default="unknown",
+    show_default=True,
+    help="By law (statute, ordinance, resolution, executive_order, sheriff_policy, "
+    "police_policy, agency_policy) or in practice.",
+)
+@click.option(
+    "--agency", default="", help="Who acts on it: state, county, sheriff, city police ..."
+)
 @user_option
 @store_errors
-def review_add(jurisdiction, provision, value, effective_from, effective_to, citation, user):
+def review_add(
+    jurisdiction, provision, value, effective_from, effective_to, citation, form, agency, user
+):
     """Enter an observation as a coder (proposed until a reviewer decides). VALUE is
     true/false, one enum value, or a comma-separated set."""
     from sanctuary_tracker.store.review import enter_observation
@@ -93,6 +107,8 @@ def review_add(jurisdiction, provision, value, effective_from, effective_to, cit
         effective_from=effective_from,
         effective_to=effective_to,
         citation=citation,
+        form=form,
+        agency=agency,
     )
     click.echo(f"observation {observation.pk}: proposed")
 

@@ -72,6 +72,7 @@ class Summary:
     doubtful: int = 0
     duplicates: int = 0
     deobligations: int = 0
+    held: int = 0  # award keys the store already held from an earlier import
     rejected: Counter = field(default_factory=Counter)
     net_total: Decimal = Decimal(0)
     matched_total: Decimal = Decimal(0)
@@ -99,6 +100,7 @@ class Summary:
             "rejected": sum(self.rejected.values()),
             "rejected_reasons": dict(self.rejected),
             "duplicates": self.duplicates,
+            "already_held": self.held,
             "deobligations": self.deobligations,
             "net_total": str(self.net_total),
             "matched_net_total": str(self.matched_total),
@@ -143,7 +145,7 @@ class _Rejected(ValueError):
 
 
 def _usaspending(table: Table, number: int, row: dict, matcher: Matcher, year) -> Award:
-    key = row.get("assistance_award_unique_key") or row.get("award_id_fain")
+    key = (row.get("assistance_award_unique_key") or row.get("award_id_fain") or "").strip()
     if not key:
         raise _Rejected("no award key (assistance_award_unique_key or award_id_fain)")
     amount = _amount(row.get("total_obligated_amount"), "total_obligated_amount")
@@ -154,7 +156,8 @@ def _usaspending(table: Table, number: int, row: dict, matcher: Matcher, year) -
     )
     if program is None:
         raise _Rejected("no assistance listing number")
-    name, state = row.get("recipient_name", ""), row.get("recipient_state_code", "")
+    name = row.get("recipient_name", "").strip()
+    state = row.get("recipient_state_code", "").strip()
     match = matcher.match(
         name,
         state,
@@ -182,7 +185,7 @@ def _usaspending(table: Table, number: int, row: dict, matcher: Matcher, year) -
 
 
 def _jag(table: Table, number: int, row: dict, matcher: Matcher, year) -> Award:
-    name, state = row.get("jurisdiction name", ""), row.get("state", "")
+    name, state = row.get("jurisdiction name", "").strip(), row.get("state", "").strip()
     if not name:
         raise _Rejected("no jurisdiction name")
     if re.match(r"^(?:total|state total|grand total)\b", name, re.I):

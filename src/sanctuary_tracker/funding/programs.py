@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ KNOWN = {
 _ALN = re.compile(r"\b(\d{2}\.\d{3})\b\s*[:\-–]?\s*([^;]*)")
 
 
+@lru_cache(maxsize=4096)
 def read_program(cell: str | None) -> tuple[str, str] | None:
     """(ALN, title) from "16.738: EDWARD BYRNE MEMORIAL ..." or "16.738"; the first when a
     cell lists several; None when the cell names no number."""

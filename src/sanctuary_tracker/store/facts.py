@@ -18,7 +18,7 @@ def accepted_facts() -> list[Fact]:
     )
     out = []
     for o in rows.iterator(chunk_size=2000):
-        form = getattr(o, "form", "") or "unknown"
+        form = o.form or "unknown"
         out.append(
             Fact(
                 geoid=o.jurisdiction.geoid,
@@ -27,7 +27,7 @@ def accepted_facts() -> list[Fact]:
                 valid_from=o.effective_from.isoformat() if o.effective_from else None,
                 valid_to=o.effective_to.isoformat() if o.effective_to else None,
                 form=form if form in FORMS else "unknown",
-                agency=getattr(o, "agency", None) or None,
+                agency=o.agency or None,
                 citation=o.citation,
                 source=_source(o),
                 origin="store",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sanctuary_tracker.classify.facts import FORMS
 from sanctuary_tracker.store.errors import StoreError
 from sanctuary_tracker.store.users import CODE, REVIEW, require
 
@@ -74,6 +75,8 @@ def snapshot(observation) -> dict[str, Any]:
         "effective_from": observation.effective_from,
         "effective_to": observation.effective_to,
         "citation": observation.citation,
+        "form": observation.form,
+        "agency": observation.agency,
         "status": observation.status,
         "reviewer": observation.reviewer.username if observation.reviewer else None,
     }
@@ -88,8 +91,11 @@ def enter_observation(
     effective_from: str | None = None,
     effective_to: str | None = None,
     citation: str = "",
+    form: str = "unknown",
+    agency: str = "",
 ):
-    """A coder's observation, proposed for review."""
+    """A coder's observation, proposed for review. ``form`` says whether it holds by law
+    (statute, ordinance, policy ...) or in practice; ``agency`` who acts on it."""
     from django.db import transaction
     from django.utils import timezone
 
@@ -101,6 +107,8 @@ def enter_observation(
     start, end = _date(effective_from, "--from"), _date(effective_to, "--to")
     if start and end and end < start:
         raise StoreError(f"--to {effective_to} is before --from {effective_from}")
+    if form not in FORMS:
+        raise StoreError(f"--form {form!r}: not one of {', '.join(FORMS)}")
     with transaction.atomic():
         observation = Observation.objects.create(
             jurisdiction=_jurisdiction(jurisdiction),
@@ -109,6 +117,8 @@ def enter_observation(
             effective_from=start,
             effective_to=end,
             citation=citation,
+            form=form,
+            agency=agency,
             origin="entered",
             status="proposed",
             coder=coder,

@@ -10,12 +10,15 @@ from sanctuary_tracker.store.models.evidence import (
     Role,
     Span,
 )
+from sanctuary_tracker.store.models.funding import Award, AwardImport
 from sanctuary_tracker.store.models.reference import Jurisdiction, Provision
 from sanctuary_tracker.store.models.review import AuditLog, Observation
 
 __all__ = [
     "Amount",
     "AuditLog",
+    "Award",
+    "AwardImport",
     "Document",
     "Jurisdiction",
     "Listing",

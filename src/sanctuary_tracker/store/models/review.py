@@ -20,6 +20,11 @@ class Observation(models.Model):
     effective_from = models.DateField(null=True, blank=True)
     effective_to = models.DateField(null=True, blank=True)
     citation = models.TextField(blank=True, default="")
+    # "by law" or "in practice": statute, ordinance, resolution, executive_order,
+    # sheriff_policy, police_policy, agency_policy, practice or unknown (classify.facts.FORMS)
+    # (database defaults too: the loader's multi-row inserts leave both out)
+    form = models.CharField(max_length=20, default="unknown", db_default="unknown")
+    agency = models.CharField(max_length=80, blank=True, default="", db_default="")
     document = models.ForeignKey("store.Document", null=True, blank=True, on_delete=models.PROTECT)
     span = models.ForeignKey(
         "store.Span", null=True, blank=True, on_delete=models.PROTECT, db_index=False

@@ -1,0 +1,138 @@
+"""``sanctuary funding``: import federal award files, show one jurisdiction's awards, and
+the money at stake under a definition of sanctuary."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from sanctuary_tracker.cli_classify import DATE, EVIDENCE, _classifier, _definitions, _emit, _pick
+from sanctuary_tracker.cli_store import store_errors, user_option
+
+PROGRAM = click.option("--program", metavar="ALN", help="Only this program (e.g. 16.738).")
+FISCAL_YEAR = click.option("--fiscal-year", type=int, help="Only this federal fiscal year.")
+
+
+@click.group()
+def funding() -> None:
+    """Federal awards: import them, and see what is at stake where."""
+
+
+@funding.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
+@click.option(
+    "--fiscal-year",
+    type=int,
+    help="The fiscal year of a JAG allocation table whose title and name do not say it.",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@user_option
+@store_errors
+def funding_import(files, fiscal_year, fmt, user) -> None:
+    """Read award FILE... (USAspending award downloads or BJA JAG allocation tables, CSV or
+    XLSX), match each award to its jurisdiction and store it. Ends with the counts: rows
+    read, matched, unmatched and doubtful (sent to review), rejected with reasons,
+    duplicates; totals net of deobligations."""
+    from sanctuary_tracker.cli import Progress
+    from sanctuary_tracker.funding.load import import_files
+    from sanctuary_tracker.funding.tables import TableError
+    from sanctuary_tracker.store.db import open_store
+    from sanctuary_tracker.store.users import LOAD, require
+
+    open_store()
+    require(user, LOAD)
+    progress = Progress(total=0)
+
+    def rows_read(count: int) -> None:
+        progress.note(f"{count:,} rows read")
+
+    try:
+        summary = import_files(files, fiscal_year, on_rows=rows_read)
+    except TableError as exc:
+        progress.clear()
+        click.echo(f"sanctuary: error: {exc}", err=True)
+        sys.exit(1)
+    progress.clear()
+    record = summary.to_record()
+    if fmt == "json":
+        click.echo(json.dumps(record, indent=1))
+        return
+    click.echo(
+        f"rows read {record['rows_read']:,}; matched {record['matched']:,} "
+        f"({record['doubtful']:,} doubtful); unmatched {record['unmatched']:,}; "
+        f"sent to review {record['sent_to_review']:,}; rejected {record['rejected']:,}; "
+        f"duplicates {record['duplicates']:,}; already held {record['already_held']:,}; "
+        f"deobligations {record['deobligations']:,}"
+    )
+    for reason, count in record["rejected_reasons"].items():
+        click.echo(f"  rejected: {reason}: {count:,}")
+    click.echo(f"net total ${record['net_total']} (matched: ${record['matched_net_total']})")
+
+
+@funding.command("show")
+@click.argument("jurisdiction")
+@PROGRAM
+@FISCAL_YEAR
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@store_errors
+def funding_show(jurisdiction, program, fiscal_year, fmt) -> None:
+    """One JURISDICTION's awards ("Chicago, IL", a GEOID or an OCD id), each with its
+    source file and row, and the total."""
+    from sanctuary_tracker.classify.lookup import NotFound, find_jurisdiction
+    from sanctuary_tracker.funding.queries import show
+    from sanctuary_tracker.places.gazetteer import load_gazetteer
+    from sanctuary_tracker.store.db import open_store
+
+    open_store()
+    try:
+        j = find_jurisdiction(load_gazetteer(), jurisdiction)
+    except NotFound as exc:
+        click.echo(f"sanctuary: error: {exc}", err=True)
+        sys.exit(1)
+    result = show(j, program, fiscal_year)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=1))
+        return
+    click.echo(f"{j.name}, {j.state}: ${result['total']} in {len(result['awards'])} awards")
+    for row in result["by_program_and_year"]:
+        click.echo(f"  {row['program']}  FY{row['fiscal_year']}  ${row['total']}")
+
+
+@funding.command("at-stake")
+@click.option("--definition", "definition_id", required=True, metavar="ID")
+@DATE
+@PROGRAM
+@FISCAL_YEAR
+@click.option("--state", metavar="ST", help="Only this state's jurisdictions.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet"]), default="json")
+@click.option("--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
+@EVIDENCE
+@store_errors
+def funding_at_stake(definition_id, date, program, fiscal_year, state, fmt, output, evidence):
+    """The money received by the jurisdictions a definition counts as sanctuary on a date:
+    the total and the per-jurisdiction list (partial ones listed apart, not totalled)."""
+    from sanctuary_tracker.funding.queries import at_stake
+    from sanctuary_tracker.places.gazetteer import load_gazetteer
+    from sanctuary_tracker.store.db import open_store
+
+    definition = _pick(_definitions(()), definition_id)
+    open_store()
+    result = at_stake(
+        _classifier(evidence), definition, date, load_gazetteer(), program, fiscal_year, state
+    )
+    if fmt == "json":
+        text = json.dumps(result, indent=1) + "\n"
+        if output:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            click.echo(text, nl=False)
+        return
+    columns = ["name", "state", "kind", "geoid", "ocd_id", "label", "total", "reasons"]
+    _emit(result["jurisdictions"] + result["partial"], fmt, columns, output)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(funding)
