@@ -218,3 +218,18 @@ def test_out_folder_inside_an_input_folder_is_not_read(corpus, tmp_path):
     second = run_batch([str(folder)], str(folder / "out"), workers=0, fmt="jsonl")
     assert (first.inputs, first.extracted, second.inputs, second.finished) == (1, 1, 1, 0)
     assert os.path.isfile(folder / "out" / MANIFEST)
+
+
+def _profilers(dask_worker):
+    return sorted(k for k in dask_worker.periodic_callbacks if k.startswith("profile"))
+
+
+def test_workers_are_prepared_and_do_not_sample_frames(first_run, cluster):
+    """The worker plugin stops Dask's profiler (its frames would free HTML trees on the
+    wrong thread) and loads the gazetteer once."""
+    from distributed import Client
+
+    with Client(cluster) as client:
+        assert set(map(tuple, client.run(_profilers).values())) == {()}
+        ready = client.run(lambda: __import__("gc").get_freeze_count() > 100_000)
+        assert all(ready.values()) and len(ready) == 2

@@ -23,13 +23,23 @@ from sanctuary_tracker.batch.runner import process_chunk
 
 
 class Prepare(WorkerPlugin):
-    """Loads what extraction needs when a worker starts, not inside its first task."""
+    """Loads what extraction needs when a worker starts, not inside its first task, and
+    turns off the worker's sampling profiler.
+
+    The profiler holds the task thread's frames from the worker's event-loop thread; a
+    frame it lets go of after the task has moved on frees its locals on that thread,
+    and resiliparse's HTML trees cannot be freed off the thread that made them (each
+    is then leaked, with an error on standard error)."""
 
     name = "sanctuary-prepare"
 
     def setup(self, worker) -> None:
         from sanctuary_tracker.batch.pipeline import prepare
 
+        for name in ("profile", "profile-cycle"):
+            callback = worker.periodic_callbacks.pop(name, None)
+            if callback is not None:
+                callback.stop()
         prepare()
 
 

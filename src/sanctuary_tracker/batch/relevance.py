@@ -6,20 +6,26 @@ The terms are phrases of the field (immigration enforcement, detainers, sanctuar
 policy, ICE, 287(g), deportation ...), chosen from general knowledge of the subject, not
 from any evaluation document.
 
-Two steps, both on the bytes lower-cased as ASCII (so any ASCII-compatible encoding,
-UTF-8, Latin-1 or Windows-1252, and HTML alike):
+Two steps:
 
-1. A page that names none of the subject's stems (``STEMS``: immigra-, sanctuar-,
-   deport-, detainer, 287(g), 1373, undocumented, alien, migrant, customs enforcement,
-   or the word ICE in capitals) is not relevant. Each stem is one ``bytes.find``, a
-   C loop that skips ahead by the stem's length, so most irrelevant pages cost a few
-   passes over memory.
-2. The others are weighed by one Aho-Corasick scan for ``TERMS``: relevant when the
-   different terms found weigh at least ``THRESHOLD``, that is one strong term (a
-   phrase hardly used outside the subject) or two different weak ones (words a
-   navigation menu or an unrelated story may use once). A term marked as a word must
-   start at a word boundary and its last letter end one ("ice agents" but never
-   "police agents"; "deport" matches "deportation").
+1. Stems, found in the bytes as they are (no decoding, no lower-casing, which would cost
+   more than the search): ``STEMS`` (mmigra: Immigra-/immigra-; anctuar:
+   Sanctuar-/sanctuar-) and the word ICE in capitals. Each is one ``bytes.find``, a C
+   loop that skips ahead by the stem's length, so a page without them, which is most
+   pages, costs three passes over memory. Writing about immigration enforcement
+   names immigration, sanctuary or ICE; what names none of them (a deportation
+   story that never says immigration or ICE, a page in capitals) is missed.
+2. Terms near the stems: the bytes within ``WINDOW`` of every stem, lower-cased, are
+   scanned once by an Aho-Corasick automaton of ``TERMS``. The page is relevant when
+   the different terms found weigh at least ``THRESHOLD``: one strong term (a phrase
+   hardly used outside the subject) or two different weak ones (words a navigation
+   menu or an unrelated story may use once). Looking only near the stems keeps a
+   menu link "Immigration" on a sports page from meeting "jail" in another story, and
+   keeps step 2 cheap. A term marked as a word must start at a word boundary ("ice
+   agents", never "police agents"; "deport" matches "deportation").
+
+Both steps work on any ASCII-compatible encoding (UTF-8, Latin-1, Windows-1252) and on
+HTML alike; UTF-16 text is not judged (it names no stem as bytes).
 
 PDF bytes are compressed, so a PDF cannot be judged from them: ``needs_text`` says so,
 and the batch runner judges a PDF by its extracted text instead.
@@ -27,7 +33,6 @@ and the batch runner judges a PDF by its extracted text instead.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 THRESHOLD = 2
@@ -60,9 +65,7 @@ TERMS: tuple[tuple[str, int, bool], ...] = (
     ("detainer", STRONG, True),
     ("287(g)", STRONG, True),
     ("287g", STRONG, True),
-    ("u.s.c. 1373", STRONG, False),
-    ("u.s.c. § 1373", STRONG, False),
-    ("section 1373", STRONG, True),
+    ("1373", STRONG, True),  # 8 U.S.C. 1373, section 1373
     ("immigration enforcement", STRONG, False),
     ("immigration agents", STRONG, False),
     ("immigration officers", STRONG, False),
@@ -127,20 +130,13 @@ TERMS: tuple[tuple[str, int, bool], ...] = (
 )
 
 _WORD = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
-STEMS: tuple[bytes, ...] = (
-    b"immigra",
-    b"sanctuar",
-    b"deport",
-    b"detainer",
-    b"287(g)",
-    b"287g",
-    b"1373",
-    b"undocumented",
-    b"alien",
-    b"migrant",
-    b"customs enforcement",
-)
-_ICE = re.compile(rb"(?<![A-Za-z])ICE(?![A-Za-z])")
+# Searched in the bytes as they are, not lower-cased: lower-casing a page costs more than
+# a search. "mmigra" finds Immigra- and immigra-, "anctuar" Sanctuar- and sanctuar-.
+STEMS: tuple[bytes, ...] = (b"mmigra", b"anctuar")
+WINDOW = 160  # bytes weighed on each side of a stem
+_MAX_HITS = 24  # occurrences of one stem that open a window (more add nothing)
+_MAX_ICE_TRIES = 200  # capitalised "ICE" inside other words (POLICE, SERVICE) looked at
+_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @cache
@@ -154,25 +150,40 @@ def _automaton():
     return automaton
 
 
-def mentions_subject(data: bytes, lowered: bytes | None = None) -> bool:
-    """Step 1: whether the bytes name any of the subject's stems."""
-    lowered = data.lower() if lowered is None else lowered
-    if any(stem in lowered for stem in STEMS):
-        return True
-    return b"ICE" in data and _ICE.search(data) is not None
+def stem_positions(data: bytes) -> list[tuple[int, int]]:
+    """Step 1: where the subject's stems stand, as (start, end) byte spans (empty: none)."""
+    spans = []
+    for stem in STEMS:
+        at, hits = data.find(stem), 0
+        while at >= 0 and hits < _MAX_HITS:
+            spans.append((at, at + len(stem)))
+            at, hits = data.find(stem, at + len(stem)), hits + 1
+    at, tries = data.find(b"ICE"), 0
+    while at >= 0 and tries < _MAX_ICE_TRIES:
+        before = data[at - 1] if at else 32
+        after = data[at + 3] if at + 3 < len(data) else 32
+        if before not in _LETTERS and after not in _LETTERS:
+            spans.append((at, at + 3))
+        at, tries = data.find(b"ICE", at + 3), tries + 1
+    return spans
+
+
+def mentions_subject(data: bytes) -> bool:
+    """Whether the bytes name any of the subject's stems."""
+    return bool(stem_positions(data))
 
 
 def relevance_score(data: bytes) -> int:
-    """The summed weight of the different terms found in ``data`` (0 without a stem),
-    counted up to ``THRESHOLD`` (the scan stops there)."""
-    text = data.lower()
-    if not mentions_subject(data, text):
+    """The summed weight of the different terms found near the stems (0 without a stem);
+    the scan stops as soon as the sum reaches ``THRESHOLD``."""
+    spans = stem_positions(data)
+    if not spans:
         return 0
-    # Latin-1 maps byte n to code point n: the automaton scans the bytes themselves.
-    scanned = text.decode("latin-1")
+    text = b"\n".join(data[a:b] for a, b in _merged(spans, len(data))).lower()
     seen: set[int] = set()
     score = 0
-    for end, (number, length, weight, whole_word) in _automaton().iter(scanned):
+    # Latin-1 maps byte n to code point n: the automaton scans the bytes themselves.
+    for end, (number, length, weight, whole_word) in _automaton().iter(text.decode("latin-1")):
         if number in seen:
             continue
         if whole_word:
@@ -184,6 +195,18 @@ def relevance_score(data: bytes) -> int:
         if score >= THRESHOLD:
             return score
     return score
+
+
+def _merged(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """The windows around ``spans``, overlapping ones merged, in order."""
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        start, end = max(0, start - WINDOW), min(size, end + WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def is_relevant(data: bytes) -> bool:

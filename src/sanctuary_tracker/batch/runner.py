@@ -10,6 +10,7 @@ stopped.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -62,8 +63,19 @@ def process_chunk(chunk: Chunk, out_dir: str, fmt: str) -> dict[str, Any]:
     """Read, filter and extract one chunk and write its part file (runs on a worker)."""
     from sanctuary_tracker.batch.pipeline import chunk_evidence
 
-    started = time.monotonic()
-    evidence = chunk_evidence(chunk)
+    started, cpu = time.monotonic(), time.thread_time()
+    # A Dask worker runs tasks in a thread of its own. With automatic collection, the
+    # worker's event-loop thread may free the parser's objects (resiliparse's cannot
+    # leave the thread that made them: they would be leaked, with an error each), so
+    # cycles are collected here, in this thread, once the chunk is done.
+    automatic = gc.isenabled()
+    gc.disable()
+    try:
+        evidence = chunk_evidence(chunk)
+    finally:
+        gc.collect()
+        if automatic:
+            gc.enable()
     part = part_name(chunk.id, fmt)
     write_part(evidence.records, os.path.join(out_dir, part), fmt)
     return {
@@ -74,6 +86,7 @@ def process_chunk(chunk: Chunk, out_dir: str, fmt: str) -> dict[str, Any]:
         "extracted": evidence.extracted,
         "errors": evidence.errors,
         "seconds": round(time.monotonic() - started, 3),
+        "cpu_seconds": round(time.thread_time() - cpu, 3),
     }
 
 
