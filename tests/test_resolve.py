@@ -45,6 +45,12 @@ def test_a_list_of_counties():
     } <= found
 
 
+def test_two_names_before_counties_are_counties():
+    found = named("Sheriffs in Dane and Milwaukee counties said they would not hold people.")
+    assert {("Dane County", "WI", "county"), ("Milwaukee County", "WI", "county")} <= found
+    assert ("Milwaukee", "WI", "local") not in found
+
+
 def test_population_prior_for_a_big_city_named_alone():
     assert ("Chicago", "IL", "local") in named("Chicago sued the Justice Department.")
 

@@ -659,7 +659,7 @@ COHERENT_LIST = 0.6  # share of a list's names that must be counties of one stat
 
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+")
 _LIST_GAP_STARTS = frozenset(",") | {chr(code) for code in range(0x3001) if chr(code).isspace()}
-_KIND_AFTER = re.compile(r"^\s+(counties|parishes)\b")
+_KIND_AFTER = re.compile(r"\s+(counties|parishes)\b")
 
 
 def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Match], set[int]]:
