@@ -51,10 +51,20 @@ def corpus(folder: Path, repeat: int, tag: str) -> list[Path]:
     return paths
 
 
+# Runs the command as its parent's only child, so the parent's RUSAGE_CHILDREN peak is
+# the command's own peak memory (printed as the last line of standard error).
+_PEAK_OF_CHILD = (
+    "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
+    "sys.exit(r.returncode)"
+)
+
+
 def sanctuary(*args: str, url: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "DATABASE_URL": url}
+    command = [sys.executable, "-m", "sanctuary_tracker.cli", *args]
     result = subprocess.run(
-        [sys.executable, "-m", "sanctuary_tracker.cli", *args],
+        [sys.executable, "-c", _PEAK_OF_CHILD, *command],
         env=env,
         capture_output=True,
         text=True,
@@ -210,12 +220,12 @@ def main() -> None:
         started = time.perf_counter()
         result = sanctuary("load", str(evidence), "--user", "bench", url=load_url)
         seconds = time.perf_counter() - started
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        *said, peak = result.stderr.strip().splitlines()
         print(
             f"load {args.records} records ({size:.0f} MiB) into SQLite: {seconds:.1f} s "
-            f"({args.records / seconds:.0f} records/s); {result.stderr.strip()}"
+            f"({args.records / seconds:.0f} records/s); {said[-1]}"
         )
-        print(f"peak memory of the largest command run (load): {peak:.0f} MiB")
+        print(f"peak memory of the load command: {int(peak) / 1024:.0f} MiB")
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of this process (read, extract, ingest): {own:.0f} MiB")
         print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")

@@ -119,17 +119,31 @@ class _Sql:
         return self.cursor
 
     def executemany(self, sql: str, rows: list) -> None:
-        """``INSERT ... VALUES (row)`` for many rows as multi-row VALUES statements (one
-        round trip per 200 rows on PostgreSQL, where executemany is a pipeline of one
-        statement a row); nothing at all for no rows."""
-        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
-            chunk = rows[start : start + _ROWS_PER_STATEMENT]
+        """``INSERT ... VALUES (row)`` for many rows as multi-row VALUES statements (on
+        PostgreSQL, fewer round trips than executemany's statement a row); nothing at
+        all for no rows."""
+        for chunk in self._chunks(rows):
             statement = self._multirow.get((sql, len(chunk)))
             if statement is None:
                 head, row, tail = _VALUES.match(sql).groups()
                 statement = self._sql(head + ", ".join([row] * len(chunk)) + tail)
                 self._multirow[(sql, len(chunk))] = statement
             self.cursor.execute(statement, [value for r in chunk for value in r])
+
+    def _chunks(self, rows: list):
+        """SQLite: up to 200 rows a statement. PostgreSQL: power-of-two row counts within
+        the 50 parameters whose parsing psycopg caches, so that each table's few
+        statement texts are parsed once a run, not once a document."""
+        if self.qmark or not rows:
+            for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+                yield rows[start : start + _ROWS_PER_STATEMENT]
+            return
+        most = 1 << max(0, (50 // len(rows[0])).bit_length() - 1)
+        start = 0
+        while start < len(rows):
+            size = min(most, 1 << ((len(rows) - start).bit_length() - 1))
+            yield rows[start : start + size]
+            start += size
 
     def fetchone(self):
         return self.cursor.fetchone()
