@@ -113,6 +113,31 @@ def best(repeat: int, work) -> tuple[float, object]:
     return min(times), result
 
 
+def _spin(count: int) -> int:
+    total = 0
+    for number in range(count):
+        total += number * number
+    return total
+
+
+def machine_speedup(count: int = 6_000_000) -> float:
+    """What two processes gain over one on this machine right now: the same pure-Python
+    loop twice in one process, then once in each of two processes (other work on the
+    machine takes its share of both)."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])  # both started
+        started = time.perf_counter()
+        pool.apply(_spin, (count,))
+        pool.apply(_spin, (count,))
+        one = time.perf_counter() - started
+        started = time.perf_counter()
+        pool.map(_spin, [count, count], chunksize=1)
+        two = time.perf_counter() - started
+    return one / two
+
+
 def task_cpu(out: Path) -> float:
     """CPU seconds the chunk tasks of a batch run spent, from its manifest."""
     lines = (out / "manifest.jsonl").read_text().splitlines()
@@ -140,8 +165,10 @@ def time_batches(warc: Path, folder: Path, args, extracted: int) -> list[tuple[s
     }
     timings: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
     chunks = 0
+    machine = []
     try:
         for attempt in range(args.repeat):
+            machine.append(machine_speedup())
             for workers, cluster in clusters.items():
                 out = folder / f"out-{workers}-{attempt}"
                 started = time.perf_counter()
@@ -163,6 +190,8 @@ def time_batches(warc: Path, folder: Path, args, extracted: int) -> list[tuple[s
         seconds, cpu = min(runs)
         label = f"sanctuary batch, {workers} worker{'s' if workers > 1 else ''}"
         rows.append((f"{label} ({chunks} chunks; tasks' CPU {cpu:.1f} s)", seconds))
+    speedups = ", ".join(f"{x:.2f}" for x in machine)
+    print(f"two processes / one on this machine, before each pair of batch runs: {speedups}")
     return rows
 
 

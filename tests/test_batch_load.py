@@ -1,0 +1,39 @@
+"""A batch run's output goes into the store with `sanctuary load`, on SQLite and PostgreSQL:
+JSON Lines parts as they are, Parquet parts through evidence_files.iter_records."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+from store_support import count, make_user
+
+from sanctuary_tracker.batch.evidence_files import iter_records
+from sanctuary_tracker.batch.runner import run_batch
+from sanctuary_tracker.cli import main
+
+
+def test_batch_output_loads_into_the_store(store, shared, tmp_path):
+    make_user("casey", "coder")
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for path in sorted((shared / "eval" / "dev").glob("*.txt"))[:4]:
+        shutil.copy(path, inputs / path.name)
+    as_jsonl = run_batch([str(inputs)], str(tmp_path / "jsonl"), workers=0, fmt="jsonl")
+    as_parquet = run_batch([str(inputs)], str(tmp_path / "parquet"), workers=0)
+    assert as_jsonl.extracted == as_parquet.extracted == 4
+
+    parts = sorted(str(p) for p in (tmp_path / "jsonl" / "evidence").glob("part-*.jsonl"))
+    first = CliRunner().invoke(main, ["load", *parts, "--user", "casey"], catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    assert count("store_document") == 4
+
+    # The Parquet parts hold the same records: loading them changes nothing.
+    again = tmp_path / "from-parquet.jsonl"
+    records = list(iter_records(str(tmp_path / "parquet")))
+    again.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    second = CliRunner().invoke(main, ["load", str(again), "--user", "casey"])
+    assert second.exit_code == 0, second.output
+    assert "0 inserted, 0 updated, 4 unchanged" in second.output
+    assert count("store_document") == 4
