@@ -51,12 +51,12 @@ def corpus(folder: Path, repeat: int, tag: str) -> list[Path]:
     return paths
 
 
-# Runs the command as its parent's only child, so the parent's RUSAGE_CHILDREN peak is
-# the command's own peak memory (printed as the last line of standard error).
+# Runs the command as its parent's only child, so the parent's RUSAGE_CHILDREN figures are
+# the command's own: peak memory (KiB) and CPU seconds, the last line of standard error.
 _PEAK_OF_CHILD = (
     "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); "
-    "sys.exit(r.returncode)"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(u.ru_maxrss, u.ru_utime + u.ru_stime, file=sys.stderr); sys.exit(r.returncode)"
 )
 
 
@@ -220,10 +220,11 @@ def main() -> None:
         started = time.perf_counter()
         result = sanctuary("load", str(evidence), "--user", "bench", url=load_url)
         seconds = time.perf_counter() - started
-        *said, peak = result.stderr.strip().splitlines()
+        *said, usage = result.stderr.strip().splitlines()
+        peak, cpu = usage.split()
         print(
             f"load {args.records} records ({size:.0f} MiB) into SQLite: {seconds:.1f} s "
-            f"({args.records / seconds:.0f} records/s); {said[-1]}"
+            f"({args.records / seconds:.0f} records/s, {float(cpu):.1f} s CPU); {said[-1]}"
         )
         print(f"peak memory of the load command: {int(peak) / 1024:.0f} MiB")
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
