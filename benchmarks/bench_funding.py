@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import resource
 import sys
@@ -116,15 +117,17 @@ def main() -> int:
         made = time.perf_counter() - started
         size = path.stat().st_size / 1e6
         print(f"generated {args.rows:,} rows ({size:.0f} MB) in {made:.1f} s")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if args.store:
             summary = _into_store(path, Path(folder) / "bench.sqlite3")
         else:
             summary = _read_only(path)
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     what = "read, matched and stored" if args.store else "read and matched"
     print(f"{what}: {args.rows:,} rows in {seconds:.1f} s = {args.rows / seconds:,.0f} rows/s")
+    print(f"CPU time of this process: {cpu:.1f} s; load average {os.getloadavg()[0]:.1f}")
     print(f"summary: {summary}")
     print(f"peak memory: {peak:,.0f} MB (resident, whole process)")
     ok = seconds < 60 and peak < 1024
@@ -144,8 +147,6 @@ def _read_only(path: Path) -> dict:
 
 
 def _into_store(path: Path, database: Path) -> dict:
-    import os
-
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     from sanctuary_tracker.funding.load import import_files
     from sanctuary_tracker.store.db import open_store

@@ -27,7 +27,7 @@ _MONEY = re.compile(r"^\(?-?\$?\s*-?[\d,]*\.?\d+\)?$")
 _YEAR = re.compile(r"(?:FY|fiscal year)\s*-?\s*(20\d\d|19\d\d)\b|\b(20\d\d)\b", re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class Award:
     key: str
     recipient: str
@@ -214,6 +214,11 @@ def _jag(table: Table, number: int, row: dict, matcher: Matcher, year) -> Award:
 
 def _amount(cell: str | None, column: str, blank_is_zero: bool = False) -> Decimal:
     text = (cell or "").strip()
+    if text[:1].isdigit() or (text[:1] == "-" and text[1:2].isdigit()):
+        try:  # the common case, a plain number ("120000.00", "-15000.00"): no regex
+            return Decimal(text)
+        except InvalidOperation:
+            pass
     if text in ("", "-", "$-", "$ -") and blank_is_zero:
         return Decimal(0)
     if not text or not _MONEY.match(text.replace(" ", "")):
