@@ -194,3 +194,16 @@ def test_accepted_observations_reach_classification_with_form_and_agency(store):
     assert cis["label"] == "yes"
     assert "county jail of Suffolk County" in cis["reasons"][0]["text"]
     assert "sheriff policy" in cis["reasons"][0]["text"]
+
+
+def test_unmatched_and_doubtful_awards_are_listed_for_review(store):
+    make_user("casey", "coder")
+    imported()
+    result = run("funding", "review", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    listed = json.loads(result.output)
+    assert listed["total"] == 2
+    by_recipient = {a["recipient"]: a for a in listed["awards"]}
+    assert by_recipient["UNIVERSITY OF MASSACHUSETTS"]["matched_to"] is None
+    assert "namesakes" in by_recipient["WASHINGTON TOWNSHIP"]["match_method"]
+    assert [a["amount"] for a in listed["awards"]] == ["64000.00", "1250.50"]  # largest first

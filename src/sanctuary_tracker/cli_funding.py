@@ -134,5 +134,32 @@ def funding_at_stake(definition_id, date, program, fiscal_year, state, fmt, outp
     _emit(result["jurisdictions"] + result["partial"], fmt, columns, output)
 
 
+@funding.command("review")
+@click.option("--state", metavar="ST", help="Only recipients in this state.")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@store_errors
+def funding_review(state, limit, fmt) -> None:
+    """The awards a person must look at: unmatched recipients and doubtful matches, largest
+    first, each with how the match was tried and where the row is."""
+    from sanctuary_tracker.funding.queries import review_list
+    from sanctuary_tracker.store.db import open_store
+
+    open_store()
+    total, rows = review_list(state, limit)
+    if fmt == "json":
+        click.echo(json.dumps({"total": total, "awards": rows}, indent=1))
+        return
+    for row in rows:
+        where = f"{row['source_file']}:{row['source_row']}"
+        click.echo(
+            f"${row['amount']:>15}  {row['recipient']} ({row['state']})  -> "
+            f"{row['matched_to'] or 'unmatched'}: {row['match_method']}  [{where}]"
+        )
+    click.echo(
+        f"{total:,} awards to review" + (f", {len(rows)} shown" if total > len(rows) else "")
+    )
+
+
 def register(main: click.Group) -> None:
     main.add_command(funding)

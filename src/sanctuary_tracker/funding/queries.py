@@ -112,3 +112,26 @@ def at_stake(
         "partial_total": money(sum((Decimal(r["total"]) for r in rows["partial"]), Decimal(0))),
         "partial": rows["partial"],
     }
+
+
+def review_list(state: str | None, limit: int) -> tuple[int, list[dict[str, Any]]]:
+    """(how many awards await review, the ``limit`` largest of them)."""
+    from django.db.models.functions import Abs
+
+    from sanctuary_tracker.store.models import Award
+
+    rows = Award.objects.filter(review=True).select_related("jurisdiction")
+    if state:
+        rows = rows.filter(recipient_state=state.upper())
+    total = rows.count()
+    out = []
+    for a in rows.order_by(Abs("amount").desc(), "award_key")[:limit]:
+        j = a.jurisdiction
+        out.append(
+            {
+                **award_record(a),
+                "state": a.recipient_state,
+                "matched_to": f"{j.name}, {j.state}" if j else None,
+            }
+        )
+    return total, out
