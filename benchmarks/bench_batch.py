@@ -223,6 +223,15 @@ def main() -> int:
             f"({args.copies} x 181 bench pages + {args.articles} generated articles; "
             f"built in {time.perf_counter() - started:.0f} s)"
         )
+        dev = [body for _, body, _ in dev_texts(SHARED)]
+        pages = [body for _, body, _ in bench_pages(SHARED)]
+        recall = sum(map(relevance.is_relevant, dev))
+        passed_pages = sum(map(relevance.is_relevant, pages))
+        print(
+            f"relevance filter: recall {recall / len(dev):.3f} on ../shared/eval/dev "
+            f"({recall} of {len(dev)}, all relevant); {passed_pages} of {len(pages)} bench pages "
+            f"pass ({passed_pages / len(pages):.1%}; they are mostly not about immigration)"
+        )
         rows = []
         seconds, _ = best(args.repeat + 1, lambda: bare_read(warc))
         rows.append(("fastwarc bare read (the limit)", seconds))

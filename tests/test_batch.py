@@ -233,3 +233,28 @@ def test_workers_are_prepared_and_do_not_sample_frames(first_run, cluster):
         assert set(map(tuple, client.run(_profilers).values())) == {()}
         ready = client.run(lambda: __import__("gc").get_freeze_count() > 100_000)
         assert all(ready.values()) and len(ready) == 2
+
+
+def test_a_new_plan_of_the_same_inputs_replaces_the_old_parts(corpus, tmp_path):
+    """Other chunk sizes or another format: the old parts of those inputs go, so that no
+    record is there twice; parts of inputs this run was not given stay."""
+    big, small, out = str(corpus["big"]), str(corpus["small"]), str(tmp_path)
+    expected = _by_source(serial_evidence([big, small]).records)
+    run_batch([big], out, workers=0, chunk_bytes=CHUNK_BYTES)
+    run_batch([small], out, workers=0, fmt="jsonl")  # another input: kept
+    assert _by_source(iter_records(out)) == expected
+    coarser = run_batch([big], out, workers=0, chunk_bytes=4 * CHUNK_BYTES)
+    # a chunk both plans share (same byte range) is kept; the others are redone
+    assert coarser.finished >= 1 and coarser.finished + coarser.skipped == coarser.chunks
+    assert coarser.chunks < summary_chunks(big)
+    assert _by_source(iter_records(out)) == expected
+    as_jsonl = run_batch([big], out, workers=0, chunk_bytes=4 * CHUNK_BYTES, fmt="jsonl")
+    assert as_jsonl.finished == coarser.chunks
+    assert not list((tmp_path / "evidence").glob("*.parquet"))
+    assert _by_source(iter_records(out)) == expected
+
+
+def summary_chunks(path: str) -> int:
+    from sanctuary_tracker.batch.chunks import plan_chunks
+
+    return len(plan_chunks([path], chunk_bytes=CHUNK_BYTES))

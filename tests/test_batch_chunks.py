@@ -97,20 +97,30 @@ def test_truncated_file_cuts_stop_before_the_damage(tmp_path):
 
 def test_files_are_grouped_and_ids_are_stable(tmp_path):
     files = []
-    for n in range(7):
-        (tmp_path / f"{n}.txt").write_text("x" * 100)
-        files.append(str(tmp_path / f"{n}.txt"))
+    for n in range(60):
+        (tmp_path / f"{n:02}.txt").write_text("x" * 100)
+        files.append(str(tmp_path / f"{n:02}.txt"))
     warc = str(write_warc(tmp_path / "c.warc.gz", _documents(12)))
-    chunks = plan_chunks([*files[:5], warc, *files[5:]], chunk_bytes=8000, files_per_chunk=3)
-    kinds = [(c.kind, len(c.paths)) for c in chunks]
-    assert kinds[:2] == [("files", 3), ("files", 2)] and kinds[-1] == ("files", 2)
-    assert all(k == ("warc", 1) for k in kinds[2:-1]) and len(kinds) > 4
-    again = plan_chunks([*files[:5], warc, *files[5:]], chunk_bytes=8000, files_per_chunk=3)
+    inputs = [*files[:30], warc, *files[30:]]
+    chunks = plan_chunks(inputs, chunk_bytes=8000, files_per_chunk=4)
+    groups = [c.paths for c in chunks if c.kind == "files"]
+    assert [p for g in groups for p in g] == files and all(len(g) <= 16 for g in groups)
+    assert 6 <= len(groups) <= 30  # about one in four paths ends a group
+    warcs = [c for c in chunks if c.kind == "warc"]
+    assert len(warcs) > 2
+    again = plan_chunks(inputs, chunk_bytes=8000, files_per_chunk=4)
     assert [c.id for c in again] == [c.id for c in chunks]
     assert len({c.id for c in chunks}) == len(chunks)
-    (tmp_path / "0.txt").write_text("changed, longer")
-    changed = plan_chunks([*files[:5], warc, *files[5:]], chunk_bytes=8000, files_per_chunk=3)
-    assert changed[0].id != chunks[0].id and changed[1].id == chunks[1].id
+    # A file added changes the one group it joins (or splits it in two), no other chunk.
+    (tmp_path / "29b.txt").write_text("new")
+    added = plan_chunks(
+        [*files[:30], str(tmp_path / "29b.txt"), warc, *files[30:]],
+        chunk_bytes=8000,
+        files_per_chunk=4,
+    )
+    gone = {c.id for c in chunks} - {c.id for c in added}
+    new = {c.id for c in added} - {c.id for c in chunks}
+    assert len(gone) <= 1 and 1 <= len(new) <= 2, (gone, new)
 
 
 def test_inputs_folders_globs_and_problems(tmp_path):

@@ -9,7 +9,9 @@ decompression per cut, so planning a terabyte of WARCs reads a few megabytes.
 
 A compressed WARC that is one gzip member (whole-file gzip) has no such cut and stays
 one chunk, as does an uncompressed ``.warc``. Other files (HTML, PDF, text) are grouped
-in their sorted order, up to ``files_per_chunk`` files or ``chunk_bytes`` bytes a group.
+in their sorted order: a group ends after a file whose path hashes to a multiple of
+``files_per_chunk`` (so groups average that many files, and adding a file changes one
+group), or at ``chunk_bytes`` bytes, or at four times ``files_per_chunk`` files.
 Chunk ids hash what a chunk covers (paths, byte ranges, file sizes), so the same inputs
 planned with the same sizes give the same ids: the manifest resumes by them.
 """
@@ -85,10 +87,22 @@ def plan_chunks(
             continue
         group.append(path)
         group_bytes += _size(path)
-        if len(group) >= files_per_chunk or group_bytes >= chunk_bytes:
+        if (
+            _ends_group(path, files_per_chunk)
+            or group_bytes >= chunk_bytes
+            or len(group) >= 4 * files_per_chunk
+        ):
             close_group()
     close_group()
     return chunks
+
+
+def _ends_group(path: str, files_per_chunk: int) -> bool:
+    """Whether a group of files ends after ``path``: decided by the path alone (one in
+    ``files_per_chunk`` paths, by hash), so that a file added to a folder changes only
+    the group it joins, not every group after it."""
+    digest = hashlib.sha256(path.encode("utf-8", "surrogateescape")).digest()
+    return int.from_bytes(digest[:8], "big") % max(1, files_per_chunk) == 0
 
 
 def warc_cuts(path: str, chunk_bytes: int) -> list[int]:

@@ -6,6 +6,12 @@ time, flushed and synced, after the chunk's part file is in place; a line cut sh
 a crash is ignored. A chunk counts as done when its line is there and its part file
 exists, so deleting a part (or its line) makes the next run redo that chunk only.
 
+A later plan of the same inputs (other chunk sizes, files added to a folder, a file
+that changed, another output format) supersedes what an earlier run did for them:
+``superseded`` names those chunks, and the runner deletes their parts before it
+starts, so an input's evidence is never there twice. Parts of inputs the run was not
+given stay: runs may add inputs to one folder one after another.
+
 ``errors.jsonl`` gets one line per problem: the input, the chunk, the source (a file or
 a WARC record) and the message. Problems in the inputs themselves (a truncated
 archive, a file that is not a document) belong to a chunk that is still done; a chunk
@@ -31,6 +37,23 @@ def done_chunks(out_dir: str) -> dict[str, dict[str, Any]]:
         if os.path.exists(os.path.join(out_dir, entry["part"])):
             done[entry["chunk"]] = entry
     return done
+
+
+def superseded(
+    done: dict[str, dict[str, Any]], planned: dict[str, set[str]], fmt: str
+) -> list[dict[str, Any]]:
+    """Entries of ``done`` that a run planning ``planned`` (chunk id -> its paths) in
+    format ``fmt`` replaces: chunks not in the plan that cover one of its paths, and
+    chunks of the plan done in another format."""
+    paths = set().union(*planned.values()) if planned else set()
+    stale = []
+    for chunk_id, entry in done.items():
+        if chunk_id in planned:
+            if not entry["part"].endswith("." + fmt):
+                stale.append(entry)
+        elif paths.intersection(entry.get("paths", ())):
+            stale.append(entry)
+    return stale
 
 
 def record_done(out_dir: str, entry: dict[str, Any]) -> None:

@@ -24,7 +24,12 @@ from sanctuary_tracker.batch.chunks import (
     plan_chunks,
 )
 from sanctuary_tracker.batch.inputs import expand_inputs
-from sanctuary_tracker.batch.manifest import done_chunks, record_done, record_errors
+from sanctuary_tracker.batch.manifest import (
+    done_chunks,
+    record_done,
+    record_errors,
+    superseded,
+)
 from sanctuary_tracker.batch.output import FORMATS, part_name, write_part
 
 
@@ -67,13 +72,15 @@ def process_chunk(chunk: Chunk, out_dir: str, fmt: str) -> dict[str, Any]:
     # A Dask worker runs tasks in a thread of its own. With automatic collection, the
     # worker's event-loop thread may free the parser's objects (resiliparse's cannot
     # leave the thread that made them: they would be leaked, with an error each), so
-    # cycles are collected here, in this thread, once the chunk is done.
+    # cycles are collected here, in this thread, once the chunk is done. With collection
+    # off, everything the chunk made is still in the youngest generation: collecting
+    # that one alone finds the chunk's garbage without walking the whole heap.
     automatic = gc.isenabled()
     gc.disable()
     try:
         evidence = chunk_evidence(chunk)
     finally:
-        gc.collect()
+        gc.collect(0)
         if automatic:
             gc.enable()
     part = part_name(chunk.id, fmt)
@@ -121,7 +128,10 @@ def run_batch(
     summary.errors += len(found.problems)
     chunks = plan_chunks(files, chunk_bytes=chunk_bytes, files_per_chunk=files_per_chunk)
     done = done_chunks(out_dir)
-    todo = [c for c in chunks if c.id not in done or not done[c.id]["part"].endswith(fmt)]
+    for entry in superseded(done, {c.id: set(c.paths) for c in chunks}, fmt):
+        os.remove(os.path.join(out_dir, entry["part"]))
+        del done[entry["chunk"]]
+    todo = [c for c in chunks if c.id not in done]
     summary.inputs, summary.chunks = len(files), len(chunks)
     summary.skipped = len(chunks) - len(todo)
     on_progress(summary)
