@@ -6,6 +6,7 @@ to start without a secret key."""
 from __future__ import annotations
 
 import re
+import time
 from html.parser import HTMLParser
 
 import pytest
@@ -87,6 +88,16 @@ def token_of(session, site) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
 
+def submit(session, site, path: str, data: dict) -> requests.Response:
+    """Post a form as the browser would: with the page's CSRF token and a same-site Referer."""
+    return session.post(
+        site.url + path,
+        data={**data, "csrfmiddlewaretoken": token_of(session, site)},
+        headers={"Referer": site.url + "/review/"},
+        timeout=60,
+    )
+
+
 def proposed(session, site) -> list[int]:
     page = session.get(site.url + "/review/", timeout=60).text
     return [int(x) for x in re.findall(r'action="/review/(\d+)/decide/"', page)]
@@ -146,29 +157,12 @@ def test_edits_need_a_signed_in_user(site_sqlite):
 def test_a_coder_cannot_review_but_a_reviewer_can(site_sqlite):
     coder = login(site_sqlite, "demo-coder")
     target = proposed(login(site_sqlite, "demo-reviewer"), site_sqlite)[0]
-    refused = coder.post(
-        f"{site_sqlite.url}/review/{target}/decide/",
-        data={
-            "decision": "accept",
-            "reason": "I am sure",
-            "csrfmiddlewaretoken": token_of(coder, site_sqlite),
-        },
-        headers={"Referer": site_sqlite.url + "/review/"},
-        timeout=60,
-    )
+    decide = f"/review/{target}/decide/"
+    refused = submit(coder, site_sqlite, decide, {"decision": "accept", "reason": "I am sure"})
     assert "Not saved" in refused.text and "reviewer" in refused.text
     reviewer = login(site_sqlite, "demo-reviewer")
     assert target in proposed(reviewer, site_sqlite)
-    done = reviewer.post(
-        f"{site_sqlite.url}/review/{target}/decide/",
-        data={
-            "decision": "reject",
-            "reason": "not what the text says",
-            "csrfmiddlewaretoken": token_of(reviewer, site_sqlite),
-        },
-        headers={"Referer": site_sqlite.url + "/review/"},
-        timeout=60,
-    )
+    done = submit(reviewer, site_sqlite, decide, {"decision": "reject", "reason": "not so"})
     assert f"Observation {target}: reject saved." in done.text
     assert target not in proposed(reviewer, site_sqlite)
 
@@ -186,35 +180,27 @@ def test_an_accepted_observation_changes_the_classification(site_sqlite):
         return next(s["label"] for s in statuses if s["definition"] == "eo-13768-1373")
 
     before = label()
-    coder = login(site_sqlite, "demo-coder")
-    entered = coder.post(
-        f"{site_sqlite.url}/review/enter/",
-        data={
+    entered = submit(
+        login(site_sqlite, "demo-coder"),
+        site_sqlite,
+        "/review/enter/",
+        {
             "jurisdiction": "2513205",
             "provision": "P05",
             "value": "true",
             "effective_from": "2017-01-01",
             "citation": "Chelsea policy on immigration status information",
-            "csrfmiddlewaretoken": token_of(coder, site_sqlite),
         },
-        headers={"Referer": site_sqlite.url + "/review/"},
-        timeout=60,
     )
     number = int(re.search(r"Observation (\d+) entered", entered.text).group(1))
     assert label() == before  # proposed is not a fact
     reviewer = login(site_sqlite, "demo-reviewer")
-    reviewer.post(
-        f"{site_sqlite.url}/review/{number}/decide/",
-        data={
-            "decision": "accept",
-            "reason": "checked the policy",
-            "csrfmiddlewaretoken": token_of(reviewer, site_sqlite),
-        },
-        headers={"Referer": site_sqlite.url + "/review/"},
-        timeout=60,
+    submit(
+        reviewer,
+        site_sqlite,
+        f"/review/{number}/decide/",
+        {"decision": "accept", "reason": "checked"},
     )
-    import time
-
     time.sleep(1.2)  # pages see the store's changes within a second
     assert before != "yes" and label() == "yes"
 

@@ -5,10 +5,12 @@ Django is imported only when one of them runs."""
 
 from __future__ import annotations
 
-import functools
 import sys
 
 import click
+
+# Refusals are one line and exit status 1, as in the store's commands.
+from sanctuary_tracker.cli_store import store_errors as web_errors
 
 HOST = click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 WORKERS = click.option(
@@ -19,7 +21,7 @@ WORKERS = click.option(
 THREADS = click.option(
     "--threads",
     type=click.IntRange(1, 256),
-    default=8,
+    default=4,
     show_default=True,
     help="Threads per worker.",
 )
@@ -32,20 +34,6 @@ def _epilog() -> str:
     return "Settings (environment variables):\n" + "\n".join(
         f"  {name}: {text}" for name, text in {**STORE_SETTINGS_HELP, **WEB_SETTINGS_HELP}.items()
     )
-
-
-def web_errors(function):
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        from sanctuary_tracker.store.errors import StoreError
-
-        try:
-            return function(*args, **kwargs)
-        except StoreError as exc:
-            click.echo(f"sanctuary: error: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper
 
 
 def _configure(url: str | None = None) -> str:

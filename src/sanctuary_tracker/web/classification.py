@@ -109,9 +109,9 @@ def labels(definition_id: str, date: str) -> dict[str, str]:
     return found
 
 
-def statuses(j, date: str) -> list[dict]:
+def statuses(j, date: str, current: Classifier | None = None) -> list[dict]:
     """``j``'s label and reasons under every definition on ``date``, side by side."""
-    current = classifier()
+    current = current or classifier()
     return [
         {
             "definition": d.id,
@@ -124,10 +124,10 @@ def statuses(j, date: str) -> list[dict]:
     ]
 
 
-def timeline(j) -> list[dict]:
+def timeline(j, current: Classifier | None = None) -> list[dict]:
     """Every fact bearing on ``j`` (its own, its state's laws, its county's jail), oldest
     first: the provisions and listings that start and end."""
-    evidence = classifier().evidence
+    evidence = (current or classifier()).evidence
     sources = [(j.geoid, None)]
     if j.level != "state":
         sources.append((j.geoid[:2], "state"))

@@ -9,7 +9,7 @@ from collections import OrderedDict
 from typing import Any
 
 from sanctuary_tracker.web import records, selectors
-from sanctuary_tracker.web.classification import data_version, statuses, timeline
+from sanctuary_tracker.web.classification import classifier, data_version, statuses, timeline
 
 _CACHE: OrderedDict = OrderedDict()
 _CACHE_SIZE = 4096
@@ -38,23 +38,29 @@ def profile(j, date: str) -> dict[str, Any]:
 def _build(j, date: str) -> dict[str, Any]:
     from sanctuary_tracker.web.selectors import Filters
 
-    none = Filters()
+    none, current = Filters(), classifier()
+    # Most jurisdictions have nothing in the store: skip its queries for them.
+    held = j.geoid in selectors.geoids_with_evidence()
     return {
         "jurisdiction": records.jurisdiction(j),
         "date": date,
-        "statuses": statuses(j, date),
-        "timeline": timeline(j),
-        "listings": selectors.listings(none, geoid=j.geoid),
-        "quotes": selectors.quotes_of(j.geoid),
+        "statuses": statuses(j, date, current),
+        "timeline": timeline(j, current),
+        "listings": selectors.listings(none, geoid=j.geoid, store=held),
+        "quotes": selectors.quotes_of(j.geoid) if held else [],
         "money_at_stake": {
             "amounts_in_documents": [
                 records.amount(a) for a in selectors.amounts(none, geoid=j.geoid)[:200]
-            ],
+            ]
+            if held
+            else [],
             "awards": [],
             "awards_note": AWARDS_PENDING,
         },
         "observations": [
             records.observation(o) for o in selectors.observations(none, geoid=j.geoid)[:500]
-        ],
-        "documents": selectors.documents_mentioning(j.geoid),
+        ]
+        if held
+        else [],
+        "documents": selectors.documents_mentioning(j.geoid) if held else [],
     }

@@ -4,13 +4,14 @@ gazetteer, returning plain records (``records``). No writes here (see ``store.re
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
 
 from sanctuary_tracker.web import records
-from sanctuary_tracker.web.classification import gazetteer, reference
+from sanctuary_tracker.web.classification import data_version, gazetteer, reference
 
 MAX_PER_PAGE = 500
 
@@ -181,7 +182,32 @@ def observations(f: Filters, *, statuses=("accepted",), geoid: str | None = None
     return qs.order_by("jurisdiction__state", "jurisdiction__name", "provision__code", "id")
 
 
-def listings(f: Filters, *, geoid: str | None = None) -> list[dict[str, Any]]:
+_HELD: dict = {"version": None, "geoids": frozenset()}
+_HELD_LOCK = threading.Lock()
+
+
+def geoids_with_evidence() -> frozenset[str]:
+    """GEOIDs of every jurisdiction the store holds anything about (mentions, people,
+    roles, amounts, listings, observations), recomputed when the data changes."""
+    from sanctuary_tracker.store.models import Amount, Listing, Mention, Observation, Person, Role
+
+    version = data_version()
+    with _HELD_LOCK:
+        if _HELD["version"] == version:
+            return _HELD["geoids"]
+    found = set()
+    for model in (Mention, Person, Role, Amount, Listing, Observation):
+        found.update(
+            model.objects.filter(jurisdiction__isnull=False)
+            .values_list("jurisdiction__geoid", flat=True)
+            .distinct()
+        )
+    with _HELD_LOCK:
+        _HELD.update(version=version, geoids=frozenset(found))
+    return _HELD["geoids"]
+
+
+def listings(f: Filters, *, geoid: str | None = None, store: bool = True) -> list[dict[str, Any]]:
     """Official list memberships: the shipped editions' members and what documents say."""
     from sanctuary_tracker.store.models import Listing
 
@@ -201,6 +227,8 @@ def listings(f: Filters, *, geoid: str | None = None) -> list[dict[str, Any]]:
             row = records.edition_member(edition, member)
             row["jurisdiction"]["kind"] = j.kind
             rows.append(row)
+    if not store:
+        return rows
     qs = Listing.objects.select_related("jurisdiction", "span").filter(
         _store_jurisdiction_filter(f, "jurisdiction")
     )

@@ -31,6 +31,7 @@ def prepare() -> None:
     from sanctuary_tracker.web import mapdata, search
     from sanctuary_tracker.web.classification import classifier, definitions, today
 
+    _check_migrated()
     call_command("migrate", "sessions", verbosity=0, interactive=False)
     search.refresh()
     classifier()
@@ -39,11 +40,28 @@ def prepare() -> None:
     connections.close_all()  # workers open their own connections after the fork
 
 
+def _check_migrated() -> None:
+    """A store made by an older version needs `sanctuary init` before it can be served."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from sanctuary_tracker.store.errors import StoreError
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    pending = [m.app_label + "." + m.name for m, _ in plan if m.app_label != "sessions"]
+    if pending:
+        raise StoreError(
+            f"the database needs {len(pending)} migrations ({', '.join(pending[:3])}): "
+            "run `sanctuary init` first"
+        )
+
+
 def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def serve(host: str, port: int, *, workers: int | None = None, threads: int = 8) -> None:
+def serve(host: str, port: int, *, workers: int | None = None, threads: int = 4) -> None:
     """Serve until interrupted (Ctrl-C)."""
     from django.core.wsgi import get_wsgi_application
 

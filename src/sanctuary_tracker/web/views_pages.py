@@ -99,26 +99,28 @@ def table_page(request):
     )
 
 
+def _found(lookup, key):
+    """``lookup(key)``, or a 404 page when there is no such record."""
+    try:
+        return lookup(key)
+    except selectors.NotFoundError:
+        raise Http404("no such record") from None
+
+
 def _first_reason(c) -> str:
     return c.reasons[0]["text"] if c.reasons else ""
 
 
 @require_GET
 def jurisdiction_page(request, geoid: str):
-    try:
-        j = selectors.find_jurisdiction(geoid)
-    except selectors.NotFoundError:
-        raise Http404("no such jurisdiction") from None
+    j = _found(selectors.find_jurisdiction, geoid)
     _, date = _choice(request)
     return render(request, "web/jurisdiction.html", {"p": profile(j, date), "date": date})
 
 
 @require_GET
 def document_page(request, pk: int):
-    try:
-        d = selectors.document(pk)
-    except selectors.NotFoundError:
-        raise Http404("no such document") from None
+    d = _found(selectors.document, pk)
     evidence = evidence_of(d)
     marked = spans(evidence)
     body_spans = [s for s in marked if s["field"] == "body"]
@@ -149,10 +151,7 @@ def quote_page(request, pk: int):
 
 @require_GET
 def person_page(request, pk: int):
-    try:
-        p = selectors.person(pk)
-    except selectors.NotFoundError:
-        raise Http404("no such person") from None
+    p = _found(selectors.person, pk)
     return render(request, "web/person.html", {"p": person_profile(p)})
 
 

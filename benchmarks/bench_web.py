@@ -1,0 +1,197 @@
+"""Load on the web app over loopback: requests per second and p50/p99 latency of the
+jurisdiction JSON, the jurisdiction page and the map data at 50 concurrent connections
+(wrk, from Debian's packages), and the map data's compressed size.
+
+    .venv/bin/python benchmarks/bench_web.py [--seconds 10] [--connections 50] [--url URL]
+
+Without --url it builds the demo database in a temporary folder (SQLite, `sanctuary demo
+--build-only`) and serves it with `sanctuary serve` (gunicorn, default workers). Floors
+(issue 8): p99 under 100 ms for the jurisdiction JSON at 50 connections on SQLite; the
+map's data for all counties under 1 MB compressed."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from sanctuary_tracker.places.gazetteer import load_gazetteer
+
+CHELSEA = "2513205"
+TARGETS = {
+    "jurisdiction JSON": f"/api/jurisdictions/{CHELSEA}?date=2017-06-01",
+    "jurisdiction page": f"/jurisdiction/{CHELSEA}/?date=2017-06-01",
+    "map data (JSON)": "/api/map?definition=doj-2025-08&date=2025-09-01",
+    "map page (inline SVG)": "/?definition=doj-2025-08&date=2025-09-01",
+}
+P99_FLOOR_MS = 100
+MAP_FLOOR_BYTES = 1_000_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, gzip_ok: bool = True) -> bytes:
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return response.read()
+
+
+def start_demo(
+    workdir: Path, workers: int | None, threads: int | None
+) -> tuple[str, subprocess.Popen]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}"}
+    sanctuary = [sys.executable, "-m", "sanctuary_tracker.cli"]
+    subprocess.run([*sanctuary, "demo", "--build-only"], env=env, check=True, capture_output=True)
+    port = free_port()
+    extra = (["--workers", str(workers)] if workers else []) + (
+        ["--threads", str(threads)] if threads else []
+    )
+    server = subprocess.Popen(
+        [*sanctuary, "serve", "--port", str(port), *extra],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            fetch(url + "/api/definitions")
+            return url, server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    sys.exit("the demo server did not start")
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def rotation(paths: list[str], folder: Path) -> Path:
+    """A wrk script that asks for each of ``paths`` in turn."""
+    script = folder / "rotate.lua"
+    listed = ",\n".join(f'  "{p}"' for p in paths)
+    script.write_text(
+        f"paths = {{\n{listed}\n}}\ni = 0\n"
+        "request = function()\n  i = i + 1\n"
+        '  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n'
+    )
+    return script
+
+
+def run_wrk(url: str, seconds: int, connections: int, threads: int, script=None) -> dict:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    command += ["-H", "Accept-Encoding: gzip"] + (["-s", str(script)] if script else [])
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    latency = dict(re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)\s*$", out, re.M))
+    if set(latency) != {"50", "99"}:
+        sys.exit(f"bench_web: cannot read wrk's output:\n{out}")
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _ms(latency["50"]),
+        "p99": _ms(latency["99"]),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def timed(url: str) -> float:
+    started = time.perf_counter()
+    fetch(url)
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="A running server (default: build and serve the demo).")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--wrk-threads", type=int, default=1)
+    parser.add_argument("--workers", type=int, help="Server worker processes (default: serve's).")
+    parser.add_argument("--threads", type=int, help="Threads per worker (default: serve's).")
+    parser.add_argument(
+        "--distinct", type=int, default=1000, help="Jurisdictions asked for in turn (default 1000)."
+    )
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("bench_web: wrk is not installed (Debian: apt-get install wrk)")
+    server = None
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.url
+        if not url:
+            url, server = start_demo(Path(tmp), args.workers, args.threads)
+        try:
+            for path in TARGETS.values():  # warm every cache the timing would otherwise include
+                for _ in range(20):
+                    fetch(url + path)
+            counties = [j.geoid for j in load_gazetteer() if j.level == "county"]
+            rotated = [f"/api/jurisdictions/{g}?date=2017-06-01" for g in counties[: args.distinct]]
+            cold = [f"/api/jurisdictions/{g}?date=2018-06-01" for g in counties[-200:]]
+            cold_ms = sorted(timed(url + path) for path in cold)
+            for path in rotated:
+                fetch(url + path)
+            print(f"server {url}; wrk: {args.connections} connections, {args.seconds} s, gzip")
+            print(f"{'target':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+            results = {}
+            runs = [(name, url + path, None) for name, path in TARGETS.items()]
+            runs.insert(
+                1,
+                (
+                    f"jurisdiction JSON, {len(rotated)} in turn",
+                    url + rotated[0],
+                    rotation(rotated, Path(tmp)),
+                ),
+            )
+            for name, target, script in runs:
+                r = results[name] = run_wrk(
+                    target, args.seconds, args.connections, args.wrk_threads, script
+                )
+                print(f"{name:<34}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}")
+            print(
+                f"jurisdiction JSON first asked (nothing cached), one client, {len(cold)} "
+                f"counties: p50 {cold_ms[len(cold_ms) // 2]:.1f} ms, "
+                f"p99 {cold_ms[int(len(cold_ms) * 0.99) - 1]:.1f} ms"
+            )
+            labels = fetch(url + TARGETS["map data (JSON)"], gzip_ok=False)
+            shapes = fetch(url + "/static/us-map.json", gzip_ok=False)
+            sizes = {
+                "labels": (len(labels), len(gzip.compress(labels, 6))),
+                "geometry": (len(shapes), len(gzip.compress(shapes, 6))),
+            }
+            total = sum(z for _, z in sizes.values())
+            for name, (raw, packed) in sizes.items():
+                print(f"map {name}: {raw:,} bytes, {packed:,} gzipped")
+            print(f"map data for all counties (geometry + labels), gzipped: {total:,} bytes")
+            p99 = max(
+                r["p99"] for name, r in results.items() if name.startswith("jurisdiction JSON")
+            )
+            print(
+                f"floor p99 < {P99_FLOOR_MS} ms (jurisdiction JSON): "
+                f"{'met' if p99 < P99_FLOOR_MS else 'NOT met'} ({p99:.1f} ms)"
+            )
+            print(
+                f"floor map data < 1 MB compressed: "
+                f"{'met' if total < MAP_FLOOR_BYTES else 'NOT met'} ({total:,} bytes)"
+            )
+        finally:
+            if server:
+                server.terminate()
+                server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
