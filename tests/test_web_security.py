@@ -226,3 +226,14 @@ def test_development_keys_are_random_per_run_and_production_keys_come_from_the_e
     monkeypatch.setenv("SANCTUARY_ENV", "staging")
     with pytest.raises(settings.WebConfigError):
         settings.mode()
+
+
+def test_a_signed_in_page_is_never_served_to_someone_else(site_sqlite):
+    path = "/?definition=cis&date=2020-01-01"
+    first = requests.get(site_sqlite.url + path, timeout=60).text
+    assert "Sign in" in first and "demo-reviewer" not in first
+    reviewer = login(site_sqlite, "demo-reviewer")
+    mine = reviewer.get(site_sqlite.url + path, timeout=60).text
+    assert "demo-reviewer" in mine and "csrfmiddlewaretoken" in mine
+    again = requests.get(site_sqlite.url + path, timeout=60).text
+    assert "demo-reviewer" not in again and "csrfmiddlewaretoken" not in again

@@ -1,32 +1,47 @@
-"""Whole API answers kept in memory per address, until the store's data changes (a load,
-an entered or reviewed observation): a repeated GET costs a dictionary lookup, not a
-profile built and serialised again. Only anonymous-safe answers are kept: GET, status
-200, no cookie set, no Vary on Cookie, not a download."""
+"""Whole answers kept in memory per address until the store's data changes (a load, an
+entered or reviewed observation): a repeated GET costs a dictionary lookup, not a
+profile or a 1 MB map built, rendered and compressed again.
+
+Kept: API answers (they depend on nothing but the address), and the public pages when
+asked without a session cookie (an anonymous visitor's page is the same for everyone);
+only GETs with status 200 that set no cookie, and never downloads."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
 
+from django.conf import settings
 from django.http import HttpResponse
 
 from sanctuary_tracker.web.classification import data_version
 
-MAX_ENTRIES = 4096
+MAX_ENTRIES = 2048
 MAX_BYTES = 2 * 1024 * 1024  # a larger answer is not kept
-SKIPPED = ("/api/exports/",)
+MAX_TOTAL = 128 * 1024 * 1024  # per worker process
+PAGES = ("/", "/table/", "/jurisdiction/", "/document/", "/person/", "/search/")
 
 
-class ApiResponseCache:
+def _cacheable(request) -> bool:
+    if request.method != "GET":
+        return False
+    path = request.path
+    if path.startswith("/api/"):
+        return not path.startswith("/api/exports/")
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return path == "/" or any(path.startswith(p) for p in PAGES[1:])
+
+
+class ResponseCache:
     def __init__(self, get_response):
         self.get_response = get_response
         self.entries: OrderedDict = OrderedDict()
         self.lock = threading.Lock()
+        self.total = 0
 
     def __call__(self, request):
-        if request.method != "GET" or not request.path.startswith("/api/"):
-            return self.get_response(request)
-        if request.path.startswith(SKIPPED):
+        if not _cacheable(request):
             return self.get_response(request)
         gzip_ok = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
         key = (request.get_full_path(), gzip_ok, data_version())
@@ -43,9 +58,12 @@ class ApiResponseCache:
         response = self.get_response(request)
         if self._keepable(response):
             with self.lock:
-                self.entries[key] = (response.content, list(response.items()))
-                while len(self.entries) > MAX_ENTRIES:
-                    self.entries.popitem(last=False)
+                if key not in self.entries:
+                    self.entries[key] = (response.content, list(response.items()))
+                    self.total += len(response.content)
+                while len(self.entries) > MAX_ENTRIES or self.total > MAX_TOTAL:
+                    content, _ = self.entries.popitem(last=False)[1]
+                    self.total -= len(content)
         return response
 
     @staticmethod
@@ -54,6 +72,5 @@ class ApiResponseCache:
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and "cookie" not in response.get("Vary", "").lower()
             and len(response.content) <= MAX_BYTES
         )

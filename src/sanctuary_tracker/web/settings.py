@@ -77,7 +77,7 @@ def web_settings(url: str) -> dict:
         "ROOT_URLCONF": "sanctuary_tracker.web.urls",
         "MIDDLEWARE": [
             "django.middleware.security.SecurityMiddleware",
-            "sanctuary_tracker.web.cache.ApiResponseCache",
+            "sanctuary_tracker.web.cache.ResponseCache",
             "django.middleware.gzip.GZipMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
             "django.middleware.common.CommonMiddleware",
