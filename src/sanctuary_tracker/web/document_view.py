@@ -95,17 +95,23 @@ def highlight(text: str, field_spans: list[dict[str, Any]]) -> str:
         if end > start:
             bounds.update((start, end))
     points = sorted(bounds)
-    out = []
+    order = {id(s): i for i, s in enumerate(field_spans)}  # ties keep the evidence's order
+    waiting = sorted((s for s in field_spans if s["end"] > s["start"]), key=lambda s: s["start"])
+    out, active, taken = [], [], 0
     for start, end in itertools.pairwise(points):
         piece = escape(text[start:end])
-        active = [s for s in field_spans if s["start"] <= start and s["end"] >= end]
+        # Sweep: spans join when they start and leave when they end (linear, not spans x cuts).
+        while taken < len(waiting) and waiting[taken]["start"] <= start:
+            active.append(waiting[taken])
+            taken += 1
+        active = [s for s in active if s["end"] >= end]
         if not active:
             out.append(piece)
             continue
-        active.sort(key=lambda s: s["end"] - s["start"])
-        classes = " ".join(sorted({f"t-{s['type']}" for s in active}))
-        labels = escape("; ".join(dict.fromkeys(s["label"] for s in active)))
-        linked = next((s["link"] for s in active if s["link"]), None)
+        inner = sorted(active, key=lambda s: (s["end"] - s["start"], order[id(s)]))
+        classes = " ".join(sorted({f"t-{s['type']}" for s in inner}))
+        labels = escape("; ".join(dict.fromkeys(s["label"] for s in inner)))
+        linked = next((s["link"] for s in inner if s["link"]), None)
         mark = f'<mark class="{classes}" title="{labels}">{piece}</mark>'
         out.append(f'<a href="{escape(linked)}">{mark}</a>' if linked else mark)
     return "".join(out)

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from collections import OrderedDict
 from functools import cache
 from html import escape
 from importlib import resources
 from typing import Any
 
 from sanctuary_tracker.web.classification import classifier, data_version, gazetteer, labels
+from sanctuary_tracker.web.lru import Lru
 
 LABELS = ("yes", "partial", "no", "unknown")
 
@@ -79,23 +78,17 @@ def _title(geoid: str, fallback: str) -> str:
     return j.name if j.level == "state" else f"{j.name}, {j.state}"
 
 
-_SVG_CACHE: OrderedDict = OrderedDict()
-_SVG_CACHE_SIZE = 16
-_SVG_LOCK = threading.Lock()
+_SVG_CACHE = Lru(16)
 
 
 def svg(definition_id: str, date: str) -> str:
     """The whole map as inline SVG markup (kept for the last few definitions and dates
     until the store's data changes)."""
     key = (definition_id, date, data_version())
-    with _SVG_LOCK:
-        found = _SVG_CACHE.get(key)
+    found = _SVG_CACHE.get(key)
     if found is None:
         found = _svg(definition_id, date)
-        with _SVG_LOCK:
-            _SVG_CACHE[key] = found
-            while len(_SVG_CACHE) > _SVG_CACHE_SIZE:
-                _SVG_CACHE.popitem(last=False)
+        _SVG_CACHE.put(key, found)
     return found
 
 

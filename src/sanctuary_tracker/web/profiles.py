@@ -4,16 +4,13 @@ Cached per process until the store's data changes."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from sanctuary_tracker.web import records, selectors
 from sanctuary_tracker.web.classification import classifier, data_version, statuses, timeline
+from sanctuary_tracker.web.lru import Lru
 
-_CACHE: OrderedDict = OrderedDict()
-_CACHE_SIZE = 4096
-_LOCK = threading.Lock()
+_CACHE = Lru(4096)
 
 # Federal awards are matched to jurisdictions by the funding stage (not loaded yet): the
 # profile carries the key now so that clients need not change when they arrive.
@@ -22,16 +19,10 @@ AWARDS_PENDING = "Federal awards are not loaded yet: this section will list gran
 
 def profile(j, date: str) -> dict[str, Any]:
     key = (j.geoid, date, data_version())
-    with _LOCK:
-        found = _CACHE.get(key)
-        if found is not None:
-            _CACHE.move_to_end(key)
-            return found
-    found = _build(j, date)
-    with _LOCK:
-        _CACHE[key] = found
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+    found = _CACHE.get(key)
+    if found is None:
+        found = _build(j, date)
+        _CACHE.put(key, found)
     return found
 
 
