@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import random
 import shutil
@@ -152,6 +153,8 @@ def time_batches(warc: Path, folder: Path, args, extracted: int) -> list[tuple[s
     from distributed import LocalCluster
 
     from sanctuary_tracker.batch.runner import run_batch
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # no notes at shutdown
 
     clusters = {
         workers: LocalCluster(

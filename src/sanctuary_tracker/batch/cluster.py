@@ -10,6 +10,7 @@ be on storage every worker sees, at the same path.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,6 +47,9 @@ class Prepare(WorkerPlugin):
 @contextmanager
 def dask_client(scheduler: str | None, workers: int) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler``, or of a new local cluster."""
+    # The run's own progress line is the display: Dask's notes on starting and closing
+    # (and on connections closed at shutdown) are not for the user.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     if scheduler:
         client = Client(scheduler)
         cluster = None
@@ -55,7 +59,7 @@ def dask_client(scheduler: str | None, workers: int) -> Iterator[Client]:
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=40,  # errors only: the run's own progress line is the display
+            silence_logs=logging.ERROR,
         )
         client = Client(cluster)
     try:

@@ -10,7 +10,9 @@ A later plan of the same inputs (other chunk sizes, files added to a folder, a f
 that changed, another output format) supersedes what an earlier run did for them:
 ``superseded`` names those chunks, and the runner deletes their parts before it
 starts, so an input's evidence is never there twice. Parts of inputs the run was not
-given stay: runs may add inputs to one folder one after another.
+given stay: runs may add inputs to one folder one after another. Parts no manifest line
+names (a run stopped between the two) are deleted too (``orphan_parts``), so the
+evidence folder holds exactly the done chunks.
 
 ``errors.jsonl`` gets one line per problem: the input, the chunk, the source (a file or
 a WARC record) and the message. Problems in the inputs themselves (a truncated
@@ -54,6 +56,22 @@ def superseded(
         elif paths.intersection(entry.get("paths", ())):
             stale.append(entry)
     return stale
+
+
+def orphan_parts(out_dir: str, done: dict[str, dict[str, Any]]) -> list[str]:
+    """Part files (and temporary files) in the evidence folder that no done chunk names:
+    left by a run stopped between writing a part and its manifest line."""
+    from sanctuary_tracker.batch.output import EVIDENCE_FOLDER
+
+    folder = os.path.join(out_dir, EVIDENCE_FOLDER)
+    if not os.path.isdir(folder):
+        return []
+    named = {entry["part"] for entry in done.values()}
+    return [
+        os.path.join(folder, name)
+        for name in sorted(os.listdir(folder))
+        if name.startswith("part-") and f"{EVIDENCE_FOLDER}/{name}" not in named
+    ]
 
 
 def record_done(out_dir: str, entry: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ from sanctuary_tracker.batch.chunks import (
 from sanctuary_tracker.batch.inputs import expand_inputs
 from sanctuary_tracker.batch.manifest import (
     done_chunks,
+    orphan_parts,
     record_done,
     record_errors,
     superseded,
@@ -131,6 +132,8 @@ def run_batch(
     for entry in superseded(done, {c.id: set(c.paths) for c in chunks}, fmt):
         os.remove(os.path.join(out_dir, entry["part"]))
         del done[entry["chunk"]]
+    for path in orphan_parts(out_dir, done):
+        os.remove(path)
     todo = [c for c in chunks if c.id not in done]
     summary.inputs, summary.chunks = len(files), len(chunks)
     summary.skipped = len(chunks) - len(todo)
