@@ -55,8 +55,11 @@ class Loader:
     def load(self, record: dict[str, Any], document: Document | None = None) -> str:
         """Store one checked record (and the document's text, when given); the outcome:
         inserted, updated or unchanged."""
-        from django.db import IntegrityError, transaction
+        from django.db import IntegrityError, connection, transaction
 
+        # Statements on the driver's own cursor raise the driver's errors, not Django's:
+        # a race lost to another loader is either.
+        lost_race = (IntegrityError, connection.Database.IntegrityError)
         if self.group > 1 and self._open is None:
             self._open = transaction.atomic()
             self._open.__enter__()
@@ -69,7 +72,7 @@ class Loader:
                 else:
                     with transaction.atomic():
                         outcome, people, linked = _DocumentLoad(self, record, document).run()
-            except IntegrityError:
+            except lost_race:
                 # Another process stored this document (or person) first: look again.
                 if attempt == _RETRIES - 1 or self._open is not None:
                     self.close(failed=True)
