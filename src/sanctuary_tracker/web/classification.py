@@ -56,11 +56,12 @@ DATA_VERSION_SECONDS = 1.0
 
 
 def data_version() -> tuple:
-    """Changes when a document is loaded or an observation entered or reviewed; read from
+    """Changes when a document is loaded, an observation entered or reviewed, or awards
+    imported; read from
     the database at most once a second per process (pages may lag a load by that much)."""
     from django.db.models import Max
 
-    from sanctuary_tracker.store.models import Document, Observation
+    from sanctuary_tracker.store.models import AwardImport, Document, Observation
 
     now = time.monotonic()
     if now - _DATA["checked"] > DATA_VERSION_SECONDS or _DATA["version"] is None:
@@ -69,6 +70,7 @@ def data_version() -> tuple:
             Document.objects.aggregate(last=Max("id"))["last"],
             newest["last"],
             newest["reviewed"],
+            AwardImport.objects.aggregate(last=Max("id"))["last"],  # funding imports
         )
         _DATA["checked"] = now
     return _DATA["version"]

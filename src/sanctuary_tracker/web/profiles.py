@@ -12,9 +12,11 @@ from sanctuary_tracker.web.lru import Lru
 
 _CACHE = Lru(4096)
 
-# Federal awards are matched to jurisdictions by the funding stage (not loaded yet): the
-# profile carries the key now so that clients need not change when they arrive.
-AWARDS_PENDING = "Federal awards are not loaded yet: this section will list grants at stake."
+NO_AWARDS = (
+    "No federal award in the store is matched to it (award files are loaded with "
+    "`sanctuary funding import`)."
+)
+AWARDS_SHOWN = 200  # the largest awards listed on the page; the totals count them all
 
 
 def profile(j, date: str) -> dict[str, Any]:
@@ -45,8 +47,7 @@ def _build(j, date: str) -> dict[str, Any]:
             ]
             if held
             else [],
-            "awards": [],
-            "awards_note": AWARDS_PENDING,
+            **_awards(j),
         },
         "observations": [
             records.observation(o) for o in selectors.observations(none, geoid=j.geoid)[:500]
@@ -54,4 +55,20 @@ def _build(j, date: str) -> dict[str, Any]:
         if held
         else [],
         "documents": selectors.documents_mentioning(j.geoid) if held else [],
+    }
+
+
+def _awards(j) -> dict[str, Any]:
+    """The federal awards matched to ``j``: totals by program and fiscal year (net of
+    deobligations) and the largest awards, each with its source file and row."""
+    from sanctuary_tracker.funding.queries import show
+
+    found = show(j)
+    awards = sorted(found["awards"], key=lambda a: -abs(float(a["amount"])))
+    return {
+        "awards_total": found["total"],
+        "awards_by_program_and_year": found["by_program_and_year"],
+        "awards": awards[:AWARDS_SHOWN],
+        "awards_count": len(awards),
+        "awards_note": None if awards else NO_AWARDS,
     }
