@@ -123,20 +123,22 @@ def load_files(
     on_problem: Callable[[str], None] = lambda _: None,
     on_document: Callable[[], None] = lambda: None,
 ) -> RunReport:
-    """Load JSON Lines evidence files; a bad line is rejected as ``file:line: problem``
-    and the others are still loaded. Each document is whole or absent (see ``Loader``)."""
+    """Load evidence files: JSON Lines (as `sanctuary extract --format jsonl` writes), the
+    Parquet parts of a batch run, or a batch output folder. A bad line is rejected as
+    ``file:line: problem`` (``file:row N: problem`` in Parquet) and the others are still
+    loaded. Each document is whole or absent (see ``Loader``)."""
     loader = Loader(user=user, group=default_group() if group is None else group)
     report = RunReport(on_problem=on_problem)
     problem = report.problem
     try:
-        for path in paths:
+        for path in _parts(paths, problem):
             try:
-                for number, line, last in _lines(path):
+                for where, record in _records(path):
                     try:
-                        record = _parse(line, last)
+                        record = record()
                         _check(loader.lookups, record)
                     except RecordError as exc:
-                        problem(f"{path}:{number}: {exc}")
+                        problem(f"{path}:{where}: {exc}")
                         continue
                     loader.load(record)
                     on_document()
@@ -150,6 +152,35 @@ def load_files(
     loader.close()
     report.counts = dict(loader.counts)
     return report
+
+
+def _parts(paths: Iterable[str], problem: Callable[[str], None]) -> Iterator[str]:
+    """The files to read: each path, or the part files of a batch output folder."""
+    for path in paths:
+        if not Path(path).is_dir():
+            yield path
+            continue
+        from sanctuary_tracker.batch.evidence_files import part_files
+
+        parts = part_files(path)
+        if not parts:
+            problem(f"{path}: a folder without evidence parts (part-*.parquet or part-*.jsonl)")
+        yield from parts
+
+
+def _records(path: str) -> Iterator[tuple[str | int, Callable[[], Any]]]:
+    """(where in the file, a function giving the record or raising RecordError)."""
+    if path.endswith(".parquet"):
+        from sanctuary_tracker.batch.evidence_files import iter_records
+
+        try:
+            for number, record in enumerate(iter_records(path), start=1):
+                yield f"row {number}", lambda record=record: record
+        except (ValueError, KeyError) as exc:  # pyarrow's errors for a broken file
+            raise OSError(f"not a readable evidence Parquet file ({exc})") from exc
+        return
+    for number, line, last in _lines(path):
+        yield number, lambda line=line, last=last: _parse(line, last)
 
 
 def _lines(path: str) -> Iterator[tuple[int, str, bool]]:
