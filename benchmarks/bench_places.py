@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from timing import best_of, pin_to_one_core
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -34,15 +36,6 @@ def corpus(shared: Path) -> list[str]:
     return texts
 
 
-def best_of(repeat: int, work) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder")
@@ -52,10 +45,7 @@ def main() -> int:
     if not texts:
         print(f"bench_places: no text found under {args.shared}", file=sys.stderr)
         return 1
-    import os
-
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    pin_to_one_core()
 
     from sanctuary_tracker.places.gazetteer import load_gazetteer
     from sanctuary_tracker.places.resolve import _automaton, bare_automaton, resolve_places

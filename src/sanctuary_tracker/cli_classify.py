@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import io
 import json
+import os
 import sys
 
 import click
@@ -91,8 +92,6 @@ def _classifier(evidence: str):
 
 
 def _store_facts(required: bool):
-    import os
-
     from sanctuary_tracker.store.config import DEFAULT_SQLITE
     from sanctuary_tracker.store.errors import StoreError
 

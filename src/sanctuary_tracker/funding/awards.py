@@ -177,10 +177,7 @@ def _usaspending(table: Table, number: int, row: dict, matcher: Matcher, year) -
         joint_amount=None,
         source_file=table.path,
         source_row=number,
-        jurisdiction_geoid=match.jurisdiction.geoid if match.jurisdiction else None,
-        match_method=match.method,
-        match_confidence=match.confidence,
-        review=match.doubtful,
+        **_matched(match),
     )
 
 
@@ -205,11 +202,19 @@ def _jag(table: Table, number: int, row: dict, matcher: Matcher, year) -> Award:
         joint_amount=joint_amount,
         source_file=table.path,
         source_row=number,
-        jurisdiction_geoid=match.jurisdiction.geoid if match.jurisdiction else None,
-        match_method=match.method,
-        match_confidence=match.confidence,
-        review=match.doubtful,
+        **_matched(match),
     )
+
+
+def _matched(match) -> dict:
+    """An award's match fields: the jurisdiction, how and how surely, and whether a person
+    must look (unmatched or doubtful)."""
+    return {
+        "jurisdiction_geoid": match.jurisdiction.geoid if match.jurisdiction else None,
+        "match_method": match.method,
+        "match_confidence": match.confidence,
+        "review": match.doubtful,
+    }
 
 
 def _amount(cell: str | None, column: str, blank_is_zero: bool = False) -> Decimal:
