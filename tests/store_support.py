@@ -78,7 +78,6 @@ def store(database_url, monkeypatch):
     """The session's store for this database, emptied of evidence, users and reviews
     after the test; DATABASE_URL is set for commands run in or out of process."""
     from django.contrib.auth.models import User
-    from django.db import connection
 
     from sanctuary_tracker.store.config import setup
 
@@ -86,13 +85,20 @@ def store(database_url, monkeypatch):
     monkeypatch.delenv("SANCTUARY_USER", raising=False)
     setup(database_url)
     yield database_url
+    empty_store()
+    User.groups.through.objects.all().delete()
+    User.objects.all().delete()
+
+
+def empty_store() -> None:
+    """Delete every document and all that was read from them or done to them."""
+    from django.db import connection
+
     with connection.cursor() as cursor:
         for table in EVIDENCE_TABLES:
             cursor.execute(f"DELETE FROM {table}")
         cursor.execute("DELETE FROM store_document WHERE copy_of_id IS NOT NULL")
         cursor.execute("DELETE FROM store_document")
-    User.groups.through.objects.all().delete()
-    User.objects.all().delete()
 
 
 def make_user(name: str, role: str):

@@ -7,7 +7,7 @@ import json
 import shutil
 
 from click.testing import CliRunner
-from store_support import ROOT, count, make_user
+from store_support import ROOT, count, empty_store, make_user
 
 from sanctuary_tracker.cli import main
 
@@ -168,6 +168,64 @@ def test_load_of_extract_output_matches_ingest(store, tmp_path):
     run("ingest", str(COUNCIL), str(BUDGET), "--user", "casey")  # same sources and texts
     assert {t: count(t) for t in loaded} == loaded
     assert loaded["store_listing"] == 1
+
+
+def test_a_group_stores_what_one_document_a_commit_stores(store, tmp_path):
+    """Documents sharing a commit are looked up and written together; a source or a text
+    met twice in a group (the same record, a copy, a new version) and people shared
+    across its documents come out as when each document has its own transaction."""
+    make_user("casey", "coder")
+    council, budget = _records()
+    lines = [
+        council,
+        council,  # unchanged
+        {**council, "source": "wire/council"},  # a copy of a text met earlier in the group
+        {**budget, "source": council["source"]},  # a new version of a source
+        {**budget, "source": "wire/budget"},
+    ]
+    path = tmp_path / "evidence.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines))
+    summaries, stores = [], []
+    for group in ("1", "5", "2"):
+        result = run("load", str(path), "--user", "casey", "--group", group)
+        assert result.exit_code == 0, result.stderr
+        summaries.append(result.stderr.strip().splitlines()[-1])
+        stores.append(_store_contents())
+        empty_store()
+    assert (
+        summaries
+        == ["load: 3 inserted, 1 updated, 1 unchanged (2 linked to a copy already held)"] * 3
+    )
+    assert stores[1] == stores[0] and stores[2] == stores[0]
+    assert stores[0]["store_document"] == [
+        (council["source"], None),
+        (council["source"], None),
+        ("wire/budget", council["source"]),
+        ("wire/council", council["source"]),
+    ]
+
+
+def _store_contents() -> dict[str, list]:
+    """What the store holds, without row ids or times."""
+    from sanctuary_tracker.store.models import AuditLog, Document, Person, Quote, Role
+
+    people = Person.objects.values_list("name", "name_key", "jurisdiction_id")
+    return {
+        "store_document": sorted(Document.objects.values_list("source", "copy_of__source")),
+        "store_person": sorted(people),
+        "store_role": sorted(
+            Role.objects.values_list("person__name", "title", "document__content_hash")
+        ),
+        "store_quote": sorted(
+            Quote.objects.values_list("speaker__name", "text", "document__content_hash"),
+            key=repr,
+        ),
+        **{t: count(t) for t in ("store_span", "store_mention", "store_amount", "store_listing")},
+        "store_observation": count("store_observation"),
+        "store_auditlog": sorted(
+            AuditLog.objects.filter(table="store_document").values_list("action", flat=True)
+        ),
+    }
 
 
 def test_load_names_an_unreadable_file(store, tmp_path):

@@ -73,10 +73,9 @@ class BackgroundLoader:
         from sanctuary_tracker.store.loader import Loader
 
         try:
-            loader = Loader(user=self.user, lookups=self.lookups)
+            loader = Loader(user=self.user, lookups=self.lookups, on_document=self.on_document)
             while (item := self._next()) is not _DONE:
                 loader.load(*item)
-                self.on_document()
             self._counts = dict(loader.counts)
         except BaseException as exc:  # handed to the caller's thread
             self._error = exc

@@ -1,17 +1,20 @@
-"""Loading one evidence record into the store, in one transaction.
+"""Loading evidence records into the store, each document all or nothing.
 
 Idempotent by (source, content hash): the same record again changes nothing; changed
 metadata updates the row; a changed text becomes a new version of the source. A text
 already held from another source (a syndicated copy) is stored as a copy linked to the
-original, without evidence of its own. The hot path is plain portable SQL with
-multi-row ``INSERT`` (one statement per table per document), so that loading is not the
-bottleneck of a run; the models in ``store.models`` define the tables."""
+original, without evidence of its own. The hot path is plain portable SQL: the
+documents of a group (one, or up to ``group`` sharing a commit) are looked up in one
+statement and their rows written with one multi-row or batched ``INSERT`` per table, so
+that loading is not the bottleneck of a run; the models in ``store.models`` define the
+tables."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sanctuary_tracker.document import Document
@@ -22,23 +25,88 @@ META = ("title", "published", "publisher", "original_publisher", "byline", "lang
 OUTCOMES = ("inserted", "updated", "unchanged")
 _RETRIES = 3
 _ROWS_PER_STATEMENT = 200  # well under both databases' limits on parameters a statement
+_DOCUMENTS_PER_LOOKUP = 400  # sources and hashes of a group looked up in one statement
 _VALUES = re.compile(r"^(.*?\bVALUES\s*)(\([^()]*\))(.*)$", re.DOTALL)
+_HELD_COLUMNS = (
+    "{d}id, {d}source, {d}content_hash, {d}copy_of_id, {d}title, {d}published, {d}publisher, "
+    "{d}original_publisher, {d}byline, {d}language, {d}url, "
+    "CASE WHEN {d}body = '' THEN 0 ELSE 1 END"
+)
+# The versions held of the sources, then the originals held of the texts. The texts are
+# a VALUES list joined to the table (CROSS JOIN: SQLite looks each one up in the
+# one_original index; with an IN list, lacking statistics, it walks every original).
+_HELD = (
+    f"SELECT {_HELD_COLUMNS.format(d='')} FROM store_document WHERE source IN ({{}}) "
+    f"UNION ALL SELECT {_HELD_COLUMNS.format(d='d.')} "
+    "FROM (VALUES {}) AS wanted CROSS JOIN store_document AS d "
+    "WHERE d.content_hash = wanted.column1 AND d.copy_of_id IS NULL"
+)
+_INSERT_DOCUMENT = (
+    "INSERT INTO store_document (source, content_hash, copy_of_id, "
+    + ", ".join(META)
+    + ", media_type, fetched_at, body, captions, minhash, loaded_at) VALUES ("
+    + ", ".join(["%s"] * (len(META) + 9))
+    + ") RETURNING id, source, content_hash"
+)
+_INSERT_SPAN = (
+    "INSERT INTO store_span (document_id, ordinal, field, span_start, span_end) "
+    "VALUES (%s, %s, %s, %s, %s) RETURNING id, document_id, ordinal"
+)
+_INSERT_MENTION = (
+    "INSERT INTO store_mention (document_id, jurisdiction_id, span_id, text, confidence, "
+    "reason) VALUES (%s, %s, %s, %s, %s, %s)"
+)
+_INSERT_ROLE = (
+    "INSERT INTO store_role (person_id, title, of_name, jurisdiction_id, document_id, "
+    "span_id) VALUES (%s, %s, %s, %s, %s, %s)"
+)
+_INSERT_QUOTE = (
+    "INSERT INTO store_quote (document_id, span_id, speaker_id, speaker_name, text, "
+    "direct) VALUES (%s, %s, %s, %s, %s, %s)"
+)
+_INSERT_AMOUNT = (
+    "INSERT INTO store_amount (document_id, span_id, text, value, currency, refers_to, "
+    "jurisdiction_id) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+)
+_INSERT_LISTING = (
+    "INSERT INTO store_listing (document_id, span_id, list_id, list_name, "
+    "jurisdiction_id, cue) VALUES (%s, %s, %s, %s, %s, %s)"
+)
+_INSERT_OBSERVATION = (
+    "INSERT INTO store_observation (jurisdiction_id, provision_id, value, "
+    "effective_from, citation, document_id, span_id, origin, status, negated, hedged, "
+    "cue, rule, created_at, review_reason) VALUES "
+    "(%s, %s, %s, %s, '', %s, %s, 'extracted', 'proposed', %s, %s, %s, %s, %s, '')"
+)
+_INSERT_AUDIT = (
+    'INSERT INTO store_auditlog (at, user_id, action, "table", object_id, before, '
+    "after, reason) VALUES (%s, %s, %s, 'store_document', %s, %s, %s, '')"
+)
+# The evidence tables in the order their rows are written (children of spans and people).
+_EVIDENCE = (_INSERT_MENTION, _INSERT_ROLE, _INSERT_QUOTE, _INSERT_AMOUNT, _INSERT_LISTING)
 
 
 class Loader:
     """Loads records, each document all or nothing, and counts what it did.
 
-    ``group`` documents share a commit (1: a transaction per document). Each document
-    is then a savepoint inside the group's transaction, so it is still whole or absent:
-    a kill loses at most the uncommitted group, never part of a document, and running
-    the load again completes it. Grouping only pays on SQLite, where a commit writes
-    every index page a document touched; ``load_files`` groups there only."""
+    ``group`` documents share a transaction (1: a transaction per document), stored
+    together when the group is full or at ``close``: a failure or a kill loses at most
+    the uncommitted group, never part of a document, and running the load again
+    completes it. Grouping only pays on SQLite, where a commit writes every index page
+    a document touched; ``load_files`` groups there only."""
 
-    def __init__(self, *, user, group: int = 1, lookups: Lookups | None = None):
+    def __init__(
+        self,
+        *,
+        user,
+        group: int = 1,
+        lookups: Lookups | None = None,
+        on_document: Callable[[], None] = lambda: None,
+    ):
         from django.db import connection
 
         connection.ensure_connection()
-        self.user, self.group = user, max(1, group)
+        self.user, self.group, self.on_document = user, max(1, group), on_document
         self.lookups = lookups or Lookups.load()
         self.counts: Counter[str] = Counter()
         self.sql = _Sql(connection)
@@ -49,53 +117,46 @@ class Loader:
             # them. Without this, each document waits for a disk flush.
             self.sql.execute("SET synchronous_commit TO off")
         self._people: dict[tuple[str, int | None], int] = {}
-        self._open = None  # the group's transaction, while one is open
-        self._in_group = 0
+        self._pending: list[tuple[dict[str, Any], Document | None]] = []
 
-    def load(self, record: dict[str, Any], document: Document | None = None) -> str:
-        """Store one checked record (and the document's text, when given); the outcome:
-        inserted, updated or unchanged."""
+    def load(self, record: dict[str, Any], document: Document | None = None) -> None:
+        """Store one checked record (and the document's text, when given) with its
+        group: at once when the group is one document, else when the group is full."""
+        self._pending.append((record, document))
+        if len(self._pending) >= self.group:
+            self._store_group()
+
+    def close(self, failed: bool = False) -> None:
+        """Store the documents of the last group (drop them when ``failed``)."""
+        if failed:
+            self._pending = []
+        else:
+            self._store_group()
+
+    def _store_group(self) -> None:
         from django.db import IntegrityError, connection, transaction
 
+        group, self._pending = self._pending, []
+        if not group:
+            return
         # Statements on the driver's own cursor raise the driver's errors, not Django's:
         # a race lost to another loader is either.
         lost_race = (IntegrityError, connection.Database.IntegrityError)
-        if self.group > 1 and self._open is None:
-            self._open = transaction.atomic()
-            self._open.__enter__()
         for attempt in range(_RETRIES):
+            work = _GroupLoad(self, group)
             try:
-                if self._open is not None:
-                    # Inside a group a failure rolls the whole group back, so the
-                    # document needs no savepoint of its own to stay whole or absent.
-                    outcome, people, linked = _DocumentLoad(self, record, document).run()
-                else:
-                    with transaction.atomic():
-                        outcome, people, linked = _DocumentLoad(self, record, document).run()
+                with transaction.atomic():
+                    work.run()
+                break
             except lost_race:
-                # Another process stored this document (or person) first: look again.
-                if attempt == _RETRIES - 1 or self._open is not None:
-                    self.close(failed=True)
+                # Another process stored one of these documents (or a person) first; the
+                # whole group was rolled back, so look again.
+                if attempt == _RETRIES - 1:
                     raise
-                continue
-            except BaseException:
-                self.close(failed=True)
-                raise
-            self._people.update(people)
-            self.counts[outcome] += 1
-            self.counts["linked"] += linked
-            self._in_group += 1
-            if self._in_group >= self.group:
-                self.close()
-            return outcome
-        raise AssertionError("unreachable")
-
-    def close(self, failed: bool = False) -> None:
-        """Commit the open group (roll it back when ``failed``)."""
-        opened, self._open, self._in_group = self._open, None, 0
-        if opened is not None:
-            error = RuntimeError("load failed") if failed else None
-            opened.__exit__(type(error) if error else None, error, None)
+        self._people.update(work.people.new)
+        self.counts.update(work.counts)
+        for _ in group:
+            self.on_document()
 
 
 class _Sql:
@@ -121,10 +182,29 @@ class _Sql:
         self.cursor.execute(self._sql(sql), params)
         return self.cursor
 
-    def executemany(self, sql: str, rows: list) -> None:
-        """``INSERT ... VALUES (row)`` for many rows as multi-row VALUES statements (on
-        PostgreSQL, fewer round trips than executemany's statement a row); nothing at
-        all for no rows."""
+    def select(self, sql: str, params: list) -> list[tuple]:
+        self.cursor.execute(self._sql(sql), params)
+        return self.cursor.fetchall()
+
+    def insert(self, sql: str, rows: list) -> None:
+        """``INSERT ... VALUES (row)`` for many rows. SQLite: one prepared statement
+        stepped for each row in C. PostgreSQL: multi-row VALUES statements (fewer round
+        trips than a statement a row). Nothing at all for no rows."""
+        if self.qmark:
+            if rows:
+                self.cursor.executemany(self._sql(sql), rows)
+            return
+        for _ in self._multirow_statements(sql, rows):
+            pass
+
+    def insert_returning(self, sql: str, rows: list) -> list[tuple]:
+        """The same for an ``INSERT ... RETURNING``: the rows it returns, in no order."""
+        returned: list[tuple] = []
+        for _ in self._multirow_statements(sql, rows):
+            returned += self.cursor.fetchall()
+        return returned
+
+    def _multirow_statements(self, sql: str, rows: list) -> Iterator[None]:
         for chunk in self._chunks(rows):
             statement = self._multirow.get((sql, len(chunk)))
             if statement is None:
@@ -132,6 +212,7 @@ class _Sql:
                 statement = self._sql(head + ", ".join([row] * len(chunk)) + tail)
                 self._multirow[(sql, len(chunk))] = statement
             self.cursor.execute(statement, [value for r in chunk for value in r])
+            yield
 
     def _chunks(self, rows: list):
         """SQLite: up to 200 rows a statement. PostgreSQL: power-of-two row counts within
@@ -148,75 +229,136 @@ class _Sql:
             yield rows[start : start + size]
             start += size
 
-    def fetchone(self):
-        return self.cursor.fetchone()
 
-    def fetchall(self):
-        return self.cursor.fetchall()
+def _parts(group: list[tuple[dict, Any]]) -> Iterator[list[tuple[dict, Any]]]:
+    """The group in order, cut where a record's source or text was already met in the
+    part (each part is looked up at once, so it must not depend on itself) and at
+    ``_DOCUMENTS_PER_LOOKUP`` documents."""
+    part: list[tuple[dict, Any]] = []
+    seen: set[tuple[int, str]] = set()
+    for item in group:
+        keys = ((0, item[0]["source"]), (1, item[0]["document"]["content_hash"]))
+        if len(part) >= _DOCUMENTS_PER_LOOKUP or keys[0] in seen or keys[1] in seen:
+            yield part
+            part, seen = [], set()
+        part.append(item)
+        seen.update(keys)
+    if part:
+        yield part
 
 
-class _DocumentLoad:
-    """The work of one document's transaction."""
+class _GroupLoad:
+    """The work of one group's transaction (counts and people kept until it commits)."""
 
-    def __init__(self, loader: Loader, record: dict[str, Any], document: Document | None):
+    def __init__(self, loader: Loader, group: list[tuple[dict, Document | None]]):
         from django.utils import timezone
 
-        self.loader, self.record, self.document = loader, record, document
-        self.cursor = loader.sql
+        self.loader, self.group = loader, group
+        self.sql = loader.sql
         self.ops = loader.sql.ops
         self.now = self.ops.adapt_datetimefield_value(timezone.now())
-        self.new_people: dict[tuple[str, int | None], int] = {}
-        self.in_record = {
-            (j.get("name") if j.get("kind") in ("state", "district", "territory") else None)
-            or f"{j.get('name')}, {j.get('state')}": loader.lookups.by_ocd_id[j["ocd_id"]]
-            for j in record["jurisdictions"]
-        }
+        self.user_id = loader.user.pk if loader.user else None
+        self.counts: Counter[str] = Counter()
+        self.people = _People(self.sql, loader._people)
+        self.audit: list[tuple] = []
 
-    def run(self) -> tuple[str, dict, int]:
-        meta = self._meta()
-        source, content_hash = self.record["source"], self.record["document"]["content_hash"]
+    def run(self) -> None:
+        for part in _parts(self.group):
+            self._part(part)
+        self.sql.insert(_INSERT_AUDIT, self.audit)
+
+    def _part(self, part: list[tuple[dict, Document | None]]) -> None:
+        sources = [record["source"] for record, _ in part]
+        hashes = [record["document"]["content_hash"] for record, _ in part]
+        marks = ", ".join(["%s"] * len(part))
+        rows = ", ".join(["(%s)"] * len(part))
+        by_source: dict[str, dict[int, tuple]] = {}
+        originals: dict[str, int] = {}
         # One look for both questions: is this source held (this text or another), and
         # is this text held as an original from any source?
-        self.cursor.execute(
-            "SELECT id, source, content_hash, copy_of_id, title, published, publisher, "
-            "original_publisher, byline, language, url, "
-            "CASE WHEN body = '' THEN 0 ELSE 1 END FROM store_document "
-            "WHERE source = %s OR (content_hash = %s AND copy_of_id IS NULL)",
-            [source, content_hash],
+        for row in self.sql.select(_HELD.format(marks, rows), sources + hashes):
+            by_source.setdefault(row[1], {})[row[0]] = row
+            if row[3] is None:
+                originals[row[2]] = row[0]
+        new: list[tuple[dict, Document | None, str, int | None]] = []
+        for record, document in part:
+            held_versions = by_source.get(record["source"], {}).values()
+            content_hash = record["document"]["content_hash"]
+            held = next((r for r in held_versions if r[2] == content_hash), None)
+            if held:
+                self.counts[self._refresh(record, document, held[:1] + held[4:])] += 1
+                continue
+            outcome = "updated" if held_versions else "inserted"
+            new.append((record, document, outcome, originals.get(content_hash)))
+        if not new:
+            return
+        returned = self.sql.insert_returning(
+            _INSERT_DOCUMENT, [self._document_row(*item) for item in new]
         )
-        rows = self.cursor.fetchall()
-        held = next((r for r in rows if r[1] == source and r[2] == content_hash), None)
-        if held:
-            return self._refresh(held[:1] + held[4:], meta), {}, 0
-        outcome = "updated" if any(r[1] == source for r in rows) else "inserted"
-        original = next((r[0] for r in rows if r[2] == content_hash and r[3] is None), None)
-        doc_id = self._insert_document(meta, original)
-        if original is None:
-            self._insert_evidence(doc_id)
-        self._audit("document.insert", doc_id, {"source": source, "copy_of": original})
-        return outcome, self.new_people, int(original is not None)
+        ids = {(source, content_hash): pk for pk, source, content_hash in returned}
+        evidence = []
+        for record, _, outcome, original in new:
+            doc_id = ids[(record["source"], record["document"]["content_hash"])]
+            self.counts[outcome] += 1
+            self.counts["linked"] += original is not None
+            self._audit(
+                "document.insert", doc_id, {"source": record["source"], "copy_of": original}
+            )
+            if original is None:
+                evidence.append(_Evidence(self.loader.lookups, record, doc_id))
+        self._insert_evidence(evidence)
 
-    def _meta(self) -> list:
-        document = self.record["document"]
+    def _insert_evidence(self, evidence: list[_Evidence]) -> None:
+        spans = [span for e in evidence for span in e.spans]
+        span_ids = {e.doc_id: [0] * len(e.spans) for e in evidence}
+        for pk, doc_id, ordinal in self.sql.insert_returning(_INSERT_SPAN, spans):
+            span_ids[doc_id][ordinal] = pk
+        self.people.prefetch(e.people_named() for e in evidence)
+        tables: tuple[list, ...] = tuple([] for _ in _EVIDENCE)
+        observations: list[tuple] = []
+        for e in evidence:
+            self.people.find(e.people_named())
+            e.rows(span_ids[e.doc_id], self.people, tables, observations, self)
+        for sql, rows in zip(_EVIDENCE, tables, strict=True):
+            self.sql.insert(sql, rows)
+        self.sql.insert(_INSERT_OBSERVATION, observations)
+
+    def _meta(self, record: dict) -> list:
+        document = record["document"]
         values = [document.get(name) for name in META]
         values[1] = self.ops.adapt_datefield_value(values[1]) if values[1] else None
         return values
 
-    def _refresh(self, held: tuple, meta: list) -> str:
+    def _document_row(
+        self, record: dict, d: Document | None, _outcome: str, copy_of: int | None
+    ) -> list:
+        document = record["document"]
+        return [
+            record["source"],
+            document["content_hash"],
+            copy_of,
+            *self._meta(record),
+            d.media_type if d else document.get("media_type") or "",
+            d.fetched_at if d else document.get("fetched_at"),
+            d.body if d else "",
+            json.dumps(d.captions, ensure_ascii=False) if d else "[]",
+            " ".join(map(str, d.minhash)) if d else "",
+            self.now,
+        ]
+
+    def _refresh(self, record: dict, document: Document | None, held: tuple) -> str:
         """Unchanged, or updated in place when metadata (or missing text) differs."""
         held_meta = [str(v) if v is not None else None for v in held[1:8]]
-        wanted = [str(v) if v is not None else None for v in meta]
-        body = self.document.body if self.document else ""
+        wanted = [str(v) if v is not None else None for v in self._meta(record)]
+        body = document.body if document else ""
         if held_meta == wanted and (held[8] or not body):  # held[8]: it has its text
             return "unchanged"
         columns = ", ".join(f"{name} = %s" for name in META)
-        params = [*meta]
+        params = self._meta(record)
         if body and not held[8]:
             columns += ", body = %s"
             params.append(body)
-        self.cursor.execute(
-            f"UPDATE store_document SET {columns} WHERE id = %s", [*params, held[0]]
-        )
+        self.sql.execute(f"UPDATE store_document SET {columns} WHERE id = %s", [*params, held[0]])
         self._audit(
             "document.update",
             held[0],
@@ -225,223 +367,206 @@ class _DocumentLoad:
         )
         return "updated"
 
-    def _insert_document(self, meta: list, copy_of: int | None) -> int:
-        d = self.document
-        row = [
-            self.record["source"],
-            self.record["document"]["content_hash"],
-            copy_of,
-            *meta,
-            d.media_type if d else self.record["document"].get("media_type") or "",
-            d.fetched_at if d else self.record["document"].get("fetched_at"),
-            d.body if d else "",
-            json.dumps(d.captions if d else [], ensure_ascii=False),
-            " ".join(map(str, d.minhash)) if d else "",
-            self.now,
-        ]
-        self.cursor.execute(
-            "INSERT INTO store_document (source, content_hash, copy_of_id, "
-            + ", ".join(META)
-            + ", media_type, fetched_at, body, captions, minhash, loaded_at) VALUES ("
-            + ", ".join(["%s"] * len(row))
-            + ") RETURNING id",
-            row,
-        )
-        return self.cursor.fetchone()[0]
+    def money(self, value):
+        return None if value is None else self.ops.adapt_decimalfield_value(value, 20, 2)
 
-    def _insert_evidence(self, doc_id: int) -> None:
-        r, lookups = self.record, self.loader.lookups
+    def date(self, value):
+        return self.ops.adapt_datefield_value(value) if value else None
+
+    def _audit(self, action: str, object_id: int, after: dict, before: dict | None = None):
+        self.audit.append(
+            (
+                self.now,
+                self.user_id,
+                action,
+                object_id,
+                None if before is None else json.dumps(before, sort_keys=True),
+                json.dumps(after, sort_keys=True, default=str),
+            )
+        )
+
+
+class _Evidence:
+    """One new original document's evidence: its spans, then its rows for each table."""
+
+    def __init__(self, lookups: Lookups, record: dict[str, Any], doc_id: int):
+        self.lookups, self.record, self.doc_id = lookups, record, doc_id
         spans: list[tuple] = []
+        self.spans = spans
 
         def span(s: dict) -> int:
             spans.append((doc_id, len(spans), s["field"], s["start"], s["end"]))
             return len(spans) - 1
 
-        mentions = [
-            (lookups.by_ocd_id[j["ocd_id"]], span(m), m["text"], m["confidence"], m.get("reason"))
-            for j in r["jurisdictions"]
+        by_ocd_id = lookups.by_ocd_id
+        self.mentions = [
+            (by_ocd_id[j["ocd_id"]], span(m), m["text"], m["confidence"], m.get("reason"))
+            for j in record["jurisdictions"]
             for m in j["mentions"]
         ]
-        people = [(p, span(p["span"])) for p in r["people"]]
-        quotes = [(q, span(q["span"])) for q in r["quotes"]]
-        amounts = [(a, span(a["span"])) for a in r["amounts"]]
-        listings = [(item, span(item["span"])) for item in r["lists"]]
-        observations = [(o, span(o["span"])) for o in r["observations"]]
-        ids = self._insert_spans(doc_id, spans)
-        c = self.cursor
-        c.executemany(
-            "INSERT INTO store_mention (document_id, jurisdiction_id, span_id, text, confidence, "
-            "reason) VALUES (%s, %s, %s, %s, %s, %s)",
-            [
-                (doc_id, j, ids[s], text, conf, reason or "")
-                for j, s, text, conf, reason in mentions
-            ],
-        )
+        self.people = [(p, span(p["span"])) for p in record["people"]]
+        self.quotes = [(q, span(q["span"])) for q in record["quotes"]]
+        self.amounts = [(a, span(a["span"])) for a in record["amounts"]]
+        self.listings = [(item, span(item["span"])) for item in record["lists"]]
+        self.observations = [(o, span(o["span"])) for o in record["observations"]]
+        self._in_record: dict[str, int] | None = None
+        self._placed: list[int | None] | None = None
+
+    def in_record(self) -> dict[str, int]:
+        """The record's jurisdictions by the "Name, ST" (or state name) that names them."""
+        if self._in_record is None:
+            by_ocd_id = self.lookups.by_ocd_id
+            self._in_record = {
+                (j.get("name") if j.get("kind") in ("state", "district", "territory") else None)
+                or f"{j.get('name')}, {j.get('state')}": by_ocd_id[j["ocd_id"]]
+                for j in self.record["jurisdictions"]
+            }
+        return self._in_record
+
+    def placed(self) -> list[int | None]:
+        """The jurisdiction each person's title is held for, when the text names it."""
+        if self._placed is None:
+            self._placed = [
+                self.lookups.named(p.get("of"), self.in_record()) for p, _ in self.people
+            ]
+        return self._placed
+
+    def people_named(self) -> list[tuple[str, int | None]]:
+        """Every (name, jurisdiction) mention of a person: people, then other speakers."""
+        named = {p["name"] for p, _ in self.people}
+        return [(p["name"], j) for (p, _), j in zip(self.people, self.placed(), strict=True)] + [
+            (q["speaker"], None) for q, _ in self.quotes if q.get("speaker") not in named | {None}
+        ]
+
+    def rows(self, ids: list[int], people: _People, tables: tuple, observations: list, load):
+        """Append this document's rows to ``tables`` (in ``_EVIDENCE`` order)."""
+        doc_id, lookups = self.doc_id, self.lookups
+        mentions, roles, quotes, amounts, listings = tables
+        mentions += [
+            (doc_id, j, ids[s], text, conf, reason or "")
+            for j, s, text, conf, reason in self.mentions
+        ]
         speakers: dict[str, int] = {}
-        placed = [(p, lookups.named(p.get("of"), self.in_record)) for p, _ in people]
-        named = {p["name"] for p, _ in people}
-        self._find_people(
-            [(p["name"], jurisdiction) for p, jurisdiction in placed]
-            + [(q["speaker"], None) for q, _ in quotes if q.get("speaker") not in named | {None}]
-        )
-        roles = []
-        for (p, jurisdiction), (_, s) in zip(placed, people, strict=True):
-            person = self._person(p["name"], jurisdiction)
+        for (p, s), jurisdiction in zip(self.people, self.placed(), strict=True):
+            person = people.person(p["name"], jurisdiction)
             speakers.setdefault(p["name"], person)
             roles.append((person, p.get("title"), p.get("of"), jurisdiction, doc_id, ids[s]))
-        c.executemany(
-            "INSERT INTO store_role (person_id, title, of_name, jurisdiction_id, document_id, "
-            "span_id) VALUES (%s, %s, %s, %s, %s, %s)",
-            roles,
-        )
-        c.executemany(
-            "INSERT INTO store_quote (document_id, span_id, speaker_id, speaker_name, text, "
-            "direct) VALUES (%s, %s, %s, %s, %s, %s)",
-            [
-                (
-                    doc_id,
-                    ids[s],
-                    self._speaker(q.get("speaker"), speakers),
-                    q.get("speaker"),
-                    q["text"],
-                    q["direct"],
-                )
-                for q, s in quotes
-            ],
-        )
-        c.executemany(
-            "INSERT INTO store_amount (document_id, span_id, text, value, currency, refers_to, "
-            "jurisdiction_id) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            [
-                (
-                    doc_id,
-                    ids[s],
-                    a["text"],
-                    self._money(a.get("value")),
-                    a.get("currency") or "USD",
-                    a.get("refers_to"),
-                    lookups.named(a.get("jurisdiction"), self.in_record),
-                )
-                for a, s in amounts
-            ],
-        )
-        c.executemany(
-            "INSERT INTO store_listing (document_id, span_id, list_id, list_name, "
-            "jurisdiction_id, cue) VALUES (%s, %s, %s, %s, %s, %s)",
-            [
-                (
-                    doc_id,
-                    ids[s],
-                    item.get("list_id"),
-                    item["list"],
-                    lookups.by_ocd_id[m["ocd_id"]],
-                    item.get("cue"),
-                )
-                for item, s in listings
-                for m in item["members"]
-            ],
-        )
-        c.executemany(
-            "INSERT INTO store_observation (jurisdiction_id, provision_id, value, "
-            "effective_from, citation, document_id, span_id, origin, status, negated, hedged, "
-            "cue, rule, created_at, review_reason) VALUES "
-            "(%s, %s, %s, %s, '', %s, %s, 'extracted', 'proposed', %s, %s, %s, %s, %s, '')",
-            [
-                (
-                    lookups.by_geoid.get(o["geoid"]) if o.get("geoid") else None,
-                    lookups.provisions[o["provision"]],
-                    json.dumps(o["value"]),
-                    self.ops.adapt_datefield_value(o["date"]) if o.get("date") else None,
-                    doc_id,
-                    ids[s],
-                    bool(o.get("negated")),
-                    bool(o.get("hedged")),
-                    o.get("cue") or "",
-                    o.get("rule") or "",
-                    self.now,
-                )
-                for o, s in observations
-            ],
-        )
+        for q, s in self.quotes:
+            name = q.get("speaker")
+            speaker = (speakers.get(name) or people.person(name, None)) if name else None
+            quotes.append((doc_id, ids[s], speaker, name, q["text"], q["direct"]))
+        amounts += [
+            (
+                doc_id,
+                ids[s],
+                a["text"],
+                load.money(a.get("value")),
+                a.get("currency") or "USD",
+                a.get("refers_to"),
+                lookups.named(a.get("jurisdiction"), self.in_record()),
+            )
+            for a, s in self.amounts
+        ]
+        listings += [
+            (
+                doc_id,
+                ids[s],
+                item.get("list_id"),
+                item["list"],
+                lookups.by_ocd_id[m["ocd_id"]],
+                item.get("cue"),
+            )
+            for item, s in self.listings
+            for m in item["members"]
+        ]
+        observations += [
+            (
+                lookups.by_geoid.get(o["geoid"]) if o.get("geoid") else None,
+                lookups.provisions[o["provision"]],
+                json.dumps(o["value"]),
+                load.date(o.get("date")),
+                doc_id,
+                ids[s],
+                bool(o.get("negated")),
+                bool(o.get("hedged")),
+                o.get("cue") or "",
+                o.get("rule") or "",
+                load.now,
+            )
+            for o, s in self.observations
+        ]
 
-    def _insert_spans(self, doc_id: int, spans: list[tuple]) -> list[int]:
-        """Insert the spans and return their ids by ordinal."""
-        if not spans:
-            return []
-        self.cursor.executemany(
-            "INSERT INTO store_span (document_id, ordinal, field, span_start, span_end) "
-            "VALUES (%s, %s, %s, %s, %s)",
-            spans,
-        )
-        self.cursor.execute(
-            "SELECT ordinal, id FROM store_span WHERE document_id = %s ORDER BY ordinal", [doc_id]
-        )
-        return [pk for _, pk in self.cursor.fetchall()]
 
-    def _money(self, value):
-        return None if value is None else self.ops.adapt_decimalfield_value(value, 20, 2)
+def _key(name: str, jurisdiction: int | None) -> tuple[str, int | None]:
+    return (name_key(name) or name.casefold()[:200], jurisdiction)
 
-    def _speaker(self, name: str | None, speakers: dict[str, int]) -> int | None:
-        if not name:
-            return None
-        return speakers.get(name) or self._person(name, None)
 
-    def _person(self, name: str, jurisdiction: int | None) -> int:
-        """The Person of a mention (found by ``_find_people`` beforehand)."""
-        key = (name_key(name) or name.casefold()[:200], jurisdiction)
-        return self.loader._people.get(key) or self.new_people[key]
+class _People:
+    """Finds or makes the Person of every mention of a group's documents, document by
+    document in order, by the merge rule of ``store.people``: the people held under the
+    group's names are read in one statement, and only people not held yet are made."""
 
-    def _find_people(self, mentions: list[tuple[str, int | None]]) -> None:
-        """Find or make the Person of every (name, jurisdiction) mention of the document,
-        by the merge rule of ``store.people``, in two or three statements in all."""
+    _SELECT = "SELECT name_key, jurisdiction_id, id FROM store_person WHERE name_key IN ({})"
+
+    def __init__(self, sql: _Sql, known: dict[tuple[str, int | None], int]):
+        self.sql, self.known = sql, known  # known: people of committed groups
+        self.new: dict[tuple[str, int | None], int] = {}  # found or made in this group
+        self._held: dict[str, dict[int | None, int]] = {}  # name key -> jurisdiction -> id
+
+    def prefetch(self, documents) -> None:
+        """Read the held people of every name the documents mention and not known yet."""
+        wanted = {
+            key[0]
+            for mentions in documents
+            for key in (_key(name, jurisdiction) for name, jurisdiction in mentions)
+            if key not in self.known and key not in self.new
+        }
+        self._read(sorted(wanted - self._held.keys()))
+
+    def _read(self, names: list[str]) -> None:
+        for start in range(0, len(names), _ROWS_PER_STATEMENT):
+            chunk = names[start : start + _ROWS_PER_STATEMENT]
+            for name in chunk:
+                self._held.setdefault(name, {})
+            marks = ", ".join(["%s"] * len(chunk))
+            for key, jurisdiction, pk in self.sql.select(self._SELECT.format(marks), chunk):
+                self._held[key][jurisdiction] = pk
+
+    def find(self, mentions: list[tuple[str, int | None]]) -> None:
+        """Find or make the Person of every (name, jurisdiction) mention of a document."""
         missing: dict[tuple[str, int | None], str] = {}
         for name, jurisdiction in mentions:
-            key = (name_key(name) or name.casefold()[:200], jurisdiction)
-            if key not in self.loader._people and key not in self.new_people:
+            key = _key(name, jurisdiction)
+            if key not in self.known and key not in self.new:
                 missing.setdefault(key, name)
         if not missing:
             return
-        keys = sorted({k for k, _ in missing})
-        select = (
-            "SELECT name_key, jurisdiction_id, id FROM store_person WHERE name_key IN ("
-            + ", ".join(["%s"] * len(keys))
-            + ")"
-        )
-        held, placed = self._people_rows(select, keys)
-        for key in missing:
-            if key[1] is None and len(placed.get(key[0], ())) == 1:
-                held[key] = placed[key[0]][0]  # the one placed person of that name
-        new = [(name[:200], *key) for key, name in missing.items() if key not in held]
-        if new:
+        self._read(sorted({key[0] for key in missing} - self._held.keys()))
+        found = {key: self._match(key) for key in missing}
+        make = [(name[:200], *key) for key, name in missing.items() if found[key] is None]
+        if make:
             # ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a concurrent loader
             # that made the person first wins, and its row is read back.
-            self.cursor.executemany(
+            self.sql.insert(
                 "INSERT INTO store_person (name, name_key, jurisdiction_id) "
                 "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                new,
+                make,
             )
-            held.update(self._people_rows(select, keys)[0])
+            self._read(sorted({key for _, key, _ in make}))
         for key in missing:
-            self.new_people[key] = held[key]
+            self.new[key] = found[key] or self._held[key[0]][key[1]]
 
-    def _people_rows(self, select: str, keys: list[str]) -> tuple[dict, dict]:
-        held, placed = {}, {}
-        for key, jurisdiction, pk in self.cursor.execute(select, keys).fetchall():
-            held[(key, jurisdiction)] = pk
-            if jurisdiction is not None:
-                placed.setdefault(key, []).append(pk)
-        return held, placed
+    def _match(self, key: tuple[str, int | None]) -> int | None:
+        """The held person of a mention: a mention with no jurisdiction joins the one
+        placed person of that name, when there is exactly one."""
+        held = self._held[key[0]]
+        if key[1] is None:
+            placed = [pk for jurisdiction, pk in held.items() if jurisdiction is not None]
+            if len(placed) == 1:
+                return placed[0]
+        return held.get(key[1])
 
-    def _audit(self, action: str, object_id: int, after: dict, before: dict | None = None):
-        self.cursor.execute(
-            'INSERT INTO store_auditlog (at, user_id, action, "table", object_id, before, '
-            "after, reason) VALUES (%s, %s, %s, 'store_document', %s, %s, %s, '')",
-            [
-                self.now,
-                self.loader.user.pk if self.loader.user else None,
-                action,
-                object_id,
-                None if before is None else json.dumps(before, sort_keys=True),
-                json.dumps(after, sort_keys=True, default=str),
-            ],
-        )
+    def person(self, name: str, jurisdiction: int | None) -> int:
+        """The Person of a mention (found by ``find`` beforehand)."""
+        key = _key(name, jurisdiction)
+        return self.known.get(key) or self.new[key]
