@@ -18,17 +18,21 @@ Steps, in order:
 from __future__ import annotations
 
 import re
-import string
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise, product
 
+import numpy
+
 from sanctuary_tracker.places import cues
 from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction, load_gazetteer
-from sanctuary_tracker.places.tokens import Token, normalise_phrase, normalise_word, tokenize
+from sanctuary_tracker.places.tokens import normalise_phrase, normalise_word, tokenize
 
+# A word of a window around a name: (text, start, end), as tokenize's Token has them (plain
+# tuples: thousands are made per document).
+Word = tuple[str, int, int]
 BIG_CITY = 100_000  # named alone, a city this large is the one meant unless context says otherwise
 
 
@@ -63,7 +67,7 @@ class _Match:
         "window",
     )
 
-    def __init__(self, first: int, last: int, key: str, candidates, window: list[Token]):
+    def __init__(self, first: int, last: int, key: str, candidates, window: list[Word]):
         self.first = first  # index in window of the name's first word
         self.last = last  # index in window of its last word
         self.key = key
@@ -112,6 +116,18 @@ _ASCII_FOLD_CASED = bytes(ord(FOLD_CASED.get(code, chr(code))) for code in range
 _ASCII_BYTES = bytes(range(128))
 
 
+def _foldable(table: dict[int, str]) -> re.Pattern:
+    """The non-ASCII characters that ``table`` folds to an ASCII letter or mark."""
+    found = _FOLDABLE.get(id(table))
+    if found is None:
+        chars = [chr(c) for c, f in table.items() if c > 127 and f.isascii() and f != " "]
+        found = _FOLDABLE[id(table)] = re.compile("[" + re.escape("".join(chars)) + "]")
+    return found
+
+
+_FOLDABLE: dict[int, re.Pattern] = {}
+
+
 def _fold_non_ascii(text: str, table: dict[int, str]) -> str:
     """``text`` with its non-ASCII characters translated by ``table`` where that gives an
     ASCII letter or mark; the rest are left to the ASCII encoding's "?", which folds to a
@@ -123,17 +139,8 @@ def _fold_non_ascii(text: str, table: dict[int, str]) -> str:
         .translate(None, _ASCII_BYTES)
         .decode("utf-8", "surrogatepass")
     )
-    if len(rest) > 256:
-        distinct = set(rest)  # a text in another script: many of them
-    else:
-        distinct = []
-        while rest:
-            distinct.append(rest[0])
-            rest = rest.replace(rest[0], "")
-    for char in distinct:
-        folded = table.get(ord(char))
-        if folded is not None and folded.isascii() and folded != " ":
-            text = text.replace(char, folded)
+    for char in set(_foldable(table).findall(rest)):
+        text = text.replace(char, table[ord(char)])
     return text
 
 
@@ -158,15 +165,28 @@ _CASED_SMALL = frozenset({"de", "la", "le", "du", "des", "del"})
 _UNMARKED = cues.LOWER_CASE_IN_NAMES - _CASED_SMALL
 _SMALL = "(?:" + "|".join(sorted(_UNMARKED, key=len, reverse=True)) + r")\.*(?![A-Za-z0-9&])"
 _SMALL_WORD = re.compile(_SMALL, re.I)
-_SMALL_MARKED = re.compile(rb"\^(?=" + _SMALL.encode() + rb")")
-# Byte tables: 1 for a space; 1 for a capital or a digit; 0 for anything else.
-# Byte tables for the marks: MARK - " " for a byte that folds to a space, else 0; 255 for a
-# capital or a digit, else 0.
-_SPACE_TO_MARK = bytes(
-    ord(MARK) - ord(" ") if _ASCII_FOLD_CASED[code] == ord(" ") else 0 for code in range(256)
-)
-_CAPITAL = bytes(
-    255 if chr(code) in string.ascii_uppercase + string.digits else 0 for code in range(256)
+
+
+def _prefix_tree(words) -> str:
+    """An expression matching exactly ``words``, as a tree of their prefixes (the regular
+    expression engine tries the branches of a plain alternation one by one)."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], []).append(word[1:])
+    out = []
+    for first, rests in sorted(branches.items()):
+        if not first:
+            continue
+        below = _prefix_tree(rests)
+        if not below:
+            out.append(re.escape(first))
+        else:
+            out.append(re.escape(first) + "(?:" + below + ")" + ("?" if "" in rests else ""))
+    return "|".join(out)
+
+
+_SMALL_MARKED = re.compile(
+    rb"\^(?=(?:" + _prefix_tree(_UNMARKED).encode() + rb")\.*(?![A-Za-z0-9&]))"
 )
 
 
@@ -189,17 +209,17 @@ def _folded(text: str) -> tuple[str, str]:
             text = text.replace(char, folded_char)
         if not text.isascii():
             text = _fold_non_ascii(text, FOLD_CASED)
-    raw = b" " + text.encode("ascii", "replace")
-    # The marks in one go, on the bytes as big integers: to a space whose next byte is a
-    # capital or a digit, MARK - " " is added (never a carry: no byte is over 127).
-    # (Shifted a byte left, each byte of ``capitals`` tells of the byte after it.)
-    spaces = int.from_bytes(raw.translate(_SPACE_TO_MARK))
-    capitals = int.from_bytes(raw.translate(_CAPITAL)) << 8
-    folded = int.from_bytes(raw.translate(_ASCII_FOLD)) + (spaces & capitals)
-    folded_bytes = folded.to_bytes(len(raw))
+    cased = (b" " + text.encode("ascii", "replace")).translate(_ASCII_FOLD_CASED)
+    lower = cased.lower()
+    # The marks, on the bytes as arrays: a space whose next byte is a capital or a digit.
+    codes = numpy.frombuffer(cased, dtype=numpy.uint8)
+    following = codes[1:]
+    marks = (codes[:-1] == 32) & (((following - 48) < 10) | ((following - 65) < 26))
+    folded = numpy.frombuffer(lower, dtype=numpy.uint8).copy()
+    folded[:-1][marks] = ord(MARK)
     return (
-        _SMALL_MARKED.sub(b" ", folded_bytes).decode("ascii"),
-        folded_bytes.translate(_SPACED).decode("ascii"),
+        _SMALL_MARKED.sub(b" ", folded.tobytes()).decode("ascii"),
+        lower.translate(_SPACED).decode("ascii"),
     )
 
 
@@ -589,58 +609,55 @@ def _windowed(doc: _Doc, start: int, end: int, key: str, candidates) -> _Match |
     return _Match(first, last, key, candidates, window)
 
 
-_new_token = tuple.__new__
 # Words read on either side of a name: before it, one, or three after "of" ("the town of",
 # "Department of"); after it, one, or three after a comma (a state: "Portland, Ore.") or
 # "for" / "on" ("Center for Immigration Studies").
 NEIGHBOURS = 3
 
 
-def _words_before(doc: _Doc, begin: int, start: int, cut: bool) -> list[Token]:
+def _words_before(doc: _Doc, begin: int, start: int, cut: bool) -> list[Word]:
     """The words of ``text[begin:start]`` that are read (see NEIGHBOURS), as ``tokenize``
     reads them, with the first left out if it starts at ``begin`` when ``cut`` (it may be
-    a word cut in two); read off the folded words from the end, by string searches."""
+    a word cut in two); read off the folded words from the end."""
     text = doc.text
     body = doc.spaced[begin + 1 : start + 1]
-    tokens: list[Token] = []
-    end = len(body.rstrip(" "))
-    while end:
-        space = body.rfind(" ", 0, end)
-        offset = begin + space + 1
-        if "'" in body[space + 1 : end]:
-            piece = tokenize(text[offset : begin + end], offset)
+    tokens: list[Word] = []
+    position = len(body)
+    for word in reversed(body.split()):
+        position = body.rfind(word, 0, position)
+        offset = begin + position
+        if "'" in word:
+            piece = tokenize(text[offset : offset + len(word)], offset)
         else:
-            piece = [_new_token(Token, (text[offset : begin + end], offset, begin + end))]
-        if cut and space < 0 and piece and piece[0].start == begin:
+            piece = [(text[offset : offset + len(word)], offset, offset + len(word))]
+        if cut and not position and piece and piece[0][1] == begin:
             piece = piece[1:]
         tokens[:0] = piece
-        if tokens and (len(tokens) >= NEIGHBOURS or normalise_word(tokens[-1].text) != "of"):
+        if tokens and (len(tokens) >= NEIGHBOURS or normalise_word(tokens[-1][0]) != "of"):
             break
-        end = len(body[:space].rstrip(" ")) if space > 0 else 0
     return tokens[-NEIGHBOURS:]
 
 
-def _words_from(doc: _Doc, start: int, end: int, stop: int) -> list[Token]:
+def _words_from(doc: _Doc, start: int, end: int, stop: int) -> list[Word]:
     """The words of ``text[start:stop]``: the name's, then those read after it (see
-    NEIGHBOURS), as ``tokenize`` reads them; read off the folded words by string searches
-    (a word with an apostrophe is tokenized)."""
-    text, rest = doc.text, doc.spaced[start + 1 : stop + 1]
-    words: list[Token] = []
+    NEIGHBOURS), as ``tokenize`` reads them; read off the folded words (a word with an
+    apostrophe is tokenized)."""
+    text, spaced = doc.text, doc.spaced
+    words: list[Word] = []
     first_after = wanted = 0
-    position, size = 0, len(rest)
-    while not first_after or len(words) - first_after < wanted:
-        following = rest[position:].lstrip(" ")
-        if not following:
-            break
-        position = size - len(following)
-        space = rest.find(" ", position)
-        if space < 0:
-            space = size
-        offset = start + position
-        if "'" in rest[position:space]:
-            piece = tokenize(text[offset : start + space], offset)
+    position = start + 1  # in ``spaced``, which has one character before the text's first
+    for word in spaced[position : stop + 1].split():
+        offset = spaced.find(word, position) - 1
+        position = offset + 1 + len(word)
+        if "'" in word:
+            piece = tokenize(text[offset : position - 1], offset)
+        elif first_after or offset < end:  # (the common case: one word, one token)
+            words.append((text[offset : position - 1], offset, position - 1))
+            if first_after and len(words) - first_after >= wanted:
+                break
+            continue
         else:
-            piece = [_new_token(Token, (text[offset : start + space], offset, start + space))]
+            piece = [(text[offset : position - 1], offset, position - 1)]
         for token in piece:
             if not first_after and token[1] >= end:
                 first_after = len(words)
@@ -650,7 +667,8 @@ def _words_from(doc: _Doc, start: int, end: int, stop: int) -> list[Token]:
                 )
                 wanted = NEIGHBOURS if wide else 1
             words.append(token)
-        position = space
+        if first_after and len(words) - first_after >= wanted:
+            break
     return words[: first_after + wanted] if first_after else words
 
 
@@ -715,11 +733,11 @@ def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
 _GAP_BEFORE = re.compile(r"[^\W_]([\W_]*)$")
 
 
-def _gap(text: str, tokens: list[Token], i: int) -> str:
+def _gap(text: str, tokens: list[Word], i: int) -> str:
     """The characters between token i-1 and token i ("\n" at the start of the text)."""
     if i > 0:
-        return text[tokens[i - 1].end : tokens[i].start]
-    start = tokens[i].start
+        return text[tokens[i - 1][2] : tokens[i][1]]
+    start = tokens[i][1]
     found = _GAP_BEFORE.search(text, max(0, start - 20), start)
     return found.group(1) if found else "\n"
 
@@ -728,13 +746,13 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _title_case(line: str) -> bool:
-    if len(line.split()) > 20:
+    if len(line.split(None, 20)) > 20:  # (more than 20 words: no need to split them all)
         return False
     words = _LONG_WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
-def _not_a_place(doc: _Doc, tokens: list[Token], match: _Match) -> str | None:
+def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
     """Why a matched name is not a place here ("word", "person", "organisation"), or None."""
     text = doc.text
     first, last = match.first, match.last
@@ -836,7 +854,7 @@ def _odd_case(word: str) -> bool:
     return not word.isupper() and any(c.isupper() for c in inner) and not _NAME_PREFIX.match(word)
 
 
-def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazetteer) -> None:
+def _read_cues(text: str, tokens: list[Word], match: _Match, gazetteer: Gazetteer) -> None:
     after = match.last + 1
     size = len(tokens)
     # An explicit state: "Portland, Ore.", "Hartford, Connecticut", "Washington, D.C."
@@ -844,8 +862,8 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
         for width in (3, 2, 1):
             if after + width > len(tokens):
                 continue
-            phrase = text[tokens[after].start : tokens[after + width - 1].end]
-            dotted = text[tokens[after + width - 1].end : tokens[after + width - 1].end + 1] == "."
+            phrase = text[tokens[after][1] : tokens[after + width - 1][2]]
+            dotted = text[tokens[after + width - 1][2] : tokens[after + width - 1][2] + 1] == "."
             if width == 1 and len(phrase) == 2 and not (phrase.isupper() or dotted):
                 continue  # "in", "or", "me" are words; "IN", "OR", "Pa." are states
             state = _state_named(gazetteer, phrase)
@@ -854,12 +872,12 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
                 or (match.key == "washington" and state.state == "DC")
             ):
                 match.state = state.state
-                match.qualifier = (tokens[after].start, tokens[after + width - 1].end)
+                match.qualifier = (tokens[after][1], tokens[after + width - 1][2])
                 match.notes.append(f"state named after it: '{phrase}'")
                 break
     # Kind words: "the town of East Haven", "cities of Hartford, ...", "Chelsea City Manager".
     if match.first and normalise_word(tokens[match.first - 1][0]) == "of":
-        window = [t.norm for t in tokens[max(0, match.first - 3) : match.first]]
+        window = [normalise_word(t[0]) for t in tokens[max(0, match.first - 3) : match.first]]
         if any(w in cues.LOCAL_KIND_WORDS for w in window[:-1]):
             match.level = match.level or "local"
             match.notes.append("after a word for a city or town")
@@ -870,7 +888,7 @@ def _read_cues(text: str, tokens: list[Token], match: _Match, gazetteer: Gazette
         match.level = match.level or "county"
         match.notes.append("named as a county")
     if not match.level and after < size and normalise_word(tokens[after][0]) in cues.LOCAL_HEADS:
-        match.notes.append(f"followed by '{tokens[after].text}'")
+        match.notes.append(f"followed by '{tokens[after][0]}'")
 
 
 _REGION_NAMES = list(cues.REGIONS)
@@ -993,7 +1011,12 @@ class _Resolver:
         found = self._filtered(m)
         if m.key == "washington":
             return self._washington(m, found)
-        states = [c for c in found if c.level == "state"] if m.names_state else []
+        if not m.names_state:
+            states = []
+        elif found is _lookup(self.gazetteer, m.key):
+            states = _states_named(self.gazetteer, m.key)  # (the common case, worked out once)
+        else:
+            states = [c for c in found if c.level == "state"]
         if states and m.level in (None, "state") and not m.state:
             return states[0], 0.95, "a state's name"  # "New York, NY" is the city
         if m.state:
@@ -1007,8 +1030,13 @@ class _Resolver:
     def _shouting(self, m: _Match) -> bool:
         """A name in capitals outside a dateline (a judge's name in a court opinion, a
         heading) is not resolved from context or population alone."""
-        words = [t.text for t in m.window[m.first : m.last + 1] if len(t.text) > 2]
-        return bool(words) and all(w.isupper() for w in words) and not self._dateline(m)
+        capitals = False  # (its words of three letters or more, all in capitals)
+        for word, _, _ in m.window[m.first : m.last + 1]:
+            if len(word) > 2:
+                if not word.isupper():
+                    return False
+                capitals = True
+        return capitals and not self._dateline(m)
 
     def _big_city(self, m: _Match):
         """A large city named alone is the one meant, unless the document's own states hold
@@ -1090,7 +1118,7 @@ class _Resolver:
             dc = self.gazetteer.state("DC")
             return dc, 0.9, "Washington, D.C."
         state = self.gazetteer.state("WA")
-        window = " ".join(t.norm for t in m.window[max(0, m.first - 3) : m.last + 3])
+        window = " ".join(normalise_word(t[0]) for t in m.window[max(0, m.first - 3) : m.last + 3])
         if m.state == "WA" or re.search(r"\bstate of washington\b|\bwashington state\b", window):
             return state, 0.9, "Washington the state"
         if self._among_states(m):
@@ -1099,9 +1127,9 @@ class _Resolver:
 
     def _dateline(self, m: _Match) -> bool:
         token = m.window[m.first]
-        if not token.text.isupper():
+        if not token[0].isupper():
             return False
-        rest = self.text[token.end : token.end + 3]
+        rest = self.text[token[2] : token[2] + 3]
         at_line_start = _gap(self.text, m.window, m.first).endswith("\n")
         return at_line_start and bool(_DASH_AFTER.match(rest))
 
@@ -1116,6 +1144,11 @@ class _Resolver:
             ):
                 return True
         return False
+
+
+@lru_cache(maxsize=200_000)
+def _states_named(gazetteer: Gazetteer, key: str) -> list[Jurisdiction]:
+    return [c for c in _lookup(gazetteer, key) if c.level == "state"]
 
 
 @lru_cache(maxsize=200_000)
