@@ -820,8 +820,8 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
         and not (tight_after and after_norm in _HEADS)
     ):
         return "person"  # "Mayor Jackson", "Sen. Elizabeth"
-    if doc.headline(tokens[first][1]):
-        return None  # in a headline every word is capitalised; neighbours say nothing
+    # A capitalised neighbour: a person's or an organisation's name, unless the line is a
+    # headline, where every word is capitalised and neighbours say nothing.
     if (
         tight_after
         and after_capitalised
@@ -829,6 +829,8 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
         and not after[0].isupper()
         and doc.words_in_line(tokens[first][1]) > 4  # not a label: "Chicago Policy:"
     ):
+        if doc.headline(tokens[first][1]):
+            return None
         return "person" if single else "organisation"  # "Elizabeth Warren", "Texas Tribune"
     if (
         tight_before
@@ -836,7 +838,7 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
         and before_norm not in _MODIFIERS
         and not match.names_state
     ):
-        return "person"  # "Marty Walsh", "Michele Jansen"
+        return None if doc.headline(tokens[first][1]) else "person"  # "Marty Walsh"
     return None
 
 
