@@ -96,10 +96,16 @@ def _rates(documents: int, started: float, cpu: float) -> tuple[float, float]:
     return documents / wall, 1000 * used / documents
 
 
-def ingest_rate(paths: list[Path], url: str) -> tuple[float, float]:
-    """Documents per second and CPU milliseconds per document (this process's threads;
-    not PostgreSQL's server) of ``ingest_sources`` (read + extract + check + load),
-    after its one-off setup (the reference lookups, about 0.2 s a run)."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def ingest_rate(paths: list[Path], url: str) -> tuple[float, float, float]:
+    """Documents per second and CPU milliseconds per document (this process's threads,
+    then its loader process; not PostgreSQL's server) of ``ingest_sources`` (read +
+    extract + check + load), after its one-off setup (the reference lookups, about
+    0.2 s a run)."""
     from sanctuary_tracker.store.config import setup
 
     setup(url)
@@ -111,10 +117,12 @@ def ingest_rate(paths: list[Path], url: str) -> tuple[float, float]:
     user = User.objects.get(username="bench")
     lookups = Lookups.load()
     ingest_sources([str(paths[0])], user=user, lookups=lookups)  # warm, as for read + extract
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
     report = ingest_sources([str(p) for p in paths[1:]], user=user, lookups=lookups)
+    loader = 1000 * (_children_cpu() - children) / (len(paths) - 1)
     assert report.counts.get("inserted") == len(paths) - 1, report.summary()
-    return _rates(len(paths) - 1, started, cpu)
+    assert not report.counts.get("linked"), report.summary()  # all new texts, all evidence
+    return (*_rates(len(paths) - 1, started, cpu), loader)
 
 
 def evidence_file(paths: list[Path], target: Path, records: int) -> None:
@@ -177,7 +185,7 @@ def main() -> None:
         sqlite_url = f"sqlite:///{folder / 'ingest.sqlite3'}"
         pg = postgres_database()
         targets = [("SQLite", sqlite_url)] + ([("PostgreSQL", pg[0])] if pg else [])
-        rates: dict[str, list[tuple[float, float]]] = {"read + extract": []}
+        rates: dict[str, list[tuple[float, ...]]] = {"read + extract": []}
         rates |= {t: [] for t, _ in targets}
         failed = []
         try:
@@ -186,9 +194,13 @@ def main() -> None:
             for round_ in range(args.rounds):
                 docs = folder / f"round{round_}"
                 docs.mkdir()
-                rates["read + extract"].append(read_extract_rate(corpus(docs, args.repeat, "read")))
+                # The round in each text too: a text ingested in an earlier round would be
+                # stored as a linked copy, without its evidence.
+                texts = corpus(docs, args.repeat, f"read-{round_}")
+                rates["read + extract"].append(read_extract_rate(texts))
                 for label, url in targets:
-                    rates[label].append(ingest_rate(corpus(docs, args.repeat, label), url))
+                    texts = corpus(docs, args.repeat, f"{label}-{round_}")
+                    rates[label].append(ingest_rate(texts, url))
         finally:
             if pg:
                 drop_postgres(pg[1])
@@ -198,16 +210,16 @@ def main() -> None:
             f"samples + eval/dev), {args.rounds} rounds"
         )
         print(f"load average at start: {load_at_start}")
-        baseline = statistics.median(r for r, _ in rates["read + extract"])
-        base_cpu = statistics.median(c for _, c in rates["read + extract"])
+        baseline = statistics.median(r[0] for r in rates["read + extract"])
+        base_cpu = statistics.median(r[1] for r in rates["read + extract"])
         print(f"read + extract alone: {baseline:.1f} docs/s, {base_cpu:.1f} ms CPU a document")
         for label, _ in targets:
-            rate = statistics.median(r for r, _ in rates[label])
-            cpu = statistics.median(c for _, c in rates[label])
+            rate, cpu, loader = (statistics.median(r[i] for r in rates[label]) for i in range(3))
             share = rate / baseline
             print(
                 f"ingest into {label}: {rate:.1f} docs/s ({share:.0%} of read + extract), "
-                f"{cpu:.1f} ms CPU a document in this process"
+                f"{cpu:.1f} ms CPU a document in this process + {loader:.1f} ms in its "
+                "loader process"
             )
             if share < INGEST_FLOOR:
                 failed.append(f"ingest into {label} below {INGEST_FLOOR:.0%}")

@@ -64,11 +64,11 @@ def ingest_sources(
     lookups: Lookups | None = None,
 ) -> RunReport:
     """Read, extract and load every document of ``sources`` (loading in a background
-    thread: see ``store.background``)."""
-    from sanctuary_tracker.store.background import BackgroundLoader
+    process or thread: see ``store.background``)."""
+    from sanctuary_tracker.store.background import background_loader
 
     lookups = lookups or Lookups.load()
-    loader = BackgroundLoader(user=user, lookups=lookups, on_document=on_document)
+    loader = background_loader(user=user, lookups=lookups, on_document=on_document)
     report = RunReport(on_problem=on_problem)
     problem = report.problem
     try:

@@ -11,6 +11,7 @@ tables."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections import Counter
@@ -145,7 +146,7 @@ class Loader:
         for attempt in range(_RETRIES):
             work = _GroupLoad(self, group)
             try:
-                with transaction.atomic():
+                with transaction.atomic(), self.sql.pipeline():
                     work.run()
                 break
             except lost_race:
@@ -160,15 +161,35 @@ class Loader:
 
 
 class _Sql:
-    """Plain SQL on the connection's own DB-API cursor (Django's wrapper rewrites every
-    statement's placeholders on every call; this does it once per statement)."""
+    """Plain SQL on the driver's own cursor. SQLite: the connection's DB-API cursor
+    (Django's wrapper rewrites every statement's placeholders on every call; this does
+    it once per statement). PostgreSQL: a cursor whose parameters the server binds, in
+    pipeline mode while a group is stored."""
 
     def __init__(self, connection):
-        self.cursor = connection.connection.cursor()
         self.qmark = connection.vendor == "sqlite"
         self.ops = connection.ops
         self._statements: dict[str, str] = {}
         self._multirow: dict[tuple[str, int], str] = {}
+        self._raw = connection.connection
+        self.cursor = self._cursor()
+
+    def _cursor(self):
+        if self.qmark:
+            return self._raw.cursor()
+        import psycopg
+
+        # Not Django's cursors, which quote every parameter into the text in Python:
+        # psycopg adapts them in C, and the server parses each statement text once
+        # (prepared after a few runs), not once a document.
+        return psycopg.Cursor(self._raw)
+
+    def pipeline(self):
+        """PostgreSQL: statements are sent without waiting for each answer (the driver
+        waits where a result is read, and at the end). SQLite: nothing to do."""
+        if self.qmark:
+            return contextlib.nullcontext()
+        return self._raw.pipeline()
 
     def _sql(self, sql: str) -> str:
         if not self.qmark:
@@ -188,31 +209,34 @@ class _Sql:
 
     def insert(self, sql: str, rows: list) -> None:
         """``INSERT ... VALUES (row)`` for many rows. SQLite: one prepared statement
-        stepped for each row in C. PostgreSQL: multi-row VALUES statements (fewer round
-        trips than a statement a row). Nothing at all for no rows."""
+        stepped for each row in C. PostgreSQL: multi-row VALUES statements (fewer
+        statements for the server than one a row). Nothing at all for no rows."""
         if self.qmark:
             if rows:
                 self.cursor.executemany(self._sql(sql), rows)
             return
-        for _ in self._multirow_statements(sql, rows):
-            pass
+        for statement, params in self._multirow_statements(sql, rows):
+            self.cursor.execute(statement, params)
 
     def insert_returning(self, sql: str, rows: list) -> list[tuple]:
-        """The same for an ``INSERT ... RETURNING``: the rows it returns, in no order."""
-        returned: list[tuple] = []
-        for _ in self._multirow_statements(sql, rows):
-            returned += self.cursor.fetchall()
-        return returned
+        """The same for an ``INSERT ... RETURNING``: the rows it returns, in no order.
+        Each statement has a cursor of its own, read once all are sent (in a pipeline,
+        one round trip)."""
+        cursors = []
+        for statement, params in self._multirow_statements(sql, rows):
+            cursor = self._cursor()
+            cursor.execute(statement, params)
+            cursors.append(cursor)
+        return [row for cursor in cursors for row in cursor.fetchall()]
 
-    def _multirow_statements(self, sql: str, rows: list) -> Iterator[None]:
+    def _multirow_statements(self, sql: str, rows: list) -> Iterator[tuple[str, list]]:
         for chunk in self._chunks(rows):
             statement = self._multirow.get((sql, len(chunk)))
             if statement is None:
                 head, row, tail = _VALUES.match(sql).groups()
                 statement = self._sql(head + ", ".join([row] * len(chunk)) + tail)
                 self._multirow[(sql, len(chunk))] = statement
-            self.cursor.execute(statement, [value for r in chunk for value in r])
-            yield
+            yield statement, [value for r in chunk for value in r]
 
     def _chunks(self, rows: list):
         """SQLite: up to 200 rows a statement. PostgreSQL: power-of-two row counts within
