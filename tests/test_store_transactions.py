@@ -162,3 +162,35 @@ def test_two_ingests_at_once_store_each_document_once(store, tmp_path):
     assert count("store_quote") == sum(expected_rows(p)["store_quote"] for p in paths[:2]) * 8
     # People shared by the stories were made once, whichever process met them first.
     assert Person.objects.filter(name="Thomas Ambrosino").count() == 1
+
+
+def test_an_error_in_the_loader_reaches_the_caller(store):
+    """The loader (a child process, or a thread when this process has other threads)
+    hands its error back; nothing of the document that failed is stored."""
+    import threading
+
+    import pytest
+
+    from sanctuary_tracker.extract import extract
+    from sanctuary_tracker.read import read
+    from sanctuary_tracker.store.background import LoaderProcess, background_loader
+    from sanctuary_tracker.store.lookups import Lookups
+
+    user = make_user("casey", "coder")
+    document = read(str(sorted(STORE_FIXTURES.glob("*.txt"))[0]))
+    record = extract(document)
+    # Not a checked record (its jurisdiction is unknown): the loader fails on it.
+    unknown = {
+        **record,
+        "source": "elsewhere",
+        "document": {**record["document"], "content_hash": "sha256:" + "0" * 64},
+        "jurisdictions": [{"ocd_id": "ocd-division/country:zz", "mentions": [{}]}],
+    }
+    loader = background_loader(user=user, lookups=Lookups.load())
+    assert isinstance(loader, LoaderProcess) == (threading.active_count() == 1)
+    loader.put(record, document)
+    loader.put(unknown, document)
+    with pytest.raises(KeyError, match="country:zz"):
+        loader.close()
+    assert count("store_document") == 1
+    assert held_rows(document.source) == expected_rows(Path(document.source))

@@ -3,8 +3,8 @@ that a run goes at the pace of its slower half, not of both added up.
 
 The loader is a child process where processes fork (Linux, macOS): a thread would
 compete with extraction for the interpreter's lock, and on PostgreSQL the driver's
-Python work made ingest a fifth slower than read + extract alone. Elsewhere, or when
-the caller is inside a transaction, it is a thread. Either way it has its own database
+Python work made ingest a fifth slower than read + extract alone. Elsewhere, when
+the caller is inside a transaction or has other threads, it is a thread. Either way it has its own database
 connection and loads each document in its own transaction; at most ``depth`` documents
 are in flight, so a kill loses only documents that were read but not yet loaded, never
 part of one. The child dies with its parent (Linux), so a killed ingest stops loading
@@ -34,7 +34,14 @@ def background_loader(*, user, lookups: Lookups, on_document=lambda: None, depth
 
     from django.db import connection
 
-    if "fork" in multiprocessing.get_all_start_methods() and not connection.in_atomic_block:
+    # A fork copies only the calling thread: another thread's open connections (or
+    # locks) would be copied into the child half-owned.
+    alone = threading.active_count() == 1
+    if (
+        alone
+        and "fork" in multiprocessing.get_all_start_methods()
+        and not connection.in_atomic_block
+    ):
         return LoaderProcess(user=user, lookups=lookups, on_document=on_document, depth=depth)
     return LoaderThread(user=user, lookups=lookups, on_document=on_document, depth=depth)
 
