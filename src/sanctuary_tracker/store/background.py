@@ -1,14 +1,15 @@
 """Loading in the background while the caller reads and extracts the next document, so
 that a run goes at the pace of its slower half, not of both added up.
 
-The loader is a child process where processes fork (Linux, macOS): a thread would
-compete with extraction for the interpreter's lock, and on PostgreSQL the driver's
-Python work made ingest a fifth slower than read + extract alone. Elsewhere, when
-the caller is inside a transaction or has other threads, it is a thread. Either way it has its own database
-connection and loads each document in its own transaction; at most ``depth`` documents
-are in flight, so a kill loses only documents that were read but not yet loaded, never
-part of one. The child dies with its parent (Linux), so a killed ingest stops loading
-at once, as a thread would."""
+On Linux the loader is a forked child process: a thread would compete with extraction
+for the interpreter's lock, and on PostgreSQL the driver's Python work made ingest a
+fifth slower than read + extract alone. It is a thread instead on other systems (a fork
+after a native library has started threads of its own, as numpy's BLAS does, is not
+safe there), inside a caller's transaction, and when the caller has other threads.
+Either way it has its own database connection and loads each document in its own
+transaction; at most ``depth`` documents are in flight, so a kill loses only documents
+that were read but not yet loaded, never part of one. The child dies with its parent,
+so a killed ingest stops loading at once, as a thread would."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import os
 import pickle
 import queue
 import signal
+import sys
 import threading
 from typing import Any
 
@@ -39,6 +41,7 @@ def background_loader(*, user, lookups: Lookups, on_document=lambda: None, depth
     alone = threading.active_count() == 1
     if (
         alone
+        and sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
         and not connection.in_atomic_block
     ):
