@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sanctuary_tracker.places.resolve import MARK, fold, jurisdictions_named, marked, resolve_places
+from sanctuary_tracker.places.resolve import (
+    _UNMARKED,
+    FOLD_CASED,
+    MARK,
+    fold,
+    jurisdictions_named,
+    marked,
+    resolve_places,
+)
 
 
 def named(text: str) -> set[tuple[str, str, str]]:
@@ -160,6 +170,28 @@ def test_folding_keeps_every_offset(text):
 def test_marks_only_mark_the_folded_text(text):
     assume(len(text.lower()) == len(text))  # fold's slow path ("İ") is not the marked one
     assert marked(text).replace(MARK, " ") == " " + fold(text)
+
+
+def _marked_by_expression(text: str) -> str:
+    """What ``marked`` gives, worked out the plain way: the text folded keeping case, then
+    a mark for each space before a capital or a digit that does not start a small word."""
+    cased = text.translate(FOLD_CASED).encode("ascii", "replace").decode("ascii")
+    cased = " " + cased.translate(FOLD_CASED)  # ("?", an unfoldable character, a space)
+    small = "|".join(sorted(_UNMARKED, key=len, reverse=True))
+    before_capital = re.compile(r" (?=[A-Z0-9])(?!(?i:" + small + r")\.*(?![A-Za-z0-9&]))")
+    return before_capital.sub(MARK, cased).lower()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0x2600))
+    | st.lists(
+        st.sampled_from(["Town", "of", "OF", " ", ",", "É", "9", "x", "the", "County."])
+    ).map("".join)
+)
+def test_marks_are_those_of_the_plain_expression(text):
+    assume(len(text.lower()) == len(text))
+    assert marked(text) == _marked_by_expression(text)
 
 
 def test_marks_tell_capitalised_words():
