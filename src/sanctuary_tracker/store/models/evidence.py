@@ -101,6 +101,9 @@ class Person(models.Model):
                 fields=["name_key"], condition=Q(jurisdiction__isnull=True), name="person_unplaced"
             ),
         ]
+        # The loader looks people up by name alone (every jurisdiction at once): the
+        # partial unique indexes above cannot serve that query.
+        indexes = [models.Index(fields=["name_key"], name="person_name_key")]
 
     def __str__(self) -> str:
         return self.name
