@@ -620,21 +620,22 @@ def _words_before(doc: _Doc, begin: int, start: int, cut: bool) -> list[Word]:
     reads them, with the first left out if it starts at ``begin`` when ``cut`` (it may be
     a word cut in two); read off the folded words from the end."""
     text = doc.text
-    body = doc.spaced[begin + 1 : start + 1]
+    body = doc.spaced[begin + 1 : start + 1].rstrip(" ")
     tokens: list[Word] = []
-    position = len(body)
-    for word in reversed(body.split()):
-        position = body.rfind(word, 0, position)
-        offset = begin + position
+    while body:
+        space = body.rfind(" ")
+        word = body[space + 1 :]
+        offset = begin + space + 1
         if "'" in word:
             piece = tokenize(text[offset : offset + len(word)], offset)
-        else:
-            piece = [(text[offset : offset + len(word)], offset, offset + len(word))]
-        if cut and not position and piece and piece[0][1] == begin:
-            piece = piece[1:]
-        tokens[:0] = piece
+            if cut and space < 0 and piece and piece[0][1] == begin:
+                piece = piece[1:]
+            tokens[:0] = piece
+        elif not (cut and space < 0):
+            tokens.insert(0, (text[offset : offset + len(word)], offset, offset + len(word)))
         if tokens and (len(tokens) >= NEIGHBOURS or normalise_word(tokens[-1][0]) != "of"):
             break
+        body = body[:space].rstrip(" ") if space > 0 else ""
     return tokens[-NEIGHBOURS:]
 
 
@@ -757,17 +758,23 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
     text = doc.text
     first, last = match.first, match.last
     norm = normalise_word
-    names = [t[0] for t in tokens[first : last + 1] if norm(t[0]) not in cues.LOWER_CASE_IN_NAMES]
-    for word in names:
-        if not (word[:1].isupper() or word.isdigit()):
-            return "word"  # "in union", "commerce" ("the town of" may be lower case)
-        if _odd_case(word):
-            return "word"  # "WaCo" is an abbreviation, not Waco
-    if not names:
-        return "word"
     single = first == last
-    if single and norm(tokens[first][0]) in cues.TITLES:
-        return "word"  # "President", "Judge"
+    if single:  # (the common case, as the loop below would read it)
+        word = tokens[first][0]
+        key = norm(word)
+        if key in _LOWER_CASE_IN_NAMES or key in _TITLES:
+            return "word"  # "President", "Judge"
+        if not (word[:1].isupper() or word.isdigit()) or _odd_case(word):
+            return "word"
+    else:
+        names = [t[0] for t in tokens[first : last + 1] if norm(t[0]) not in _LOWER_CASE_IN_NAMES]
+        for word in names:
+            if not (word[:1].isupper() or word.isdigit()):
+                return "word"  # "in union", "commerce" ("the town of" may be lower case)
+            if _odd_case(word):
+                return "word"  # "WaCo" is an abbreviation, not Waco
+        if not names:
+            return "word"
     if first > 0:
         before = tokens[first - 1]
         before_norm = norm(before[0])
@@ -843,6 +850,7 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
 
 
 _TIGHT = " \t\u00a0"  # what may stand between a title and a name: "Mayor Jackson"
+_LOWER_CASE_IN_NAMES, _TITLES = cues.LOWER_CASE_IN_NAMES, cues.TITLES
 
 
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|La|Le|Du|O')[A-Z]")
