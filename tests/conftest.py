@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
+
+# The resolver's automaton cache (places/automaton_cache.py) in a folder of the test run's
+# own, shared by the commands the tests start, never in the user's ~/.cache.
+os.environ.setdefault("SANCTUARY_CACHE", tempfile.mkdtemp(prefix="sanctuary-test-cache-"))
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import gzip
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -89,7 +90,15 @@ def _sort_key(j: Jurisdiction) -> tuple:
 
 
 class Gazetteer:
-    def __init__(self, rows: Iterable[Jurisdiction], keys: Iterable[tuple[str, ...]]):
+    def __init__(
+        self,
+        rows: Iterable[Jurisdiction],
+        keys: Iterable[tuple[str, ...]],
+        digest: str | None = None,
+    ):
+        # The SHA-256 of the file it was read from (None when built in memory): what the
+        # resolver's automaton cache is keyed on.
+        self.digest = digest
         self._rows: list[Jurisdiction] = []
         self._by_geoid: dict[str, Jurisdiction] = {}
         self._by_ocd: dict[str, Jurisdiction] = {}
@@ -182,13 +191,13 @@ def read_gazetteer(data: bytes) -> Gazetteer:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read(data)
+        return _read(data, hashlib.sha256(data).hexdigest())
     finally:
         if enabled:
             gc.enable()
 
 
-def _read(data: bytes) -> Gazetteer:
+def _read(data: bytes, digest: str) -> Gazetteer:
     lines = gzip.decompress(data).decode("utf-8").split("\n")
     header = tuple(lines[0].split("\t"))
     if header != COLUMNS:
@@ -229,7 +238,7 @@ def _read(data: bytes) -> Gazetteer:
         set_(j, "alias_geoids", _split(alias_geoids))
         rows.append(j)
         keys.append(_split(row_keys))
-    return Gazetteer(rows, keys)
+    return Gazetteer(rows, keys, digest)
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from itertools import pairwise, product
 import numpy
 
 from sanctuary_tracker.places import cues
+from sanctuary_tracker.places.automaton_cache import cached_automaton
 from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction, load_gazetteer
 from sanctuary_tracker.places.tokens import normalise_phrase, normalise_word, tokenize
 
@@ -280,7 +281,14 @@ def _spellings(variant: str) -> set[str]:
 def _automaton(gazetteer: Gazetteer):
     """Every spelling of every name, folded and marked as it stands capitalised in
     ``marked`` text (a leading mark or space, so that matches start at a word); the value is
-    the form's length and the name's lookup key."""
+    the form's length and the name's lookup key. Kept on disk for a gazetteer read from a
+    file (see ``automaton_cache``)."""
+    if gazetteer.digest is None:
+        return _build_automaton(gazetteer)
+    return cached_automaton(gazetteer.digest, lambda: _build_automaton(gazetteer))
+
+
+def _build_automaton(gazetteer: Gazetteer):
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
