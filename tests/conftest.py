@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,8 +15,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 # The resolver's automaton cache (places/automaton_cache.py) in a folder of the test run's
-# own, shared by the commands the tests start, never in the user's ~/.cache.
-os.environ.setdefault("SANCTUARY_CACHE", tempfile.mkdtemp(prefix="sanctuary-test-cache-"))
+# own, shared by the commands the tests start, never in the user's ~/.cache; removed after.
+if "SANCTUARY_CACHE" not in os.environ:
+    os.environ["SANCTUARY_CACHE"] = tempfile.mkdtemp(prefix="sanctuary-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["SANCTUARY_CACHE"], True)
 
 
 @pytest.fixture

@@ -119,28 +119,25 @@ _ASCII_BYTES = bytes(range(128))
 
 def _foldable(table: dict[int, str]) -> re.Pattern:
     """The non-ASCII characters that ``table`` folds to an ASCII letter or mark."""
-    found = _FOLDABLE.get(id(table))
-    if found is None:
-        chars = [chr(c) for c, f in table.items() if c > 127 and f.isascii() and f != " "]
-        found = _FOLDABLE[id(table)] = re.compile("[" + re.escape("".join(chars)) + "]")
-    return found
+    chars = [chr(c) for c, f in table.items() if c > 127 and f.isascii() and f != " "]
+    return re.compile("[" + re.escape("".join(chars)) + "]")
 
 
-_FOLDABLE: dict[int, re.Pattern] = {}
+_FOLDABLE, _FOLDABLE_CASED = _foldable(FOLD), _foldable(FOLD_CASED)
 
 
-def _fold_non_ascii(text: str, table: dict[int, str]) -> str:
+def _fold_non_ascii(text: str, table: dict[int, str], foldable: re.Pattern) -> str:
     """``text`` with its non-ASCII characters translated by ``table`` where that gives an
-    ASCII letter or mark; the rest are left to the ASCII encoding's "?", which folds to a
-    space as they would. A page has few distinct ones (quotes, dashes, a few accents):
-    replacing each everywhere is far faster than translating the whole text. (The ASCII
-    bytes deleted from its UTF-8 leave theirs.)"""
+    ASCII letter or mark (``foldable`` finds those); the rest are left to the ASCII
+    encoding's "?", which folds to a space as they would. A page has few distinct ones
+    (quotes, dashes, a few accents): replacing each everywhere is far faster than
+    translating the whole text. (The ASCII bytes deleted from its UTF-8 leave theirs.)"""
     rest = (
         text.encode("utf-8", "surrogatepass")
         .translate(None, _ASCII_BYTES)
         .decode("utf-8", "surrogatepass")
     )
-    for char in set(_foldable(table).findall(rest)):
+    for char in set(foldable.findall(rest)):
         text = text.replace(char, table[ord(char)])
     return text
 
@@ -151,7 +148,7 @@ def fold(text: str) -> str:
     if len(lowered) != len(text):
         return text.translate(FOLD)  # a letter whose lower case is two ("İ"): the slow way
     if not lowered.isascii():
-        lowered = _fold_non_ascii(lowered, FOLD)
+        lowered = _fold_non_ascii(lowered, FOLD, _FOLDABLE)
     return lowered.encode("ascii", "replace").translate(_ASCII_FOLD).decode("ascii")
 
 
@@ -209,7 +206,7 @@ def _folded(text: str) -> tuple[str, str]:
         for char, folded_char in _COMMON_NON_ASCII:  # curly quotes, dashes: cheaply
             text = text.replace(char, folded_char)
         if not text.isascii():
-            text = _fold_non_ascii(text, FOLD_CASED)
+            text = _fold_non_ascii(text, FOLD_CASED, _FOLDABLE_CASED)
     cased = (b" " + text.encode("ascii", "replace")).translate(_ASCII_FOLD_CASED)
     lower = cased.lower()
     # The marks, on the bytes as arrays: a space whose next byte is a capital or a digit.
@@ -790,7 +787,7 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
         spaces = gap_before[1:] if gap_before[:1] == "." else gap_before
         spaces = spaces[:-1] if spaces[-1:] == "\n" else spaces  # (as a regex's "$" reads)
         tight_before = bool(spaces) and not spaces.strip(_TIGHT)
-        if gap_before[:1] == "." and before_norm not in cues.TITLES:
+        if gap_before[:1] == "." and before_norm not in _TITLES:
             tight_before = False  # a period ends a sentence unless it abbreviates a title
     else:
         before = before_norm = gap_before = None
@@ -831,7 +828,7 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
     if (
         single
         and tight_before
-        and before_norm in cues.TITLES
+        and before_norm in _TITLES
         and not (tight_after and after_norm in _HEADS)
     ):
         return "person"  # "Mayor Jackson", "Sen. Elizabeth"
