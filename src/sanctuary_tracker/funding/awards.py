@@ -44,24 +44,6 @@ class Award:
     match_confidence: float
     review: bool  # unmatched or doubtful: a person should look
 
-    def to_record(self) -> dict:
-        return {
-            "award_key": self.key,
-            "recipient": self.recipient,
-            "state": self.state,
-            "program": self.program,
-            "program_title": self.program_title,
-            "fiscal_year": self.fiscal_year,
-            "amount": str(self.amount),
-            "joint_amount": None if self.joint_amount is None else str(self.joint_amount),
-            "source_file": self.source_file,
-            "source_row": self.source_row,
-            "geoid": self.jurisdiction_geoid,
-            "match_method": self.match_method,
-            "match_confidence": self.match_confidence,
-            "review": self.review,
-        }
-
 
 @dataclass
 class Summary:
