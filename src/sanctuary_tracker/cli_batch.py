@@ -10,6 +10,8 @@ import time
 
 import click
 
+from sanctuary_tracker.batch.chunks import DEFAULT_CHUNK_BYTES
+from sanctuary_tracker.batch.output import FORMATS
 from sanctuary_tracker.settings import SETTINGS_HELP
 
 
@@ -36,15 +38,15 @@ from sanctuary_tracker.settings import SETTINGS_HELP
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["parquet", "jsonl"]),
-    default="parquet",
+    type=click.Choice(FORMATS),
+    default=FORMATS[0],
     show_default=True,
     help="Evidence part files: Parquet, or JSON Lines as `sanctuary extract` prints.",
 )
 @click.option(
     "--chunk-mb",
     type=click.FloatRange(min=0.001),
-    default=16,
+    default=DEFAULT_CHUNK_BYTES >> 20,
     show_default=True,
     help="Cut compressed WARC files into chunks of about this many MB (and group small files).",
 )
