@@ -91,6 +91,13 @@ def test_show_gives_the_awards_with_source_file_and_row(store):
     )
 
 
+def test_show_of_an_unknown_jurisdiction_is_one_line(store):
+    result = run("funding", "show", "Atlantis, MA")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("sanctuary: error: 'Atlantis, MA': no county or place")
+    assert result.stderr.count("\n") == 1
+
+
 def test_money_at_stake_under_a_definition_on_a_date(store):
     make_user("casey", "coder")
     imported()

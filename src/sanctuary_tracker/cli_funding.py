@@ -8,7 +8,15 @@ import sys
 
 import click
 
-from sanctuary_tracker.cli_classify import DATE, EVIDENCE, _classifier, _definitions, _emit, _pick
+from sanctuary_tracker.cli_classify import (
+    DATE,
+    EVIDENCE,
+    _classifier,
+    _definitions,
+    _emit,
+    _pick,
+    errors,
+)
 from sanctuary_tracker.cli_store import store_errors, user_option
 
 PROGRAM = click.option("--program", metavar="ALN", help="Only this program (e.g. 16.738).")
@@ -76,21 +84,17 @@ def funding_import(files, fiscal_year, fmt, user) -> None:
 @PROGRAM
 @FISCAL_YEAR
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@store_errors
+@errors
 def funding_show(jurisdiction, program, fiscal_year, fmt) -> None:
     """One JURISDICTION's awards ("Chicago, IL", a GEOID or an OCD id), each with its
     source file and row, and the total."""
-    from sanctuary_tracker.classify.lookup import NotFound, find_jurisdiction
+    from sanctuary_tracker.classify.lookup import find_jurisdiction
     from sanctuary_tracker.funding.queries import show
     from sanctuary_tracker.places.gazetteer import load_gazetteer
     from sanctuary_tracker.store.db import open_store
 
     open_store()
-    try:
-        j = find_jurisdiction(load_gazetteer(), jurisdiction)
-    except NotFound as exc:
-        click.echo(f"sanctuary: error: {exc}", err=True)
-        sys.exit(1)
+    j = find_jurisdiction(load_gazetteer(), jurisdiction)
     result = show(j, program, fiscal_year)
     if fmt == "json":
         click.echo(json.dumps(result, indent=1))
