@@ -55,40 +55,40 @@ def test_a_bad_file_is_one_line_and_nothing_is_half_stored(store, tmp_path):
     assert count("store_award") == 0
 
 
+def shown(*extra: str) -> dict:
+    result = run("funding", "show", "Chelsea, MA", "--format", "json", *extra)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.output)
+
+
+def at_stake(date: str, *extra: str) -> dict:
+    result = run(
+        "funding",
+        "at-stake",
+        "--definition",
+        "doj-1373-review-2017",
+        "--date",
+        date,
+        "--format",
+        "json",
+        *extra,
+    )
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.output)
+
+
 def test_show_gives_the_awards_with_source_file_and_row(store):
     make_user("casey", "coder")
     imported()
-    result = run("funding", "show", "Chelsea, MA", "--format", "json")
-    assert result.exit_code == 0, result.stderr
-    shown = json.loads(result.output)
-    assert shown["total"] == "129000.00"  # 120,000 - 15,000 deobligated + 24,000 JAG table
-    assert {(a["source_file"].rsplit("/", 1)[-1], a["source_row"]) for a in shown["awards"]} == {
+    chelsea = shown()
+    assert chelsea["total"] == "129000.00"  # 120,000 - 15,000 deobligated + 24,000 JAG table
+    assert {(a["source_file"].rsplit("/", 1)[-1], a["source_row"]) for a in chelsea["awards"]} == {
         ("usaspending_awards.csv", 2),
         ("usaspending_awards.csv", 5),
         ("jag_allocations_fy2016_ma.csv", 6),
     }
-    only_jag = json.loads(
-        run(
-            "funding",
-            "show",
-            "Chelsea, MA",
-            "--program",
-            "16.738",
-            "--fiscal-year",
-            "2016",
-            "--format",
-            "json",
-        ).output
-    )
-    assert only_jag["total"] == "129000.00"
-    assert (
-        json.loads(
-            run(
-                "funding", "show", "Chelsea, MA", "--fiscal-year", "2020", "--format", "json"
-            ).output
-        )["awards"]
-        == []
-    )
+    assert shown("--program", "16.738", "--fiscal-year", "2016")["total"] == "129000.00"
+    assert shown("--fiscal-year", "2020")["awards"] == []
 
 
 def test_show_of_an_unknown_jurisdiction_is_one_line(store):
@@ -101,50 +101,13 @@ def test_show_of_an_unknown_jurisdiction_is_one_line(store):
 def test_money_at_stake_under_a_definition_on_a_date(store):
     make_user("casey", "coder")
     imported()
-    result = run(
-        "funding",
-        "at-stake",
-        "--definition",
-        "doj-1373-review-2017",
-        "--date",
-        "2017-12-01",
-        "--format",
-        "json",
-    )
-    assert result.exit_code == 0, result.stderr
-    stake = json.loads(result.output)
+    stake = at_stake("2017-12-01")
     # Chicago (COPS, FY2017), Cook County (JAG) and Lawrence, MA (JAG table) were sent
     # DOJ letters in 2017
     assert {r["name"] for r in stake["jurisdictions"]} == {"Chicago", "Cook County", "Lawrence"}
     assert stake["total"] == "945100.00"
-    jag = json.loads(
-        run(
-            "funding",
-            "at-stake",
-            "--definition",
-            "doj-1373-review-2017",
-            "--date",
-            "2017-12-01",
-            "--program",
-            "16.738",
-            "--format",
-            "json",
-        ).output
-    )
-    assert jag["total"] == "70100.00"
-    early = json.loads(
-        run(
-            "funding",
-            "at-stake",
-            "--definition",
-            "doj-1373-review-2017",
-            "--date",
-            "2017-01-01",
-            "--format",
-            "json",
-        ).output
-    )
-    assert early["total"] == "0.00"  # no letter had been sent yet
+    assert at_stake("2017-12-01", "--program", "16.738")["total"] == "70100.00"
+    assert at_stake("2017-01-01")["total"] == "0.00"  # no letter had been sent yet
 
 
 def chelsea_in_2016() -> list[dict]:
