@@ -208,7 +208,8 @@ def _member(j: Jurisdiction, as_listed: str, url: str, date: str, extra: dict) -
 LAW_COLUMNS = ("state", "law", "popular_name", "direction", "effective_date", "source_url")
 
 
-def state_laws(folder: Path) -> list[dict]:
+def state_laws(gazetteer, folder: Path) -> list[dict]:
+    """The state laws, each with its state's GEOID (the jurisdiction its facts are about)."""
     path = folder / "state-laws.csv"
     out = []
     with path.open(newline="", encoding="utf-8") as handle:
@@ -217,7 +218,10 @@ def state_laws(folder: Path) -> list[dict]:
                 raise BuildError(f"{path}:{line}: unknown direction {row['direction']!r}")
             if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", row["effective_date"]):
                 raise BuildError(f"{path}:{line}: bad date {row['effective_date']!r}")
-            out.append({key: row[key] for key in LAW_COLUMNS})
+            state = gazetteer.state(row["state"])
+            if state is None:
+                raise BuildError(f"{path}:{line}: unknown state {row['state']!r}")
+            out.append({**{key: row[key] for key in LAW_COLUMNS}, "geoid": state.geoid})
     return out
 
 
@@ -234,7 +238,7 @@ def build(folder: Path) -> dict:
         "confirms it. Built by scripts/build_reference.py from the project's shared "
         "reference folder (official-lists/*.csv, state-laws.csv).",
         "editions": editions,
-        "state_laws": state_laws(folder),
+        "state_laws": state_laws(gazetteer, folder),
         "state_laws_missing": "Shipped: the laws confirmed with a source. Not yet covered "
         "(no confirmed citation): Massachusetts, Rhode Island, Delaware, Minnesota, Nevada "
         "and Hawaii among states limiting cooperation; South Carolina, Missouri, Louisiana, "
