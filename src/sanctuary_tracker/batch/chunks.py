@@ -69,24 +69,25 @@ def plan_chunks(
     """The chunks of ``files``, in order: each WARC cut at member starts about every
     ``chunk_bytes`` bytes, the other files grouped."""
     chunks: list[Chunk] = []
-    group: list[str] = []
+    group: list[tuple[str, int]] = []  # (path, size): each file's size is read once
     group_bytes = 0
 
     def close_group() -> None:
         nonlocal group, group_bytes
         if group:
-            chunks.append(_chunk("files", tuple(group), 0, None))
+            chunks.append(_chunk("files", group, 0, None))
             group, group_bytes = [], 0
 
     for path in files:
+        size = _size(path)
         if is_warc_path(path):
             close_group()
-            cuts = warc_cuts(path, chunk_bytes)
+            cuts = warc_cuts(path, chunk_bytes, size)
             for start, end in zip(cuts, [*cuts[1:], None], strict=True):
-                chunks.append(_chunk("warc", (path,), start, end))
+                chunks.append(_chunk("warc", [(path, size)], start, end))
             continue
-        group.append(path)
-        group_bytes += _size(path)
+        group.append((path, size))
+        group_bytes += size
         if (
             _ends_group(path, files_per_chunk)
             or group_bytes >= chunk_bytes
@@ -105,10 +106,11 @@ def _ends_group(path: str, files_per_chunk: int) -> bool:
     return int.from_bytes(digest[:8], "big") % max(1, files_per_chunk) == 0
 
 
-def warc_cuts(path: str, chunk_bytes: int) -> list[int]:
+def warc_cuts(path: str, chunk_bytes: int, size: int | None = None) -> list[int]:
     """Offsets where the chunks of a WARC file start: 0, then a member start at or after
-    each multiple of ``chunk_bytes`` (only for gzip-compressed files)."""
-    size = _size(path)
+    each multiple of ``chunk_bytes`` (only for gzip-compressed files). ``size``: the
+    file's size, when the caller has it already."""
+    size = _size(path) if size is None else size
     cuts = [0]
     if not path.lower().endswith(".gz") or size <= chunk_bytes:
         return cuts
@@ -169,10 +171,11 @@ def _member_starts_at(handle, offset: int, size: int) -> bool:
     return end == size if not after else after == _MAGIC
 
 
-def _chunk(kind: str, paths: tuple[str, ...], start: int, end: int | None) -> Chunk:
-    key = [kind, start, end] + [(p, _size(p)) for p in paths]
+def _chunk(kind: str, sized: list[tuple[str, int]], start: int, end: int | None) -> Chunk:
+    """The chunk of ``sized`` ((path, size) pairs), its id a hash of what it covers."""
+    key = [kind, start, end, *sized]
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:20]
-    return Chunk(digest, kind, paths, start, end)
+    return Chunk(digest, kind, tuple(p for p, _ in sized), start, end)
 
 
 def _size(path: str) -> int:
