@@ -14,6 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "src" / "sanctuary_tracker" / "samples"
+STORE_FIXTURES = ROOT / "tests" / "fixtures" / "store"
 PG_SERVER = os.environ.get("SANCTUARY_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
 # Tables emptied between tests, children first; the reference tables stay loaded.
 EVIDENCE_TABLES = (
@@ -110,6 +111,15 @@ def make_user(name: str, role: str):
     if not User.objects.filter(groups__name="admin").exists():
         add_user("root", "admin", acting=None)
     return add_user(name, role, acting="root")[0]
+
+
+def run(*args: str):
+    """Run the ``sanctuary`` command in this process (on the test's store)."""
+    from click.testing import CliRunner
+
+    from sanctuary_tracker.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def sanctuary(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:

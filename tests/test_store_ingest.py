@@ -6,18 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 
-from click.testing import CliRunner
-from store_support import ROOT, count, empty_store, make_user
+from store_support import STORE_FIXTURES, count, empty_store, make_user, run
 
-from sanctuary_tracker.cli import main
-
-STORE_FIXTURES = ROOT / "tests" / "fixtures" / "store"
 COUNCIL = STORE_FIXTURES / "chelsea-council.txt"
 BUDGET = STORE_FIXTURES / "chelsea-budget.txt"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def test_ingest_counts_and_is_idempotent(store):

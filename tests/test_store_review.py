@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
-from store_support import ROOT, count, make_user
-
-from sanctuary_tracker.cli import main
+from store_support import STORE_FIXTURES, count, make_user, run
 
 CHELSEA = "ocd-division/country:us/state:ma/place:chelsea"
 SOMERVILLE = "ocd-division/country:us/state:ma/place:somerville"
 BOSTON = "ocd-division/country:us/state:ma/place:boston"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def entered(result) -> int:
@@ -96,7 +89,7 @@ def test_extracted_observations_are_proposed_for_review(store):
 
     make_user("casey", "coder")
     make_user("rita", "reviewer")
-    council = ROOT / "tests" / "fixtures" / "store" / "chelsea-council.txt"
+    council = STORE_FIXTURES / "chelsea-council.txt"
     run("ingest", str(council), "--user", "casey")
     proposed = Observation.objects.get(origin="extracted")
     assert (proposed.status, proposed.jurisdiction.ocd_id, proposed.provision.code) == (
