@@ -36,12 +36,12 @@ def _epilog() -> str:
     )
 
 
-def _configure(url: str | None = None) -> str:
+def _configure(url: str | None = None, *, need_tables: bool = True) -> str:
+    """Configure Django for the web app and open the store (initialised, unless told not to)."""
     from sanctuary_tracker.store.db import open_store
     from sanctuary_tracker.web.settings import configure
 
-    url = configure(url)
-    return open_store(url, need_tables=False)
+    return open_store(configure(url), need_tables=need_tables)
 
 
 @click.command(epilog=_epilog())
@@ -62,7 +62,7 @@ def demo(host: str, port: int, build_only: bool, workers: int | None, threads: i
     if default:
         DEFAULT_DEMO.parent.mkdir(parents=True, exist_ok=True)
         remove_sqlite(DEFAULT_DEMO.resolve())
-    _configure(url)
+    _configure(url, need_tables=False)
     report = build_demo(url)
     click.echo(f"demo database: {shown_url(url)}", err=True)
     counts = report.documents
@@ -95,10 +95,7 @@ def _serve(host: str, port: int, workers: int | None, threads: int) -> None:
 def serve(host: str, port: int, workers: int | None, threads: int) -> None:
     """Serve the web app and API over an existing database (DATABASE_URL, else the
     store's default file); `sanctuary init` must have been run on it."""
-    from sanctuary_tracker.store.db import open_store
-
     _configure()
-    open_store()
     _serve(host, port, workers, threads)
 
 
@@ -111,11 +108,9 @@ def password(name: str, password_stdin: bool) -> None:
     from django.contrib.auth.models import User
     from django.contrib.auth.password_validation import ValidationError, validate_password
 
-    from sanctuary_tracker.store.db import open_store
     from sanctuary_tracker.store.errors import StoreError
 
     _configure()
-    open_store()
     user = User.objects.filter(username=name).first()
     if user is None:
         raise StoreError(f"user {name!r}: no such user (an admin adds one: sanctuary users add)")
@@ -150,13 +145,11 @@ def export(dataset, fmt, output, definition, date, state) -> None:
     CSV, JSON, Parquet or GeoJSON; `datasette` writes the whole store as one SQLite file."""
     from pathlib import Path
 
-    from sanctuary_tracker.store.db import open_store
     from sanctuary_tracker.web import exports
     from sanctuary_tracker.web.classification import definitions, today
     from sanctuary_tracker.web.selectors import Filters, valid_date
 
     _configure()
-    open_store()
     try:
         when = valid_date(date) or today()
     except ValueError:
