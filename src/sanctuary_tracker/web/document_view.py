@@ -4,13 +4,10 @@ escaped; the only markup is ours), and a person's profile."""
 from __future__ import annotations
 
 import itertools
-import json
 from html import escape
 from typing import Any
 
 from sanctuary_tracker.web import records
-
-TYPES = ("place", "person", "quote", "amount", "listing", "observation")
 
 
 def evidence_of(d) -> dict[str, Any]:
@@ -138,7 +135,3 @@ def person_profile(p) -> dict[str, Any]:
         ],
         "quotes": [records.quote(q) for q in quotes.order_by("-document__published", "id")],
     }
-
-
-def captions(d) -> list[str]:
-    return json.loads(d.captions or "[]")
