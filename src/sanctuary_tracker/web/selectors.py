@@ -62,11 +62,10 @@ def find_jurisdiction(key: str):
 def jurisdictions(f: Filters) -> list:
     """Gazetteer jurisdictions matching the filters, largest first within a name match."""
     rows = gazetteer().in_state(f.state.upper()) if f.state else list(gazetteer())
-    if f.kind:
-        rows = [j for j in rows if f.kind in (j.kind, records.record_kind(j), j.level)]
+    if f.kind or f.q:
+        rows = [j for j in rows if _kind_and_name_match(j, f)]
     if f.q:
         needle = f.q.strip().lower()
-        rows = [j for j in rows if needle in j.name.lower()]
         rows.sort(key=lambda j: (j.name.lower() != needle, -(j.population or 0), j.name))
     return rows
 
@@ -243,6 +242,10 @@ def listings(f: Filters, *, geoid: str | None = None, store: bool = True) -> lis
 def _matches(j, f: Filters) -> bool:
     if f.state and j.state != f.state.upper():
         return False
+    return _kind_and_name_match(j, f)
+
+
+def _kind_and_name_match(j, f: Filters) -> bool:
     if f.kind and f.kind not in (j.kind, records.record_kind(j), j.level):
         return False
     return not (f.q and f.q.strip().lower() not in j.name.lower())
