@@ -7,17 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections import OrderedDict
 from functools import cache
 
 from sanctuary_tracker.classify import Classifier, Evidence, load_definitions
 from sanctuary_tracker.classify.evidence import JAIL, STATE_WIDE
 from sanctuary_tracker.classify.reference import load_reference
 from sanctuary_tracker.places.gazetteer import load_gazetteer
+from sanctuary_tracker.web.lru import Lru
 
 _LOCK = threading.Lock()
-_STATE: dict = {"version": None, "classifier": None, "labels": OrderedDict()}
 _LABEL_CACHE_SIZE = 64
+_STATE: dict = {"version": None, "classifier": None, "labels": Lru(_LABEL_CACHE_SIZE)}
 
 
 @cache
@@ -33,6 +33,11 @@ def definitions():
 @cache
 def reference():
     return load_reference()
+
+
+def default_definition() -> str:
+    """The definition shown when none is asked for: the first one shipped."""
+    return next(iter(definitions()))
 
 
 def today() -> str:
@@ -78,6 +83,11 @@ def data_version() -> tuple:
 
 def classifier() -> Classifier:
     """The classifier for the store as it is now."""
+    return _current()[0]
+
+
+def _current() -> tuple[Classifier, Lru]:
+    """The classifier for the store as it is now, and its cache of whole-map labels."""
     from sanctuary_tracker.store.facts import accepted_facts
 
     version = _store_version()
@@ -87,27 +97,19 @@ def classifier() -> Classifier:
             _STATE.update(
                 version=version,
                 classifier=Classifier(Evidence(facts, gazetteer())),
-                labels=OrderedDict(),
+                labels=Lru(_LABEL_CACHE_SIZE),
             )
-        return _STATE["classifier"]
+        return _STATE["classifier"], _STATE["labels"]
 
 
 def labels(definition_id: str, date: str) -> dict[str, str]:
     """GEOID -> label for every jurisdiction under one definition on one date."""
-    current = classifier()
-    key = (definition_id, date)
-    with _LOCK:
-        found = _STATE["labels"].get(key)
-        if found is not None:
-            _STATE["labels"].move_to_end(key)
-            return found
-    definition = definitions()[definition_id]
-    found = {j.geoid: c.label for j, c in current.classify_all(definition, date, gazetteer())}
-    with _LOCK:
-        if _STATE["classifier"] is current:
-            _STATE["labels"][key] = found
-            while len(_STATE["labels"]) > _LABEL_CACHE_SIZE:
-                _STATE["labels"].popitem(last=False)
+    current, held = _current()
+    found = held.get((definition_id, date))
+    if found is None:
+        definition = definitions()[definition_id]
+        found = {j.geoid: c.label for j, c in current.classify_all(definition, date, gazetteer())}
+        held.put((definition_id, date), found)
     return found
 
 
