@@ -5,7 +5,6 @@ one envelope: ``{"ok": true, "data": ..., "meta": {...}}`` or ``{"ok": false, "e
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from typing import Any, Literal
 
@@ -15,7 +14,14 @@ from ninja.errors import HttpError, ValidationError
 from pydantic import Field, field_validator
 
 from sanctuary_tracker.web import exports, records, selectors
-from sanctuary_tracker.web.classification import definitions, labels, reference, today
+from sanctuary_tracker.web.classification import (
+    classifier,
+    default_definition,
+    definitions,
+    labels,
+    reference,
+    today,
+)
 from sanctuary_tracker.web.mapdata import map_data
 from sanctuary_tracker.web.profiles import profile
 from sanctuary_tracker.web.search import search
@@ -78,10 +84,8 @@ class ListParams(Schema):
     @field_validator("date")
     @classmethod
     def iso_date(cls, value: str | None) -> str | None:
-        if value in (None, ""):
-            return None
         try:
-            return dt.date.fromisoformat(value).isoformat()
+            return selectors.valid_date(value)
         except ValueError:
             raise ValueError("not a date (YYYY-MM-DD)") from None
 
@@ -157,17 +161,15 @@ def _date(params: ListParams) -> str:
 
 def _when(date: str | None) -> str:
     """``date`` (YYYY-MM-DD) or today; a 422 for anything else."""
-    if not date:
-        return today()
     try:
-        return dt.date.fromisoformat(date).isoformat()
+        return selectors.valid_date(date) or today()
     except ValueError:
         raise HttpError(422, f"date {date!r}: not a date (YYYY-MM-DD)") from None
 
 
 def _definition(definition_id: str | None) -> str:
     if not definition_id:
-        return next(iter(definitions()))
+        return default_definition()
     if definition_id not in definitions():
         raise HttpError(422, f"unknown definition {definition_id!r}")
     return definition_id
@@ -203,10 +205,8 @@ def get_jurisdiction(request, key: str, date: str | None = None):
 
 @api.get("/classifications", response=RESPONSES, summary="Labels under one definition")
 def list_classifications(request, params: Query[ListParams]):
-    definition = params.definition or next(iter(definitions()))
+    definition = params.definition or default_definition()
     when = _date(params)
-    from sanctuary_tracker.web.classification import classifier
-
     chosen = selectors.jurisdictions(params.filters())
     current, d = classifier(), definitions()[definition]
 

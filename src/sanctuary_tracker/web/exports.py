@@ -14,7 +14,13 @@ from typing import Any
 from django.http import FileResponse, HttpResponse
 
 from sanctuary_tracker.web import records, selectors
-from sanctuary_tracker.web.classification import classifier, definitions, gazetteer, today
+from sanctuary_tracker.web.classification import (
+    classifier,
+    default_definition,
+    definitions,
+    gazetteer,
+    today,
+)
 
 DATASETS = ("classifications", "observations", "listings", "quotes")
 FORMATS = ("csv", "json", "parquet", "geojson")
@@ -31,7 +37,7 @@ def _flat(value: Any) -> Any:
 
 
 def classification_rows(f: selectors.Filters) -> list[dict[str, Any]]:
-    definition = definitions()[f.definition or next(iter(definitions()))]
+    definition = definitions()[f.definition or default_definition()]
     date = f.date or today()
     chosen = selectors.jurisdictions(selectors.Filters(f.q, f.state, f.kind))
     return [

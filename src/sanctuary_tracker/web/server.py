@@ -30,14 +30,14 @@ def prepare() -> None:
     from django.db import connections
 
     from sanctuary_tracker.web import mapdata, search
-    from sanctuary_tracker.web.classification import classifier, definitions, today
+    from sanctuary_tracker.web.classification import classifier, default_definition, today
 
     _check_migrated()
     call_command("migrate", "sessions", verbosity=0, interactive=False)
     search.refresh()
     classifier()
     mapdata.geometry()
-    mapdata.map_data(next(iter(definitions())), today())
+    mapdata.map_data(default_definition(), today())
     connections.close_all()  # workers open their own connections after the fork
     # The gazetteer, definitions and classifier live as long as the server: move them out
     # of the collector's sight, so that a full collection (which otherwise walks them all,

@@ -13,7 +13,12 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from sanctuary_tracker.web import mapdata, records, selectors
-from sanctuary_tracker.web.classification import classifier, definitions, today
+from sanctuary_tracker.web.classification import (
+    classifier,
+    default_definition,
+    definitions,
+    today,
+)
 from sanctuary_tracker.web.document_view import evidence_of, highlight, person_profile, spans
 from sanctuary_tracker.web.profiles import profile
 from sanctuary_tracker.web.search import search
@@ -25,7 +30,7 @@ def _choice(request) -> tuple[str, str]:
     """The definition and date the request asks for (defaults for anything unusable)."""
     definition = request.GET.get("definition", "")
     if definition not in definitions():
-        definition = next(iter(definitions()))
+        definition = default_definition()
     try:
         date = dt.date.fromisoformat(request.GET.get("date", "")).isoformat()
     except ValueError:
