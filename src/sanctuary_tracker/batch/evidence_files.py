@@ -21,10 +21,11 @@ def part_files(path: str) -> list[str]:
         return [path]
     folder = os.path.join(path, EVIDENCE_FOLDER)
     folder = folder if os.path.isdir(folder) else path
+    # A part being written is named ``part-*.<fmt>.<pid>.tmp``: not taken.
     names = sorted(
         n for n in os.listdir(folder) if n.endswith((".parquet", ".jsonl")) and "part-" in n
     )
-    return [os.path.join(folder, n) for n in names if not n.endswith(".tmp")]
+    return [os.path.join(folder, n) for n in names]
 
 
 def iter_records(path: str) -> Iterator[dict[str, Any]]:

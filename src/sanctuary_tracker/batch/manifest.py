@@ -26,6 +26,8 @@ import json
 import os
 from typing import Any
 
+from sanctuary_tracker.batch.output import EVIDENCE_FOLDER
+
 MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
 
@@ -61,8 +63,6 @@ def superseded(
 def orphan_parts(out_dir: str, done: dict[str, dict[str, Any]]) -> list[str]:
     """Part files (and temporary files) in the evidence folder that no done chunk names:
     left by a run stopped between writing a part and its manifest line."""
-    from sanctuary_tracker.batch.output import EVIDENCE_FOLDER
-
     folder = os.path.join(out_dir, EVIDENCE_FOLDER)
     if not os.path.isdir(folder):
         return []
