@@ -98,10 +98,15 @@ def test_show_of_an_unknown_jurisdiction_is_one_line(store):
     assert result.stderr.count("\n") == 1
 
 
-def test_money_at_stake_under_a_definition_on_a_date(store):
+def test_money_at_stake_under_a_definition_on_a_date(store, tmp_path):
     make_user("casey", "coder")
     imported()
     stake = at_stake("2017-12-01")
+    written = tmp_path / "stake.json"
+    args = ("--definition", "doj-1373-review-2017", "--date", "2017-12-01")
+    result = run("funding", "at-stake", *args, "--format", "json", "--output", str(written))
+    assert result.exit_code == 0 and result.output == ""
+    assert json.loads(written.read_text(encoding="utf-8")) == stake
     # Chicago (COPS, FY2017), Cook County (JAG) and Lawrence, MA (JAG table) were sent
     # DOJ letters in 2017
     assert {r["name"] for r in stake["jurisdictions"]} == {"Chicago", "Cook County", "Lawrence"}

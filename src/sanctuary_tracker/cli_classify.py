@@ -136,6 +136,11 @@ def _emit(rows: list[dict], fmt: str, columns: list[str], output: str | None) ->
         for row in rows:
             writer.writerow({k: _flat(row.get(k)) for k in columns})
         text = buffer.getvalue()
+    _write(text, output)
+
+
+def _write(text: str, output: str | None) -> None:
+    """``text`` into the file ``output``, or to stdout when there is none."""
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

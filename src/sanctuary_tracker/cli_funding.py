@@ -15,6 +15,7 @@ from sanctuary_tracker.cli_classify import (
     _definitions,
     _emit,
     _pick,
+    _write,
     errors,
 )
 from sanctuary_tracker.cli_store import store_errors, user_option
@@ -127,12 +128,7 @@ def funding_at_stake(definition_id, date, program, fiscal_year, state, fmt, outp
         _classifier(evidence), definition, date, load_gazetteer(), program, fiscal_year, state
     )
     if fmt == "json":
-        text = json.dumps(result, indent=1) + "\n"
-        if output:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        else:
-            click.echo(text, nl=False)
+        _write(json.dumps(result, indent=1) + "\n", output)
         return
     columns = ["name", "state", "kind", "geoid", "ocd_id", "label", "total", "reasons"]
     _emit(result["jurisdictions"] + result["partial"], fmt, columns, output)
