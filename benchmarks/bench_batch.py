@@ -37,6 +37,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "tests"))
 
 from batch_support import HTML, TEXT, bench_pages, dev_texts, write_warc  # noqa: E402
+from timing import best_of  # noqa: E402
 
 PAGE = (
     "<!doctype html><html><head><title>{title}</title>"
@@ -106,12 +107,10 @@ def read_and_filter(path: Path) -> int:
 
 
 def best(repeat: int, work) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - started)
-    return min(times), result
+    """``timing.best_of``, and what the last run returned."""
+    results = []
+    seconds = best_of(repeat, lambda: results.append(work()))
+    return seconds, results[-1]
 
 
 def _spin(count: int) -> int:
@@ -141,7 +140,9 @@ def machine_speedup(count: int = 6_000_000) -> float:
 
 def task_cpu(out: Path) -> float:
     """CPU seconds the chunk tasks of a batch run spent, from its manifest."""
-    lines = (out / "manifest.jsonl").read_text().splitlines()
+    from sanctuary_tracker.batch.manifest import MANIFEST
+
+    lines = (out / MANIFEST).read_text().splitlines()
     return sum(json.loads(line)["cpu_seconds"] for line in lines)
 
 
@@ -162,7 +163,7 @@ def time_batches(warc: Path, folder: Path, args, extracted: int) -> list[tuple[s
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=40,
+            silence_logs=logging.ERROR,
         )
         for workers in (1, 2)
     }
