@@ -317,7 +317,8 @@ class _GroupLoad:
         if not new:
             return
         returned = self.sql.insert_returning(
-            _INSERT_DOCUMENT, [self._document_row(*item) for item in new]
+            _INSERT_DOCUMENT,
+            [self._document_row(record, d, original) for record, d, _, original in new],
         )
         ids = {(source, content_hash): pk for pk, source, content_hash in returned}
         evidence = []
@@ -353,9 +354,7 @@ class _GroupLoad:
         values[1] = self.ops.adapt_datefield_value(values[1]) if values[1] else None
         return values
 
-    def _document_row(
-        self, record: dict, d: Document | None, _outcome: str, copy_of: int | None
-    ) -> list:
+    def _document_row(self, record: dict, d: Document | None, copy_of: int | None) -> list:
         document = record["document"]
         return [
             record["source"],
@@ -373,12 +372,12 @@ class _GroupLoad:
     def _refresh(self, record: dict, document: Document | None, held: tuple) -> str:
         """Unchanged, or updated in place when metadata (or missing text) differs."""
         held_meta = [str(v) if v is not None else None for v in held[1:8]]
-        wanted = [str(v) if v is not None else None for v in self._meta(record)]
+        params = self._meta(record)
+        wanted = [str(v) if v is not None else None for v in params]
         body = document.body if document else ""
         if held_meta == wanted and (held[8] or not body):  # held[8]: it has its text
             return "unchanged"
         columns = ", ".join(f"{name} = %s" for name in META)
-        params = self._meta(record)
         if body and not held[8]:
             columns += ", body = %s"
             params.append(body)
@@ -457,9 +456,9 @@ class _Evidence:
 
     def people_named(self) -> list[tuple[str, int | None]]:
         """Every (name, jurisdiction) mention of a person: people, then other speakers."""
-        named = {p["name"] for p, _ in self.people}
+        named = {p["name"] for p, _ in self.people} | {None}
         return [(p["name"], j) for (p, _), j in zip(self.people, self.placed(), strict=True)] + [
-            (q["speaker"], None) for q, _ in self.quotes if q.get("speaker") not in named | {None}
+            (q["speaker"], None) for q, _ in self.quotes if q.get("speaker") not in named
         ]
 
     def rows(self, ids: list[int], people: _People, tables: tuple, observations: list, load):
