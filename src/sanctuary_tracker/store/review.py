@@ -202,7 +202,9 @@ def _edit(observation, value, jurisdiction, effective_from, effective_to) -> Non
     if all(v is None for v in (value, jurisdiction, effective_from, effective_to)):
         raise StoreError("edit needs a new --value, --jurisdiction, --from or --to")
     if value is not None:
-        _, entry = _provision(observation.provision.code)
+        from sanctuary_tracker.extract.codebook import load_codebook
+
+        entry = load_codebook()[observation.provision.code]
         observation.value = json.dumps(parse_value(entry, value))
     if jurisdiction is not None:
         observation.jurisdiction = _jurisdiction(jurisdiction)
