@@ -130,6 +130,9 @@ def main() -> int:
     print(f"CPU time of this process: {cpu:.1f} s; load average {os.getloadavg()[0]:.1f}")
     print(f"summary: {summary}")
     print(f"peak memory: {peak:,.0f} MB (resident, whole process)")
+    if args.rows != 1_000_000:
+        print("floors (1 M rows < 60 s, < 1 GB): not judged, they are for --rows 1000000")
+        return 0
     ok = seconds < 60 and peak < 1024
     print(f"floors (1 M rows < 60 s, < 1 GB): {'MET' if ok else 'MISSED'}")
     return 0
