@@ -13,7 +13,6 @@ import pytest
 from batch_support import bench_pages, dev_texts, write_warc
 from click.testing import CliRunner
 
-from sanctuary_tracker.batch import runner as runner_module
 from sanctuary_tracker.batch.chunks import plan_chunks
 from sanctuary_tracker.batch.evidence_files import iter_records
 from sanctuary_tracker.batch.manifest import MANIFEST, done_chunks, read_errors
@@ -132,19 +131,17 @@ def test_rerun_does_nothing_new_and_a_deleted_part_is_redone(first_run, cluster)
     assert set(done_chunks(str(out))) == {json.loads(x)["chunk"] for x in lines}
 
 
-def test_a_failed_task_is_recorded_and_retried_next_run(corpus, tmp_path, monkeypatch):
-    real = runner_module.process_chunk
-
-    def broken(chunk, out_dir, fmt):
-        raise RuntimeError("worker lost")
-
-    monkeypatch.setattr(runner_module, "process_chunk", broken)
-    failed = run_batch([str(corpus["small"])], str(tmp_path), workers=0)
+@pytest.mark.parametrize("on_cluster", [False, True], ids=["this process", "cluster"])
+def test_a_failed_task_is_recorded_and_retried_next_run(corpus, tmp_path, request, on_cluster):
+    where = {"scheduler": request.getfixturevalue("cluster")} if on_cluster else {"workers": 0}
+    blocker = tmp_path / "evidence"
+    blocker.write_text("a file where the evidence folder goes: the part cannot be written")
+    failed = run_batch([str(corpus["small"])], str(tmp_path), **where)
     assert (failed.failed, failed.finished) == (1, 0)
-    assert "task failed: RuntimeError: worker lost" in read_errors(str(tmp_path))[0]["message"]
+    assert read_errors(str(tmp_path))[0]["message"].startswith("task failed: FileExistsError: ")
     assert done_chunks(str(tmp_path)) == {}
-    monkeypatch.setattr(runner_module, "process_chunk", real)
-    retried = run_batch([str(corpus["small"])], str(tmp_path), workers=0)
+    blocker.unlink()
+    retried = run_batch([str(corpus["small"])], str(tmp_path), **where)
     assert (retried.failed, retried.finished, retried.extracted) == (0, 1, 5)
 
 
