@@ -52,16 +52,17 @@ def check_record(
     )
     for name in DOCUMENT_TEXT_FIELDS:
         _optional_str(document, name, "document.")
+    # From here on, messages are built only for a problem found (this runs 100,000 times
+    # a minute).
     published = document.get("published")
-    _need(
-        published is None or (isinstance(published, str) and bool(_DATE.match(published))),
-        f"document.published: {published!r} is not a YYYY-MM-DD date",
-    )
+    if not (published is None or (isinstance(published, str) and _DATE.match(published))):
+        raise RecordError(f"document.published: {published!r} is not a YYYY-MM-DD date")
     for key in LISTS:
-        _need(key in record, f"{key}: missing")
-        _need(isinstance(record[key], list), f"{key}: not a list")
+        if key not in record:
+            raise RecordError(f"{key}: missing")
+        if not isinstance(record[key], list):
+            raise RecordError(f"{key}: not a list")
     lengths = _field_lengths(document)
-    # Messages are built only for a problem found (this runs 100,000 times a minute).
     for i, j in enumerate(record["jurisdictions"]):
         if not isinstance(j, dict):
             raise RecordError(f"jurisdictions[{i}]: not an object")
@@ -111,27 +112,20 @@ def check_record(
             where = lambda i=i, k=k: f"lists[{i}].members[{k}].ocd_id"  # noqa: E731
             _known(member.get("ocd_id"), known_ocd_id, where)
     for i, o in enumerate(record["observations"]):
-        where = f"observations[{i}]"
         _item(o, "observations", i, lengths)
         code = o.get("provision")
-        _need(
-            isinstance(code, str) and code in codebook,
-            f"{where}.provision: {code!r} is not in the codebook",
-        )
-        _need(
-            codebook[code].allows(o.get("value")),
-            f"{where}.value: {o.get('value')!r} is not a value of {code}",
-        )
+        if not (isinstance(code, str) and code in codebook):
+            raise RecordError(f"observations[{i}].provision: {code!r} is not in the codebook")
+        if not codebook[code].allows(o.get("value")):
+            raise RecordError(
+                f"observations[{i}].value: {o.get('value')!r} is not a value of {code}"
+            )
         geoid = o.get("geoid")
-        _need(
-            geoid is None or (isinstance(geoid, str) and known_geoid(geoid)),
-            f"{where}.geoid: unknown jurisdiction {geoid!r}",
-        )
+        if not (geoid is None or (isinstance(geoid, str) and known_geoid(geoid))):
+            raise RecordError(f"observations[{i}].geoid: unknown jurisdiction {geoid!r}")
         date = o.get("date")
-        _need(
-            date is None or (isinstance(date, str) and bool(_DATE.match(date))),
-            f"{where}.date: {date!r} is not a YYYY-MM-DD date",
-        )
+        if not (date is None or (isinstance(date, str) and _DATE.match(date))):
+            raise RecordError(f"observations[{i}].date: {date!r} is not a YYYY-MM-DD date")
     return record
 
 
@@ -149,7 +143,8 @@ def _object(record: Mapping, key: str) -> dict:
 
 def _optional_str(item: Mapping, key: str, prefix: str) -> None:
     value = item.get(key)
-    _need(value is None or isinstance(value, str), f"{prefix}{key}: not a string or null")
+    if value is not None and not isinstance(value, str):
+        raise RecordError(f"{prefix}{key}: not a string or null")
 
 
 def _is_int(value: Any) -> bool:
