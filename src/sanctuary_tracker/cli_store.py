@@ -116,9 +116,10 @@ def ingest(sources: tuple[str, ...], allow_private: bool, user: str | None) -> N
 @user_option
 @store_errors
 def load(files: tuple[str, ...], group: int | None, user: str | None) -> None:
-    """Load evidence FILE... (JSON Lines, as `sanctuary extract --format jsonl` writes).
-    Bad lines are rejected one by one as FILE:LINE: problem, the valid ones loaded, and
-    the exit status is 1 when any line was rejected."""
+    """Load evidence FILE... (JSON Lines, as `sanctuary extract --format jsonl` writes;
+    also a batch run's Parquet parts or its output folder). Bad lines are rejected one by
+    one as FILE:LINE: problem (FILE:row N in Parquet), the valid ones loaded, and the exit
+    status is 1 when any line was rejected."""
     from sanctuary_tracker.store.ingest import load_files
 
     _run("load", load_files, list(files), user, group=group)
