@@ -170,7 +170,7 @@ class Progress:
         if not self.enabled or now - self.started < 1 or now - self.shown < 0.2:
             return
         self.shown = now
-        click.echo(f"\r{text} ({now - self.started:.0f} s)", err=True, nl=False)
+        click.echo(f"\r\033[K{text} ({now - self.started:.0f} s)", err=True, nl=False)
 
     def clear(self) -> None:
         if self.enabled and self.shown > self.started:

@@ -6,7 +6,6 @@ when the command runs (and only when it needs a cluster)."""
 from __future__ import annotations
 
 import sys
-import time
 
 import click
 
@@ -65,8 +64,18 @@ def batch(
     A rerun with the same --out skips the chunks already done; problems are listed in
     errors.jsonl and never stop the run."""
     from sanctuary_tracker.batch.runner import run_batch
+    from sanctuary_tracker.cli import Progress
 
-    progress = _Progress()
+    progress = Progress(total=0)
+
+    def show(summary) -> None:
+        done = summary.finished + summary.failed + summary.skipped
+        rate = summary.documents / summary.seconds if summary.seconds else 0.0
+        progress.note(
+            f"{done}/{summary.chunks} chunks, {summary.documents} documents ({rate:.0f}/s), "
+            f"{summary.relevant} relevant, {summary.extracted} extracted, {summary.errors} errors"
+        )
+
     summary = run_batch(
         inputs,
         out_dir,
@@ -74,7 +83,7 @@ def batch(
         workers=workers,
         fmt=fmt,
         chunk_bytes=int(chunk_mb * (1 << 20)),
-        on_progress=progress.show,
+        on_progress=show,
     )
     progress.clear()
     click.echo(f"sanctuary batch: {summary.line()}")
@@ -82,34 +91,6 @@ def batch(
         click.echo(f"sanctuary batch: problems are listed in {out_dir}/errors.jsonl", err=True)
     if summary.failed:
         sys.exit(1)
-
-
-class _Progress:
-    """One line on standard error while the run goes, when it is a terminal."""
-
-    def __init__(self) -> None:
-        self.enabled = sys.stderr.isatty()
-        self.shown = False
-        self.last = 0.0
-
-    def show(self, summary) -> None:
-        now = time.monotonic()
-        done = summary.finished + summary.failed
-        if not self.enabled or (now - self.last < 0.2 and done + summary.skipped < summary.chunks):
-            return
-        self.last, self.shown = now, True
-        rate = summary.documents / summary.seconds if summary.seconds else 0.0
-        click.echo(
-            f"\r\033[K{done + summary.skipped}/{summary.chunks} chunks, "
-            f"{summary.documents} documents ({rate:.0f}/s), {summary.relevant} relevant, "
-            f"{summary.extracted} extracted, {summary.errors} errors",
-            err=True,
-            nl=False,
-        )
-
-    def clear(self) -> None:
-        if self.shown:
-            click.echo("\r\033[K", err=True, nl=False)
 
 
 def register(main: click.Group) -> None:
