@@ -29,9 +29,7 @@ def profile(j, date: str) -> dict[str, Any]:
 
 
 def _build(j, date: str) -> dict[str, Any]:
-    from sanctuary_tracker.web.selectors import Filters
-
-    none, current = Filters(), classifier()
+    none, current = selectors.Filters(), classifier()
     # Most jurisdictions have nothing in the store: skip its queries for them.
     held = j.geoid in selectors.geoids_with_evidence()
     return {
