@@ -40,12 +40,6 @@ class Chunk:
     start: int = 0
     end: int | None = None  # None: to the end of the file
 
-    def describe(self) -> str:
-        if self.kind == "warc":
-            end = "end" if self.end is None else f"{self.end:,}"
-            return f"{self.paths[0]} bytes {self.start:,}-{end}"
-        return f"{len(self.paths)} files from {self.paths[0]}"
-
     def to_dict(self) -> dict:
         return {
             "id": self.id,

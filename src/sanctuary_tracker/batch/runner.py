@@ -59,11 +59,6 @@ class BatchSummary:
             f"{self.seconds:.1f} s"
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        names = ("inputs", "chunks", "skipped", "finished", "failed", "documents")
-        names += ("relevant", "extracted", "errors", "seconds")
-        return {name: getattr(self, name) for name in names}
-
 
 def process_chunk(chunk: Chunk, out_dir: str, fmt: str) -> dict[str, Any]:
     """Read, filter and extract one chunk and write its part file (runs on a worker)."""
