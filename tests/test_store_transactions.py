@@ -58,10 +58,11 @@ def held_rows(source: str) -> dict[str, int]:
     return rows
 
 
-def start_ingest(paths: list[Path], url: str) -> subprocess.Popen:
+def start_sanctuary(url: str, *args: str) -> subprocess.Popen:
+    """The real ``sanctuary`` command, acting as casey on the test's store."""
     env = {**os.environ, "DATABASE_URL": url, "SANCTUARY_USER": "casey"}
     return subprocess.Popen(
-        [sys.executable, "-m", "sanctuary_tracker.cli", "ingest", *map(str, paths)],
+        [sys.executable, "-m", "sanctuary_tracker.cli", *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -69,19 +70,27 @@ def start_ingest(paths: list[Path], url: str) -> subprocess.Popen:
     )
 
 
+def start_ingest(paths: list[Path], url: str) -> subprocess.Popen:
+    return start_sanctuary(url, "ingest", *map(str, paths))
+
+
+def kill_once_stored(process: subprocess.Popen, documents: int, what: str) -> None:
+    """Kill ``process`` as soon as the store holds ``documents`` documents."""
+    deadline = time.monotonic() + 120
+    while count("store_document") < documents and process.poll() is None:
+        assert time.monotonic() < deadline, f"the {what} stored nothing in two minutes"
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert process.returncode == -signal.SIGKILL, f"the {what} ended before it was killed"
+
+
 def test_killed_ingest_keeps_whole_documents_and_no_partial_one(store, tmp_path):
     from sanctuary_tracker.store.models import Document
 
     make_user("casey", "coder")
     paths = corpus(tmp_path, 30)
-    process = start_ingest(paths, store)
-    deadline = time.monotonic() + 120
-    while count("store_document") < 3 and process.poll() is None:
-        assert time.monotonic() < deadline, "the ingest stored nothing in two minutes"
-        time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    process.communicate()
-    assert process.returncode == -signal.SIGKILL, "the ingest ended before it was killed"
+    kill_once_stored(start_ingest(paths, store), 3, "ingest")
     committed = list(Document.objects.values_list("source", flat=True))
     assert 3 <= len(committed) < len(paths)
     for source in committed:
@@ -111,20 +120,7 @@ def test_killed_load_keeps_whole_documents_and_no_partial_one(store, tmp_path):
             record = records[i % len(records)]
             document = {**record["document"], "content_hash": f"sha256:{i:064x}"}
             out.write(json.dumps({**record, "source": f"copy-{i}", "document": document}) + "\n")
-    env = {**os.environ, "DATABASE_URL": store, "SANCTUARY_USER": "casey"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "sanctuary_tracker.cli", "load", str(evidence), "--group", "50"],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 120
-    while count("store_document") < 100 and process.poll() is None:
-        assert time.monotonic() < deadline, "the load stored nothing in two minutes"
-        time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    process.communicate()
-    assert process.returncode == -signal.SIGKILL, "the load ended before it was killed"
+    kill_once_stored(start_sanctuary(store, "load", str(evidence), "--group", "50"), 100, "load")
     held = Document.objects.count()
     assert 100 <= held < 20_000 and held % 50 == 0  # whole groups, nothing of the next
     quotes = {r["document"]["title"]: len(r["quotes"]) for r in records}
