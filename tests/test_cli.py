@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -111,7 +112,12 @@ def test_extraction_has_a_time_limit_and_the_other_sources_go_on(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
-        env={"SANCTUARY_EXTRACT_SECONDS": "0.2", "PATH": ""},
+        env={
+            "SANCTUARY_EXTRACT_SECONDS": "0.2",
+            "PATH": "",
+            # the test run's automaton cache (conftest.py), not the user's ~/.cache
+            "SANCTUARY_CACHE": os.environ["SANCTUARY_CACHE"],
+        },
     )
     assert run.returncode == 1
     errors = run.stderr.strip().splitlines()
