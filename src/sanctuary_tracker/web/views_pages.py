@@ -17,6 +17,7 @@ from sanctuary_tracker.web.classification import (
     classifier,
     default_definition,
     definitions,
+    labels,
     today,
 )
 from sanctuary_tracker.web.document_view import evidence_of, highlight, person_profile, spans
@@ -69,17 +70,17 @@ def table_page(request):
     q = request.GET.get("q", "").strip()[:200] or None
     label = request.GET.get("label", "")
     chosen = selectors.jurisdictions(selectors.Filters(q, state, kind))
-    d, current = definitions()[definition], classifier()
-    rows = [
-        (j, c)
-        for j, c in current.classify_all(d, date, chosen)
-        if label not in mapdata.LABELS or c.label == label
-    ]
+    if label in mapdata.LABELS:  # the whole map's labels are cached; reasons only for a page
+        found = labels(definition, date)
+        chosen = [j for j in chosen if found[j.geoid] == label]
     try:
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
     start = (page - 1) * TABLE_PAGE
+    shown = classifier().classify_all(
+        definitions()[definition], date, chosen[start : start + TABLE_PAGE]
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -89,11 +90,11 @@ def table_page(request):
             **_pickers(definition, date),
             "rows": [
                 {**records.jurisdiction(j), "label": c.label, "reason": _first_reason(c)}
-                for j, c in rows[start : start + TABLE_PAGE]
+                for j, c in shown
             ],
-            "total": len(rows),
+            "total": len(chosen),
             "page": page,
-            "pages": max(1, (len(rows) + TABLE_PAGE - 1) // TABLE_PAGE),
+            "pages": max(1, (len(chosen) + TABLE_PAGE - 1) // TABLE_PAGE),
             "query": query.urlencode(),
             "state": state or "",
             "kind": kind or "",
