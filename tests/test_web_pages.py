@@ -48,6 +48,19 @@ def test_table_shows_the_same_labels_as_the_map(site_sqlite):
     assert "San Diego County" in html and 'class="badge l-yes"' in html
 
 
+def test_table_filters_by_label_and_pages_the_rest(site_sqlite):
+    def labels(**params):
+        html = page(site_sqlite, "/table/", definition="doj-2025-08", date="2025-09-01", **params)
+        total = int(re.search(r"<p>(\d+) jurisdictions", html).group(1))
+        return total, re.findall(r'<td><span class="badge l-(\w+)">', html)
+
+    every, shown = labels(state="CA", kind="county")
+    yes, marked = labels(state="CA", kind="county", label="yes")
+    assert every == len(shown) == 58 and marked == ["yes"] * yes
+    assert 0 < yes < every and shown.count("yes") == yes
+    assert len(labels(page="2")[1]) == 100  # the whole gazetteer, a page at a time
+
+
 def test_jurisdiction_page_puts_definitions_side_by_side_with_quotes(site_sqlite):
     html = page(site_sqlite, f"/jurisdiction/{CHELSEA}/", date="2017-06-01")
     assert html.count('class="status"') >= 10
