@@ -61,12 +61,13 @@ DATA_VERSION_SECONDS = 1.0
 
 
 def data_version() -> tuple:
-    """Changes when a document is loaded, an observation entered or reviewed, or awards
-    imported; read from
-    the database at most once a second per process (pages may lag a load by that much)."""
+    """Changes when a document is loaded or updated, an observation entered or reviewed,
+    or awards imported (every change to the store but an award import writes an audit
+    row); read from the database at most once a second per process (pages may lag a load
+    by that much)."""
     from django.db.models import Max
 
-    from sanctuary_tracker.store.models import AwardImport, Document, Observation
+    from sanctuary_tracker.store.models import AuditLog, AwardImport, Document, Observation
 
     now = time.monotonic()
     if now - _DATA["checked"] > DATA_VERSION_SECONDS or _DATA["version"] is None:
@@ -76,6 +77,7 @@ def data_version() -> tuple:
             newest["last"],
             newest["reviewed"],
             AwardImport.objects.aggregate(last=Max("id"))["last"],  # funding imports
+            AuditLog.objects.aggregate(last=Max("id"))["last"],  # documents updated in place
         )
         _DATA["checked"] = now
     return _DATA["version"]
