@@ -231,5 +231,10 @@ from sanctuary_tracker.cli_funding import register as register_funding  # noqa: 
 
 register_funding(main)
 
+# State laws per state, DC and Puerto Rico, or "none found" with the sources checked.
+from sanctuary_tracker.cli_laws import register as register_laws  # noqa: E402
+
+register_laws(main)
+
 if __name__ == "__main__":
     main()

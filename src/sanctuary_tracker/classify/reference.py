@@ -1,10 +1,12 @@
 """The shipped reference data (``data/reference.json``, built by scripts/build_reference.py):
-official list editions with their members, and state laws, turned into facts."""
+official list editions with their members, and state laws, turned into facts; and, for every
+state, DC and Puerto Rico, whether any law was found and which sources were checked."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -45,10 +47,38 @@ class Edition:
 
 
 @dataclass(frozen=True, slots=True)
+class Coverage:
+    """Whether a state law search found any law for one state, DC or Puerto Rico."""
+
+    state: str
+    status: str  # has_laws / none_found
+    checked_as_of: str
+    sources_checked: tuple[str, ...]
+    note: str
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "status": self.status,
+            "checked_as_of": self.checked_as_of,
+            "sources_checked": list(self.sources_checked),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     editions: dict[str, Edition]
     laws: tuple[dict[str, Any], ...]
     laws_missing: str
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # by state code, sorted
+
+    def laws_of(self, state: str) -> list[dict[str, Any]]:
+        """The laws of one state (two-letter code), by effective date."""
+        return sorted(
+            (law for law in self.laws if law["state"] == state),
+            key=lambda law: (law["effective_date"], law["law"]),
+        )
 
     def facts(self) -> list[Fact]:
         """Every listing and every state law, as facts."""
@@ -71,21 +101,31 @@ class Reference:
 
 
 # A state law's direction sets the codebook provision it is: a law limiting cooperation is a
-# state sanctuary law (P17); a law requiring it is a state ban on sanctuary policies (P16).
+# state sanctuary law (P17); a law requiring it is a state ban on sanctuary policies (P16),
+# valued by what it does (bans local limits, or also mandates detainers or 287(g)). A law
+# repealed, struck down or wholly enjoined stops on its end date (exclusive: not in force on
+# that day); a partly enjoined law whose core stands stays in force, the enjoined part named.
 def _law_fact(law: dict[str, Any]) -> Fact:
     limits = law["direction"] == "limits_cooperation"
     name = law["popular_name"] or law["law"]
+    citation = f"{name}: {law['law']}" if law["popular_name"] else law["law"]
+    note = law.get("end_note")
+    if note:
+        citation += f" ({_URL.sub('', note).strip().rstrip(',;(').strip()})"
     return Fact(
         geoid=law["geoid"],
         provision="P17" if limits else "P16",
-        value=True if limits else "bans_limits",
+        value=True if limits else law.get("p16_value") or "bans_limits",
         valid_from=parse_date(law["effective_date"], law["law"]),
-        valid_to=None,
+        valid_to=parse_date(law.get("end_date"), f"{law['law']} end date"),
         form="agency_policy" if "directive" in law["law"].lower() else "statute",
         agency="state",
-        citation=f"{name}: {law['law']}" if law["popular_name"] else law["law"],
+        citation=citation,
         source=law["source_url"],
     )
+
+
+_URL = re.compile(r"\(?https?://\S+\)?")
 
 
 @lru_cache(maxsize=1)
@@ -106,4 +146,19 @@ def load_reference() -> Reference:
         )
         for e in data["editions"]
     }
-    return Reference(editions, tuple(data["state_laws"]), data["state_laws_missing"])
+    coverage = {
+        c["state"]: Coverage(
+            state=c["state"],
+            status=c["status"],
+            checked_as_of=c["checked_as_of"],
+            sources_checked=tuple(c["sources_checked"]),
+            note=c["note"],
+        )
+        for c in data.get("state_law_coverage", ())
+    }
+    return Reference(
+        editions,
+        tuple(data["state_laws"]),
+        data["state_laws_missing"],
+        dict(sorted(coverage.items())),
+    )
