@@ -51,8 +51,8 @@ def open_store_for_command(need_tables: bool = True) -> None:
 @click.command(epilog=_epilog())
 @store_errors
 def init() -> None:
-    """Create or migrate the database, then load the gazetteer, the codebook and the role
-    groups. Safe to run again: it changes only what differs."""
+    """Create or migrate the database, then load the gazetteer, the codebook, the role
+    groups and the shipped 287(g) sheets. Safe to run again: it changes only what differs."""
     from sanctuary_tracker.store.config import shown_url
     from sanctuary_tracker.store.db import open_store
     from sanctuary_tracker.store.reference import init_store
@@ -64,6 +64,7 @@ def init() -> None:
     for name, counts in (
         ("jurisdictions", report.jurisdictions),
         ("provisions", report.provisions),
+        ("287(g) publications", report.agreement_publications),
     ):
         click.echo(
             f"{name}: {counts['inserted']} inserted, {counts['updated']} updated, "

@@ -4,7 +4,7 @@ codebook and the role groups. Idempotent: a second run changes nothing and says 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sanctuary_tracker.store.errors import StoreError
 
@@ -28,6 +28,7 @@ class InitReport:
     migrations: int
     jurisdictions: dict[str, int]
     provisions: dict[str, int]
+    agreement_publications: dict[str, int] = field(default_factory=dict)
 
 
 def init_store() -> InitReport:
@@ -36,6 +37,7 @@ def init_store() -> InitReport:
     from django.db import transaction
     from django.db.migrations.executor import MigrationExecutor
 
+    from sanctuary_tracker.store.agreements287g import load_snapshot_publications
     from sanctuary_tracker.store.db import connection_for_messages
     from sanctuary_tracker.store.users import ensure_groups
 
@@ -47,7 +49,8 @@ def init_store() -> InitReport:
         ensure_groups()
         jurisdictions = load_jurisdictions()
         provisions = load_provisions()
-    return InitReport(len(pending), jurisdictions, provisions)
+        publications = load_snapshot_publications()
+    return InitReport(len(pending), jurisdictions, provisions, publications)
 
 
 def _jurisdiction_row(j) -> dict:

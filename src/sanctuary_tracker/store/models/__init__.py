@@ -1,5 +1,6 @@
 """The store's tables (the core records of ../shared/DESIGN.md)."""
 
+from sanctuary_tracker.store.models.agreements import AgreementPublication, AgreementRow
 from sanctuary_tracker.store.models.evidence import (
     Amount,
     Document,
@@ -15,6 +16,8 @@ from sanctuary_tracker.store.models.reference import Jurisdiction, Provision
 from sanctuary_tracker.store.models.review import AuditLog, Observation
 
 __all__ = [
+    "AgreementPublication",
+    "AgreementRow",
     "Amount",
     "AuditLog",
     "Award",
