@@ -353,9 +353,8 @@ def build(folder: Path, reference: Path = REFERENCE) -> dict:
         "state_laws_missing": "Shipped: the laws confirmed with a source, and for every state, "
         "DC and Puerto Rico whether any was found (state_law_coverage, with the sources "
         "checked). A state marked none_found may still have a law the sources did not show. "
-        "Not confirmed and left out: Delaware HB 182 (2025) signature, Tennessee's 2024 and "
-        "2026 laws, Indiana's 2026 bill, Kentucky SB 1 (2020), Hawaii, Oklahoma and Idaho "
-        "anti-sanctuary claims, Virginia's 2020 repeal of its 2008 jail-reporting law. Dates "
+        "Not confirmed and left out: Tennessee's 2024 and 2026 laws, Indiana's 2026 bill, "
+        "Kentucky SB 1 (2020), Hawaii, Oklahoma and Idaho anti-sanctuary claims, Virginia's 2020 repeal of its 2008 jail-reporting law. Dates "
         "given as a year or a month are signing or enactment dates where no effective date "
         "was confirmed (see each law's source).",
         "state_law_coverage": coverage(gazetteer, laws, reference),
