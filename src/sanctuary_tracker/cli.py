@@ -231,6 +231,11 @@ from sanctuary_tracker.cli_funding import register as register_funding  # noqa: 
 
 register_funding(main)
 
+# ICE's 287(g) agreements (287g import, review, list).
+from sanctuary_tracker.cli_287g import register as register_287g  # noqa: E402
+
+register_287g(main)
+
 # State laws per state, DC and Puerto Rico, or "none found" with the sources checked.
 from sanctuary_tracker.cli_laws import register as register_laws  # noqa: E402
 

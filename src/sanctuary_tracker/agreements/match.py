@@ -188,7 +188,7 @@ class RowMatcher:
         if result.confidence < DOUBTFUL:
             namesakes = self._namesakes(called, state)
             if "namesakes" in result.method and len(namesakes) > 1:
-                listed = ", ".join(f"{n.name} ({n.kind})" for n in namesakes[:4])
+                listed = ", ".join(f"{n.name} ({self._where(n)})" for n in namesakes[:4])
                 return AgencyMatch(
                     None,
                     f"{len(namesakes)} municipalities named {called!r} in {state.state} "
@@ -203,6 +203,15 @@ class RowMatcher:
             )
         agrees = "; the sheet's COUNTY agrees" if counties else ""
         return AgencyMatch(j.geoid, result.method + agrees, result.confidence, who)
+
+    def _where(self, j: Jurisdiction) -> str:
+        """ "township, Allegheny County": a namesake told apart."""
+        if not j.county_geoid:
+            return j.kind
+        try:
+            return f"{j.kind}, {self.gazetteer.by_geoid(j.county_geoid).name}"
+        except KeyError:
+            return j.kind
 
     def _namesakes(self, name: str, state: Jurisdiction) -> list[Jurisdiction]:
         return sorted(
