@@ -15,6 +15,7 @@ from importlib import resources
 
 from sanctuary_tracker.agreements.history import Agreement, History, Listing, Request
 from sanctuary_tracker.agreements.match import AgencyMatch
+from sanctuary_tracker.agreements.records import unmatched_record
 from sanctuary_tracker.agreements.sheets import PRIMARY_SOURCE, Publication, Row
 from sanctuary_tracker.classify.facts import Fact
 
@@ -55,20 +56,7 @@ def to_snapshot(history: History) -> dict:
         ],
         "agreements": [_entry(a, index, agreement=True) for a in history.agreements],
         "requests": [_entry(r, index, agreement=False) for r in history.requests],
-        "unmatched": [
-            {
-                "kind": "agreement" if isinstance(a, Agreement) else "request",
-                "state": a.state,
-                "agency": a.agency,
-                "type": a.type,
-                "county": a.county,
-                "model": a.model,
-                "reason": a.match.method,
-                "rows": len(a.listings),
-                "first": f"{a.listings[0].file_name}, row {a.listings[0].row}",
-            }
-            for a in history.unmatched()
-        ],
+        "unmatched": [unmatched_record(a) for a in history.unmatched()],
     }
 
 
