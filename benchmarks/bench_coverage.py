@@ -13,9 +13,10 @@ import sys
 
 
 def official_facts():
+    from sanctuary_tracker.agreements.snapshot import snapshot_facts
     from sanctuary_tracker.classify.reference import load_reference
 
-    return load_reference().facts()
+    return load_reference().facts() + snapshot_facts()
 
 
 def main() -> int:
