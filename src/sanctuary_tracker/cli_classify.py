@@ -86,28 +86,33 @@ def _classifier(evidence: str):
     from sanctuary_tracker.places.gazetteer import load_gazetteer
 
     facts = load_reference().facts()
-    if evidence != "reference":
-        facts += _store_facts(required=evidence == "store")
-    return Classifier(Evidence(facts, load_gazetteer()))
+    held = None if evidence == "reference" else _store_facts(required=evidence == "store")
+    if held is None:  # 287(g) agreements: the shipped snapshot's, else the store's
+        from sanctuary_tracker.agreements.snapshot import snapshot_facts
+
+        held = snapshot_facts()
+    return Classifier(Evidence(facts + held, load_gazetteer()))
 
 
 def _store_facts(required: bool):
+    """The store's accepted observations and 287(g) agreements; None without a store."""
     from sanctuary_tracker.store.config import DEFAULT_SQLITE
     from sanctuary_tracker.store.errors import StoreError
 
     if not required and not os.environ.get("DATABASE_URL") and not DEFAULT_SQLITE.exists():
-        return []  # no store here: do not make one as a side effect
+        return None  # no store here: do not make one as a side effect
     try:
+        from sanctuary_tracker.store.agreements287g import agreement_facts
         from sanctuary_tracker.store.db import open_store
         from sanctuary_tracker.store.facts import accepted_facts
 
         open_store()
-        return accepted_facts()
+        return accepted_facts() + agreement_facts()
     except StoreError as exc:
         if required:
             raise
         click.echo(f"sanctuary: note: shipped reference data only ({exc})", err=True)
-        return []
+        return None
 
 
 def _jurisdiction_record(j) -> dict:

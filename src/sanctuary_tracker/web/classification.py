@@ -90,12 +90,13 @@ def classifier() -> Classifier:
 
 def _current() -> tuple[Classifier, Lru]:
     """The classifier for the store as it is now, and its cache of whole-map labels."""
+    from sanctuary_tracker.store.agreements287g import agreement_facts, publications_version
     from sanctuary_tracker.store.facts import accepted_facts
 
-    version = _store_version()
+    version = (_store_version(), publications_version())  # an import of 287(g) sheets too
     with _LOCK:
         if _STATE["version"] != version or _STATE["classifier"] is None:
-            facts = reference().facts() + accepted_facts()
+            facts = reference().facts() + accepted_facts() + agreement_facts()
             _STATE.update(
                 version=version,
                 classifier=Classifier(Evidence(facts, gazetteer())),
