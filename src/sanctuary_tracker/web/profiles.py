@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sanctuary_tracker.web import records, selectors
+from sanctuary_tracker.web.agreements import agreements_of
 from sanctuary_tracker.web.classification import classifier, data_version, statuses, timeline
 from sanctuary_tracker.web.lru import Lru
 
@@ -38,6 +39,7 @@ def _build(j, date: str) -> dict[str, Any]:
         "statuses": statuses(j, date, current),
         "timeline": timeline(j, current),
         "listings": selectors.listings(none, geoid=j.geoid, store=held),
+        "agreements": agreements_of(j),
         "quotes": selectors.quotes_of(j.geoid) if held else [],
         "money_at_stake": {
             "amounts_in_documents": [
