@@ -67,18 +67,7 @@ def test_byte_limit():
         read_pdf(pdf("report.pdf"), source="r", limits=ReadLimits(max_pdf_bytes=1000))
 
 
-def test_scanned_pdf_has_no_text_layer():
-    with pytest.raises(ReadError) as info:
-        read_pdf(pdf("scanned.pdf"), source="scan.pdf", limits=LIMITS)
-    assert str(info.value) == "scan.pdf: has no text layer (scanned PDF?); OCR is not supported"
-
-
-def test_image_page_among_text_pages_is_kept_and_reported():
-    doc = read_pdf(pdf("mixed.pdf"), source="m", limits=LIMITS)
-    assert doc.body == "Page one has words about sanctuary policy.\n\n\n\nPage three."
-    assert doc.pages == [0, 44, 46]
-    assert doc.page_of(doc.body.index("three")) == 3
-    assert doc.warnings == ["pages without text (scanned images?): 2"]
+# Scans and image pages (OCR, and without tesseract): tests/test_read_ocr.py
 
 
 def test_metadata_dates():

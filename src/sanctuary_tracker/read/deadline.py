@@ -38,3 +38,18 @@ def time_limit(seconds: float, source: str, doing: str = "read") -> Iterator[Non
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def seconds_left() -> float | None:
+    """Seconds before the running ``time_limit`` fires; None when none runs in this thread.
+
+    Slow steps that start a subprocess (OCR) stop it themselves before this runs out, so
+    that the limit never leaves a child process behind.
+    """
+    if (
+        not hasattr(signal, "getitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return None
+    left = signal.getitimer(signal.ITIMER_REAL)[0]
+    return left if left > 0 else None

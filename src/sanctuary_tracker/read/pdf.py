@@ -11,9 +11,14 @@ its /CreationDate. Modification dates are not used: re-saving a file changes the
 
 Limits: PDFs over ``limits.max_pdf_bytes`` are refused. A PDF with more than
 ``limits.max_pdf_pages`` pages is read up to that page and a warning says so (a long
-report's first pages are still evidence). Pages without any text are listed in a
-warning; when no page has text, ReadError says the PDF has no text layer (OCR is not
-supported). Encrypted PDFs are read when the empty password opens them.
+report's first pages are still evidence). Encrypted PDFs are read when the empty password
+opens them.
+
+Scans: pages without a text layer (and scanned pages with only a few typed words in one)
+are read by OCR (``read/ocr.py``: tesseract, within the read time limit), and a warning
+names those pages and the engine. Pages still without text are listed in a warning; when
+no page has text, or tesseract is not installed and no page has a text layer, ReadError
+says so (and what to install).
 
 Only ReadError leaves this module. pypdf's log messages and Python warnings are kept
 off standard error while a PDF is read (the logger is quieted only for that time).
@@ -31,6 +36,7 @@ from datetime import date
 
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.read.ocr import read_scanned_pages
 from sanctuary_tracker.settings import ReadLimits
 
 MEDIA_TYPE = "application/pdf"
@@ -106,23 +112,29 @@ def _read(data: bytes, source: str, limits: ReadLimits) -> Document:
         warnings_out.append(
             f"read the first {count:,} of {total:,} pages (the page limit); the rest were skipped"
         )
-    parts: list[str] = []
-    starts: list[int] = []
-    empty: list[int] = []
-    offset = 0
-    for number in range(count):
-        text = _clean(reader.pages[number].extract_text() or "")
-        if parts:
-            offset += len(PAGE_SEPARATOR)
-        starts.append(offset)
-        parts.append(text)
-        offset += len(text)
-        if not text.strip():
-            empty.append(number + 1)
+    parts = [_clean(reader.pages[number].extract_text() or "") for number in range(count)]
+    ocr = read_scanned_pages(data, parts, source=source, limits=limits)
+    for number in ocr.read:
+        parts[number - 1] = _clean(ocr.texts[number - 1])
+    empty = [number + 1 for number, text in enumerate(parts) if not text.strip()]
     if len(empty) == count:
-        raise ReadError(source, "has no text layer (scanned PDF?); OCR is not supported")
+        raise ReadError(
+            source, f"has no text layer, and OCR ({ocr.engine.describe()}) found no text in it"
+        )
     if empty:
         warnings_out.append(f"pages without text (scanned images?): {_ranges(empty)}")
+    if ocr.read:
+        warnings_out.append(
+            f"text read by OCR ({ocr.engine.describe()}), not from a text layer, on"
+            f" {'page' if len(ocr.read) == 1 else 'pages'} {_ranges(ocr.read)}:"
+            " expect recognition errors"
+        )
+    warnings_out.extend(ocr.warnings)
+    starts: list[int] = []
+    offset = 0
+    for text in parts:
+        starts.append(offset)
+        offset += len(text) + len(PAGE_SEPARATOR)
     body = PAGE_SEPARATOR.join(parts)
     title, published = _metadata(reader)
     return Document(
