@@ -53,6 +53,54 @@ def test_recipients_as_federal_files_spell_them(recipient, state, fips, governme
     assert match.confidence >= 0.8 and match.method
 
 
+@pytest.mark.parametrize(
+    ("recipient", "state", "geoid", "word"),
+    [
+        ("CALIFORNIA BOARD OF STATE AND COMMUNITY CORRECTIONS", "CA", "06", "board"),
+        ("NEW YORK STATE DIVISION OF CRIMINAL JUSTICE SERVICES", "NY", "36", "division"),
+        ("WASHINGTON STATE PATROL", "WA", "53", "patrol"),
+        ("MICHIGAN STATE POLICE", "MI", "26", "police"),
+        ("NEW MEXICO DEPARTMENT OF PUBLIC SAFETY", "NM", "35", "department"),
+        ("ARIZONA CRIMINAL JUSTICE COMMISSION", "AZ", "04", "criminal justice"),
+        ("OFFICE OF THE ATTORNEY GENERAL OF TEXAS", "TX", "48", "office"),
+        ("DEPARTMENT OF PUBLIC SAFETY, STATE OF IOWA", "IA", "19", "department"),
+        ("MASSACHUSETTS EXECUTIVE OFFICE OF PUBLIC SAFETY AND SECURITY", "MA", "25", "office"),
+    ],
+)
+def test_a_state_agency_named_for_its_state_is_the_state(recipient, state, geoid, word):
+    match = MATCHER.match(recipient, state)
+    assert match.jurisdiction is not None and match.jurisdiction.geoid == geoid, match.method
+    assert match.method == f"state agency named for its state ({word}): the state"
+    assert match.confidence == 0.9 and not match.doubtful
+
+
+@pytest.mark.parametrize(
+    ("recipient", "state", "geoid"),
+    [
+        ("CALIFORNIA CITY", "CA", "0609780"),
+        ("CALIFORNIA CITY POLICE DEPARTMENT", "CA", "0609780"),
+        ("WASHINGTON COUNTY", "OR", "41067"),
+        ("WASHINGTON COUNTY", "WA", None),  # Washington has no Washington County
+        ("NEW YORK CITY POLICE DEPARTMENT", "NY", "3651000"),
+        ("KANSAS CITY", "KS", "2036000"),
+        ("OKLAHOMA CITY", "OK", "4055000"),
+        ("COLORADO SPRINGS POLICE DEPARTMENT", "CO", "0816000"),
+        ("VIRGINIA BEACH POLICE DEPARTMENT", "VA", None),  # a place named like its state
+        # a state university is not the state government (nor any jurisdiction)
+        ("INDIANA UNIVERSITY", "IN", None),
+        ("INDIANA UNIVERSITY POLICE DEPARTMENT", "IN", None),
+        # agency words alone no longer make a county's or city's agency the state's
+        ("HAMPDEN COUNTY DEPARTMENT OF CORRECTIONS", "MA", "25013"),
+        ("CITY OF LOWELL DEPARTMENT OF PUBLIC SAFETY", "MA", None),
+    ],
+)
+def test_places_named_like_their_state_are_not_the_state(recipient, state, geoid):
+    match = MATCHER.match(recipient, state)
+    found = match.jurisdiction.geoid if match.jurisdiction else None
+    assert found == geoid, match.method
+    assert "state agency" not in match.method
+
+
 def test_the_state_decides_between_namesakes():
     assert MATCHER.match("CITY OF CHELSEA", "MI").jurisdiction.geoid == "2615020"
     assert MATCHER.match("CITY OF CHELSEA", "MA").jurisdiction.geoid == "2513205"

@@ -3,6 +3,11 @@
 SHERIFF'S OFFICE", "CHELSEA POLICE DEPARTMENT"), its state, city and county FIPS code.
 
 Method, in order:
+0. A body of the state's government is the state: "STATE OF X", or a name carrying the
+   state's own name ("CALIFORNIA BOARD OF ...", "X STATE ...", "... OF X") with an
+   organisation word (department, board, commission, office, police, patrol, corrections,
+   criminal justice, attorney general ...) and no word of local government (city, county,
+   sheriff ...), unless the state's name begins a place's name ("VIRGINIA BEACH").
 1. Read the name: drop the agency ("sheriff's office" means the county, "police department"
    the city unless it says county), read the legal form ("city of", ", county of", "town
    of") as the kind of government, and what is left as the name.
@@ -43,6 +48,21 @@ _STATE_AGENCY = re.compile(
     r"^(?:state of\s+\w|commonwealth of\s+\w)|\b(?:state police|state patrol|highway patrol"
     r"|department of (?:justice|public safety|corrections|criminal justice)|attorney general"
     r"|governor'?s office|office of the governor|executive office)\b",
+    re.I,
+)
+# A body of a state's government named for its state ("CALIFORNIA BOARD OF STATE AND
+# COMMUNITY CORRECTIONS", "NEW YORK STATE DIVISION OF CRIMINAL JUSTICE SERVICES", "OFFICE
+# OF THE ATTORNEY GENERAL OF TEXAS"): the state's name (or "state of X", "X state") with one
+# of these organisation words, and no word of local government.
+_STATE_BODY = re.compile(
+    r"\b(?:department|dept|board|commission|office|agency|division|bureau|police|patrol"
+    r"|corrections?|public safety|criminal justice|attorney general|governor'?s?|courts?"
+    r"|judiciary|national guard)\b",
+    re.I,
+)
+_LOCAL_WORD = re.compile(
+    r"\b(?:city|county|counties|town|township|village|borough|parish|municipal(?:ity)?"
+    r"|metropolitan|sheriff'?s?)\b",
     re.I,
 )
 _NOT_GOVERNMENT = re.compile(
@@ -168,6 +188,35 @@ class Matcher:
                 ]
         return found
 
+    def _state_body(self, name: str, state_j: Jurisdiction) -> str | None:
+        """The organisation word when ``name`` is a body of ``state_j``'s government named
+        for it; None otherwise (a city or county named like its state, a university)."""
+        if _NOT_GOVERNMENT.search(name) or _LOCAL_WORD.search(name):
+            return None
+        state = re.escape(state_j.name).replace(r"\ ", r"\s+")
+        named = rf"(?:(?:state|commonwealth)\s+of\s+{state}|{state}(?:\s+state)?)"
+        first = re.match(rf"^(?:the\s+)?{state}\s+(?P<rest>.+)$", name, re.I)
+        if first and self._place_begins(first.group("rest"), state_j):
+            return None  # "VIRGINIA BEACH POLICE DEPARTMENT" is Virginia Beach's
+        found = (
+            re.match(rf"^(?:the\s+)?{named}\b[\s,-]*(?P<rest>.+)$", name, re.I)
+            or re.match(rf"^(?P<rest>.+?)[\s,-]+(?:of\s+)?(?:the\s+)?{named}$", name, re.I)
+            or re.match(rf"^(?P<rest>.+?)\b(?:state|commonwealth)\s+of\s+{state}\b", name, re.I)
+        )
+        word = _STATE_BODY.search(found.group("rest")) if found else None
+        return word.group().lower() if word else None
+
+    def _place_begins(self, rest: str, state_j: Jurisdiction) -> bool:
+        """True when the state's name and the next words name a place in the state."""
+        words = rest.split()
+        for count in (1, 2):
+            if len(words) >= count:
+                candidate = f"{state_j.name} {' '.join(words[:count])}"
+                found = self.gazetteer.lookup(candidate)
+                if any(j.state == state_j.state and j.level != "state" for j in found):
+                    return True
+        return False
+
     def _match(
         self,
         name: str,
@@ -181,7 +230,10 @@ class Matcher:
             return Match(None, f"no usable state ({state!r})", 0.0)
         if re.match(r"^(?:state|commonwealth) of\s", name, re.I):
             return Match(state_j, "the state government", 0.95)
-        if _STATE_AGENCY.search(name):
+        body = self._state_body(name, state_j)
+        if body:
+            return Match(state_j, f"state agency named for its state ({body}): the state", 0.9)
+        if _STATE_AGENCY.search(name) and not _LOCAL_WORD.search(name):
             return Match(state_j, "state agency: the state government", 0.9)
         reading = read_name(name, government_type)
         if reading is None:
