@@ -33,7 +33,7 @@ CAMDEN = (
     "Municipality",
     "#N/A",
     "Task Force Model",
-    "2025-04-01",
+    "2025-01-03",  # made up, as Wells's below: no real agreement has these dates
 )
 WELLS = (
     "MAINE",
@@ -41,7 +41,7 @@ WELLS = (
     "Municipality",
     "#N/A",
     "Task Force Model",
-    "2025-04-02",
+    "2025-01-02",
 )
 
 
