@@ -83,6 +83,7 @@ def test_compare_lists_disagreements():
     assert boston["labels"]["dhs-ddor-2017"] == "yes"
     assert boston["labels"]["doj-1373-review-2017"] == "no"
     assert "hall-2021-preemption" not in boston["labels"]  # the opposite question
+    assert "ilrc-cooperation" not in boston["labels"]  # cooperation with ICE, not sanctuary
     assert all({"yes", "partial"} & set(r["labels"].values()) for r in rows)
     assert all("no" in r["labels"].values() for r in rows)
 

@@ -255,7 +255,7 @@ def explain(jurisdiction, date, fmt, evidence, definition_files):
 def compare(date, fmt, state, evidence, definition_files):
     """Where definitions of sanctuary disagree on a date: each jurisdiction that one calls
     sanctuary (yes or partial) and another does not (no), with every definition's label.
-    Definitions of the opposite (state preemption) are left out."""
+    Definitions of other questions (state preemption, cooperation with ICE) are left out."""
     from sanctuary_tracker.places.gazetteer import load_gazetteer
 
     defs = [d for d in _definitions(definition_files).values() if d.measures == "sanctuary"]

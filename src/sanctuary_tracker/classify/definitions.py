@@ -8,8 +8,9 @@ A definition file::
     source = "https://..."            # where the definition comes from
     summary = "What counts, in plain words."
     levels = ["county", "local"]      # optional: the kinds of jurisdiction it classifies
-    measures = "sanctuary"            # optional: or "preemption", for a definition of the
-                                      #   opposite (a state ban on sanctuary policies)
+    measures = "sanctuary"            # optional: or "preemption" (a state ban on sanctuary
+                                      #   policies), or "cooperation" (help given to ICE:
+                                      #   287(g), detention contracts, detainers honoured)
 
     [[yes]]                           # the jurisdiction counts when any [[yes]] holds
     provision = "P01"                 # a codebook provision ...
@@ -44,7 +45,7 @@ from sanctuary_tracker.extract.codebook import Codebook, load_codebook
 
 LEVELS = ("state", "county", "local")
 _TOP = {"id", "name", "version", "source", "summary", "levels", "measures", "yes", "partial"}
-MEASURES = ("sanctuary", "preemption")
+MEASURES = ("sanctuary", "preemption", "cooperation")
 _REQUIRED = ("id", "name", "version", "source", "summary", "yes")
 _CONDITION = {"provision", "values", "not_values", "formal", "listed_on", "why"}
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")

@@ -61,7 +61,9 @@ def classify(
             ),
         )
     applied = evidence.applied(j, date)
-    ban = preempting(applied)
+    # A state ban voids local limits on cooperation, not cooperation itself (a 287(g)
+    # agreement, detainers honoured): it bears on sanctuary definitions only.
+    ban = preempting(applied) if definition.measures == "sanctuary" else None
     editions = load_reference().editions
     yes = [_evaluate(c, j, applied, ban, date, editions) for c in definition.yes]
     partial = [_evaluate(c, j, applied, ban, date, editions) for c in definition.partial]
