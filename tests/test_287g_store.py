@@ -184,3 +184,41 @@ def test_imported_agreements_are_classification_facts(held, tmp_path):
         ("P10", "TFM", "store", "police")
     ]
     assert "participatingAgencies01202025am.xlsx, row 2" in wells[0].source
+
+
+def test_the_jurisdiction_page_lists_a_county_s_agreements_with_its_places(held, tmp_path):
+    import openpyxl
+
+    from sanctuary_tracker.places.gazetteer import load_gazetteer
+    from sanctuary_tracker.web.agreements import agreements_of
+
+    gazetteer = load_gazetteer()
+    duval = agreements_of(gazetteer.by_geoid("12031"))
+    mine = {(r["agency"], r["own"]) for r in duval}
+    assert ("Jacksonville Sheriff's Office", True) in mine
+    assert ("Neptune Beach Police Department", False) in mine
+    assert all(r["source_url"] == "https://www.ice.gov/identify-and-arrest/287g" for r in duval)
+    place = next(r["geoid"] for r in duval if r["agency"] == "Neptune Beach Police Department")
+    neptune = agreements_of(gazetteer.by_geoid(place))
+    assert {(r["agency"], r["own"]) for r in neptune} == {("Neptune Beach Police Department", True)}
+    florida = agreements_of(gazetteer.by_geoid("12"))
+    assert "Florida Department of Corrections" in {r["agency"] for r in florida}
+    assert all(r["geoid"] == "12" for r in florida)
+    # a link that is not http(s) is never offered as a link
+    make_user("casey", "coder")
+    path = write_sheet(tmp_path / "participatingAgencies01062025am.xlsx", [WELLS])
+    book = openpyxl.load_workbook(path)
+    book.active.cell(row=2, column=7).hyperlink = "javascript:alert(1)"
+    book.save(path)
+    assert _import(str(path))[0].exit_code == 0
+    wells = [
+        r for r in agreements_of(gazetteer.by_geoid(_wells_geoid())) if r["signed"] == "2025-01-02"
+    ]
+    assert [r["moa"] for r in wells] == [None]
+
+
+def _wells_geoid() -> str:
+    from sanctuary_tracker.agreements.match import RowMatcher
+    from sanctuary_tracker.places.gazetteer import load_gazetteer
+
+    return RowMatcher(load_gazetteer()).match(*WELLS[:4]).geoid
