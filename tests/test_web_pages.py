@@ -97,3 +97,22 @@ def test_search_page_finds_a_quote(site):
 def test_missing_pages_are_404(site_sqlite):
     for path in ("/jurisdiction/00000000/", "/document/999999/", "/person/999999/", "/nope"):
         assert requests.get(site_sqlite.url + path, timeout=60).status_code == 404
+
+
+def test_a_cooperation_map_has_its_own_colours_and_legend_words(site_sqlite):
+    from sanctuary_tracker.classify.definitions import MEASURES
+
+    html = page(site_sqlite, "/", definition="ilrc-cooperation", date="2025-09-01")
+    assert '<div class="map-wrap" data-measures="cooperation">' in html
+    assert '<div class="legends" id="legend" data-measures="cooperation">' in html
+    assert "yes, cooperates with ICE" in html
+    for measures in MEASURES:  # every measure has its legend words, shown by its own attribute
+        assert f'<ul class="legend" data-for="{measures}">' in html, measures
+    assert 'value="ilrc-cooperation"' in html and 'data-measures="cooperation"' in html
+    counties = re.findall(r'<path class="l-(\w+)" data-geoid="(\d{5})"', html)
+    assert sum(label == "yes" for label, _ in counties) > 100  # the 287(g) agreements
+    sanctuary = page(site_sqlite, "/", definition="doj-2025-08", date="2025-09-01")
+    assert '<div class="map-wrap" data-measures="sanctuary">' in sanctuary
+    table = page(site_sqlite, "/table/", definition="hall-2021-preemption", date="2025-09-01")
+    assert '<table class="data" data-measures="preemption">' in table
+    assert '<div class="legends" id="legend" data-measures="preemption">' in table

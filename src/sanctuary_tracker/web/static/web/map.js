@@ -56,6 +56,11 @@
     var source = document.getElementById("definition-source");
     if (chosen && summary) summary.textContent = chosen.dataset.summary || "";
     if (chosen && source) source.setAttribute("href", chosen.dataset.source || "#");
+    // colours and legend words follow what the definition measures (sanctuary, cooperation...)
+    var measures = (chosen && chosen.dataset.measures) || "sanctuary";
+    wrap.parentNode.dataset.measures = measures;
+    var legend = document.getElementById("legend");
+    if (legend) legend.dataset.measures = measures;
     wrap.dataset.definition = data.definition;
     wrap.dataset.date = data.date;
     var query = "?definition=" + encodeURIComponent(data.definition) + "&date=" + data.date;
