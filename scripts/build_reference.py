@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))  # build_observations, when loaded from a test
+
+from build_observations import ObservationError, observations  # noqa: E402
 
 from sanctuary_tracker.places.gazetteer import Jurisdiction, load_gazetteer  # noqa: E402
 
@@ -358,6 +361,7 @@ def build(folder: Path, reference: Path = REFERENCE) -> dict:
         "given as a year or a month are signing or enactment dates where no effective date "
         "was confirmed (see each law's source).",
         "state_law_coverage": coverage(gazetteer, laws, reference),
+        "observations": observations(gazetteer, reference / "observations"),
     }
 
 
@@ -371,7 +375,7 @@ def main() -> int:
     args = parser.parse_args()
     try:
         data = build(args.folder, args.reference)
-    except (BuildError, OSError, KeyError) as exc:
+    except (BuildError, ObservationError, OSError, KeyError) as exc:
         print(f"build_reference: {exc}", file=sys.stderr)
         return 1
     args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

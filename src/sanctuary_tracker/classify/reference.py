@@ -1,5 +1,6 @@
 """The shipped reference data (``data/reference.json``, built by scripts/build_reference.py):
-official list editions with their members, and state laws, turned into facts; and, for every
+official list editions with their members, state laws and sourced observations (reference/
+observations/*.csv: detention contracts and the like), turned into facts; and, for every
 state, DC and Puerto Rico, whether any law was found and which sources were checked."""
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class Reference:
     laws: tuple[dict[str, Any], ...]
     laws_missing: str
     coverage: dict[str, Coverage] = field(default_factory=dict)  # by state code, sorted
+    observations: tuple[dict[str, Any], ...] = ()  # one sourced fact each, by dataset
 
     def laws_of(self, state: str) -> list[dict[str, Any]]:
         """The laws of one state (two-letter code), by effective date."""
@@ -81,7 +83,7 @@ class Reference:
         )
 
     def facts(self) -> list[Fact]:
-        """Every listing and every state law, as facts."""
+        """Every listing, every state law and every observation, as facts."""
         out = [
             Fact(
                 geoid=member["geoid"],
@@ -97,7 +99,24 @@ class Reference:
             for edition in self.editions.values()
             for member in edition.members
         ]
-        return out + [_law_fact(law) for law in self.laws]
+        laws = [_law_fact(law) for law in self.laws]
+        return out + laws + [_observation_fact(o) for o in self.observations]
+
+
+def _observation_fact(observation: dict[str, Any]) -> Fact:
+    """A shipped observation (already checked by scripts/build_observations.py) as a fact."""
+    where = f"{observation['dataset']} {observation['geoid']}"
+    return Fact(
+        geoid=observation["geoid"],
+        provision=observation["provision"],
+        value=observation["value"],
+        valid_from=parse_date(observation["valid_from"], where),
+        valid_to=parse_date(observation["valid_to"], where),
+        form=observation["form"],
+        agency=observation["agency"],
+        citation=observation["citation"],
+        source=observation["source_url"],
+    )
 
 
 # A state law's direction sets the codebook provision it is: a law limiting cooperation is a
@@ -161,4 +180,5 @@ def load_reference() -> Reference:
         tuple(data["state_laws"]),
         data["state_laws_missing"],
         dict(sorted(coverage.items())),
+        tuple(data.get("observations", ())),
     )
