@@ -717,9 +717,14 @@ def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
             [c for c in gazetteer.lookup(name + suffix) if c.level == "county"] for name in names
         ]
         states = Counter(s for found in counties for s in {c.state for c in found})
-        state, hits = states.most_common(1)[0] if states else (None, 0)
+        ranked = sorted(states.items(), key=lambda pair: (-pair[1], pair[0]))
+        state, hits = ranked[0] if ranked else (None, 0)
+        if len(ranked) > 1 and ranked[1][1] == hits:
+            state = None  # a tie between states places the list in none of them
         states_named = sum(gazetteer.state(name) is not None for name in names)
-        if not explicit and (hits < COHERENT_LIST * len(items) or 2 * states_named >= len(items)):
+        if not explicit and (
+            state is None or hits < COHERENT_LIST * len(items) or 2 * states_named >= len(items)
+        ):
             continue  # not a list of counties (a list of states, of towns, of people)
         for (start, end, _), name, found in zip(items, names, counties, strict=True):
             in_state = found if explicit else [c for c in found if c.state == state]
