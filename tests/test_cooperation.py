@@ -34,7 +34,7 @@ def label(j, facts, date="2021-01-01", with_reference=False):
 def test_the_definition_ships_as_a_cooperation_measure_with_its_source():
     assert "cooperation" in MEASURES
     assert COOPERATION.measures == "cooperation"
-    assert COOPERATION.source == "https://store.ilrc.org/local-enforcement-map"
+    assert COOPERATION.source == "https://www.ilrc.org/local-enforcement-map"
     assert {c.provision for c in COOPERATION.yes} == {"P01", "P10", "P11"}
     p10 = next(c for c in COOPERATION.yes if c.provision == "P10")
     assert sorted(p10.values) == ["JEM", "TFM", "WSO"]

@@ -69,12 +69,21 @@ def test_map_draws_coloured_counties_and_changes_with_the_definition(page, site_
     fill = yes.first.evaluate("e => getComputedStyle(e).fill")
     grey = page.locator(".counties path.l-unknown").first.evaluate("e => getComputedStyle(e).fill")
     assert fill != grey
+    heading = page.locator("#map-heading")
+    assert heading.inner_text() == "Who is under a state ban on sanctuary policies?"
     page.screenshot(path=SHOTS / "map-preemption.png")
     before = colours(page)
     page.select_option("#definition", "doj-2025-08")
     page.locator('.map[data-definition="doj-2025-08"]').wait_for()
     after = colours(page)
     assert after != before and set(after) == set(before)
+    assert heading.inner_text() == 'Who counts as "sanctuary"?'
+    page.select_option("#definition", "ilrc-cooperation")
+    page.locator('.map[data-definition="ilrc-cooperation"]').wait_for()
+    assert heading.inner_text() == "Who works with ICE?"
+    page.screenshot(path=SHOTS / "map-cooperation.png")
+    page.select_option("#definition", "doj-2025-08")
+    page.locator('.map[data-definition="doj-2025-08"]').wait_for()
     assert "definition=doj-2025-08" in page.url
     page.screenshot(path=SHOTS / "map-doj-2025-08.png")
 

@@ -106,6 +106,7 @@ def test_a_cooperation_map_has_its_own_colours_and_legend_words(site_sqlite):
     assert '<div class="map-wrap" data-measures="cooperation">' in html
     assert '<div class="legends" id="legend" data-measures="cooperation">' in html
     assert "yes, cooperates with ICE" in html
+    assert '<h1 id="map-heading" data-measures="cooperation">' in html
     for measures in MEASURES:  # every measure has its legend words, shown by its own attribute
         assert f'<ul class="legend" data-for="{measures}">' in html, measures
     assert 'value="ilrc-cooperation"' in html and 'data-measures="cooperation"' in html

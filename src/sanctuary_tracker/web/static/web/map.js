@@ -61,6 +61,8 @@
     wrap.parentNode.dataset.measures = measures;
     var legend = document.getElementById("legend");
     if (legend) legend.dataset.measures = measures;
+    var heading = document.getElementById("map-heading");
+    if (heading) heading.dataset.measures = measures;
     wrap.dataset.definition = data.definition;
     wrap.dataset.date = data.date;
     var query = "?definition=" + encodeURIComponent(data.definition) + "&date=" + data.date;
