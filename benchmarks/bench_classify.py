@@ -1,7 +1,8 @@
 """Classification speed: every jurisdiction of the gazetteer under every definition for one
 date, and a monthly series from January 2014 to December 2026, with peak memory.
 
-Facts: the shipped official lists and state laws, plus a synthetic set of local observations
+Facts: the shipped official lists, state laws, reference observations and ICE 287(g)
+agreements, plus a synthetic set of local observations
 (by default 2,000 jurisdictions with three provisions each, dated across the period) so that
 the run does the work a full store would give it. Floors (issue 6): one date under 2 s; the
 monthly series under a minute.
@@ -61,13 +62,14 @@ def main() -> int:
     args = parser.parse_args()
     pin_to_one_core()
 
+    from sanctuary_tracker.agreements.snapshot import snapshot_facts
     from sanctuary_tracker.classify import Classifier, Evidence, load_definitions
     from sanctuary_tracker.classify.reference import load_reference
     from sanctuary_tracker.places.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
     definitions = list(load_definitions().values())
-    facts = load_reference().facts() + synthetic_facts(gazetteer, args.observed)
+    facts = load_reference().facts() + snapshot_facts() + synthetic_facts(gazetteer, args.observed)
     jurisdictions = list(gazetteer)
 
     started = time.perf_counter()
