@@ -400,8 +400,8 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
             continue
         match.names_state = fact[1]
         verdict = _not_a_place(doc, match.window, match)
-        if verdict == "person":
-            people.add(key)
+        if verdict == "person" and not match.names_state:
+            people.add(key)  # (a state's name is not taken for a person's elsewhere)
         if verdict is None:
             _read_cues(text, match.window, match, gazetteer)
             matches.append(match)
@@ -412,7 +412,9 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
         matches = [m for m in matches if m.start not in qualified]
     # A one-word name the text also uses for a person ("Jansen said") is not a place when
     # nothing else marks it as one.
-    pending = {m.key for m in matches if m.first == m.last and not (m.state or m.level)}
+    pending = {
+        m.key for m in matches if m.first == m.last and not (m.state or m.level or m.names_state)
+    }
     pending = {key for key in pending - people if " " not in key}
     if pending:
         for start, end, key in raw:
@@ -848,7 +850,9 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
     ):
         if doc.headline(tokens[first][1]):
             return None
-        return "person" if single else "organisation"  # "Elizabeth Warren", "Texas Tribune"
+        if single and not match.names_state:
+            return "person"  # "Elizabeth Warren"
+        return "organisation"  # "Texas Tribune", "Iowa Capitol"
     if (
         tight_before
         and before[0][:1].isupper()
@@ -951,7 +955,9 @@ def _regions(text: str, folded: str, matches: list[_Match]) -> None:
 # --- 4-5: resolution -------------------------------------------------------------------
 
 
-_DASH_AFTER = re.compile(r"\s*[—–,-]")
+# After a dateline's place: a dash or a comma, perhaps after the outlet's call sign or a
+# wire's name in brackets ("AUSTIN (KXAN) —", "DENVER (AP) -").
+_DASH_AFTER = re.compile(r"\s*(?:\([^()\n]{1,24}\)\s*)?[—–,-]")
 
 
 class _Resolver:
@@ -1063,6 +1069,8 @@ class _Resolver:
         a namesake of some size (Portland in a story about Maine)."""
         if m.key in cues.FOREIGN_HOMONYMS or self._shouting(m):
             return None  # "Ontario", "Mexico": the foreign place unless the text says otherwise
+        if m.level == "county":
+            return None  # counties have no population here: a consolidated city's says nothing
         ranked = self._places(m)  # largest first, as the gazetteer lists them
         if not ranked:
             return None
@@ -1149,7 +1157,7 @@ class _Resolver:
         token = m.window[m.first]
         if not token[0].isupper():
             return False
-        rest = self.text[token[2] : token[2] + 3]
+        rest = self.text[token[2] : token[2] + 30]
         at_line_start = _gap(self.text, m.window, m.first).endswith("\n")
         return at_line_start and bool(_DASH_AFTER.match(rest))
 
