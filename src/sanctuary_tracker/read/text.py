@@ -9,6 +9,13 @@ from dataclasses import dataclass, field
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.read import furniture as f
 from sanctuary_tracker.read.dates import find_date
+from sanctuary_tracker.read.outlets import is_wire_service, same_outlet
+from sanctuary_tracker.read.publisher import (
+    byline_outlet,
+    lead_source,
+    letterhead,
+    newsroom_addressed,
+)
 from sanctuary_tracker.read.syndication import (
     channel_outlet,
     copyright_holder,
@@ -67,7 +74,12 @@ def clean_text(text: str) -> CleanText:
     dateline = next(filter(None, map(dateline_outlet, lead)), None)
     # A feed mirror's channel label says whose feed the copy came from.
     channel = next(filter(None, map(channel_outlet, lead)), None)
-    result.original_publisher = dateline or channel
+    # A lead that credits another outlet says the text is a copy of that outlet's story.
+    copied = next(filter(None, map(lead_source, lead)), None)
+    byline = byline_outlet(lead)
+    if byline:
+        result.byline = result.byline or byline[0]
+    result.original_publisher = dateline or channel or copied or (byline and byline[1])
     while True:  # each pass only removes lines, so this ends; real pages settle in two
         removed = _one_pass(lines, result)
         if not removed:
@@ -80,11 +92,25 @@ def clean_text(text: str) -> CleanText:
         # itself to is the best the text offers (its dateline, its request for comment,
         # its staff photographer's credit). A syndication notice or a byline over another
         # outlet's name says the text is a copy, so those never stand in.
+        # A wire service's dateline names who wrote the story, not the paper that prints it.
         credits = (staff_credit_outlet(c) for c in result.credits)
         result.publisher = (
-            dateline or self_reference(result.body) or next(filter(None, credits), None)
+            (None if is_wire_service(dateline) else dateline)
+            or _own_newsroom(result)
+            or letterhead(result.body)
+            or next(filter(None, credits), None)
         )
     return result
+
+
+def _own_newsroom(result: CleanText) -> str | None:
+    """The newsroom a story speaks of as itself (asking for comment, being told things),
+    unless that is the outlet the text says it was copied from."""
+    own = self_reference(result.body) or newsroom_addressed(result.body)
+    copied = result.original_publisher
+    if own and copied and same_outlet(own, copied):
+        return None
+    return own
 
 
 def _one_pass(lines: list[str], result: CleanText) -> set[int]:

@@ -1,0 +1,192 @@
+"""Who wrote a text, from the words it uses of its newsroom and its source.
+
+Each reader answers one question from one idiom, and gives None unless the words give the
+role: an outlet a story cites ("according to the Miami Herald", "the Herald reported") is
+its source, not its publisher.
+
+* ``newsroom_addressed``: the newsroom a story's people speak to, or turn down: "Jones told
+  FOX40", "ICE declined an interview request by KIRO 7".
+* ``byline_outlet``: the outlet a byline names beside its author: "By Jane Roe, The Daily
+  Courier", "Jane Roe" over "The Daily Courier".
+* ``lead_source``: a lead that credits a copy: "From Fox News: ...", "Published on The
+  Reformer on March 29th, 2022."
+* ``letterhead``: the government office a letter is written on: "State of New Jersey
+  OFFICE OF THE ATTORNEY GENERAL ... Dear Sheriff".
+"""
+
+from __future__ import annotations
+
+import re
+
+from sanctuary_tracker.read import furniture as f
+from sanctuary_tracker.read.outlets import (
+    is_national_outlet,
+    is_outlet_name,
+    outlet_key,
+    same_outlet,
+)
+
+# An outlet's name as running text gives it: capitalised words, call signs, channel numbers.
+_NAME = r"(?:[A-Z][\w&'’.\-]*|\d{1,2})(?:[ \t]+(?:[A-Z0-9][\w&'’.\-]*|of|the|and|&))*"
+_OUTLET = rf"(?:[Tt]he\s+)?(?P<org>{_NAME})"
+
+# The newsroom as the one spoken to: "told FOX40", "said in an interview with KXAN".
+# Other outlets' stories repeat what people told a national network or a wire service
+# ("told CNN", "told Agence France-Presse") far more often than those write of themselves
+# this way, so these idioms count only for local outlets.
+_SPOKEN_TO = [
+    re.compile(rf"\btold\s+{_OUTLET}"),
+    re.compile(rf"\b(?:in\s+an\s+interview|spoke|speaking)\s+with\s+{_OUTLET}"),
+]
+# The newsroom as the one asking: "declined an interview request by KIRO 7",
+# "did not respond to WKRN's request".
+_ASKED_BY = [
+    re.compile(
+        rf"\b(?:request|requests|inquiry|inquiries|questions|calls?|emails?)\s+"
+        rf"(?:for\s+(?:comment|an\s+interview)\s+)?(?:by|from)\s+{_OUTLET}"
+    ),
+    re.compile(
+        rf"\b(?:respond|responded|reply|replied|return|returned)\s+(?:to\s+)?{_OUTLET}[’']s\s+"
+        r"(?:request|requests|inquiry|inquiries|calls?|emails?|messages?|questions)"
+    ),
+]
+# The same outlet as a story's source: "according to the Herald", "the Herald reported",
+# "reported by the Miami Herald", "reports the Des Moines Register", "told CNN's Jake Tapper".
+_CITED = [
+    rf"\baccording\s+to\s+{_OUTLET}",
+    rf"\b(?:reported|first\s+reported|published|broadcast|aired)\s+(?:by|in|on)\s+{_OUTLET}",
+    rf"\breports?\s+{_OUTLET}",
+    rf"{_OUTLET}\s+(?:\w+\s+)?(?:reported|reports|has\s+reported|wrote|published|obtained)\b",
+    rf"\b(?:told|with)\s+{_OUTLET}[’']s\s+[A-Z]",
+    rf"\b(?:previously|earlier|once|had)\s+told\s+{_OUTLET}",
+    rf"\btold\s+{_OUTLET}\s+(?:interviewer|reporter|host|anchor|program|show)s?\b",
+    rf"{_OUTLET}\s+(?:report|story|article|investigation|analysis|editorial)\b",
+]
+_CITED_RE = [re.compile(p) for p in _CITED]
+
+
+def _outlet(match: re.Match) -> str | None:
+    """The outlet a match names: the longest run of its words with an outlet's shape."""
+    words = match.group("org").split()
+    for end in range(len(words), 0, -1):
+        name = " ".join(words[:end]).rstrip(".,;:’'")
+        if is_outlet_name(name):
+            return name
+    return None
+
+
+def newsroom_addressed(text: str) -> str | None:
+    """The one outlet a text's people talk to and that the text never cites, or None."""
+    addressed: set[str] = set()
+    names: dict[str, str] = {}
+    for pattern in _SPOKEN_TO + _ASKED_BY:
+        for match in pattern.finditer(text):
+            name = _outlet(match)
+            if name and (pattern in _ASKED_BY or not is_national_outlet(name)):
+                addressed.add(outlet_key(name))
+                names.setdefault(outlet_key(name), name)
+    if len(addressed) != 1:
+        return None  # none, or several newsrooms: the words do not say which wrote it
+    key = next(iter(addressed))
+    for pattern in _CITED_RE:
+        for match in pattern.finditer(text):
+            name = _outlet(match)
+            if name and same_outlet(name, names[key]):
+                return None
+    return names[key]
+
+
+# "By Jane Roe, The Daily Courier", "By Jane Roe | WXYZ", "By Tim Roe Stateline.org".
+_BYLINE_OUTLET = re.compile(
+    r"^By\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,2}?)\s*(?:[,|/–—]|\s-)?\s+"
+    r"(?:of\s+)?(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|and))*?)"
+    r"(?P<domain>(?:\.|\s)(?:org|com|net|news)\b)?(?=\s*(?:$|[,.;:|]|\s[A-Z][a-z]|\s[a-z]))"
+)
+
+
+def byline_outlet(lead: list[str]) -> tuple[str, str] | None:
+    """(author, outlet) from a byline that names its outlet, in the lead's lines, or None."""
+    for i, line in enumerate(lead):
+        match = _BYLINE_OUTLET.match(line)
+        if match:
+            org = match.group("org").strip()
+            if match.group("domain") or is_outlet_name(org):
+                return match.group("name"), org
+        if _is_name_line(line) and i + 1 < len(lead):
+            outlet = lead[i + 1].strip()
+            if f.is_short_label(outlet) and is_outlet_name(outlet):
+                return line.strip(), outlet
+    return None
+
+
+# A person's name alone on a line: "Jane Roe", "MacKenzie O'Neil", "Ana de la Cruz".
+_NAME_LINE = re.compile(
+    r"^[A-Z][a-z]*(?:[A-Z’'][a-z]+)?(?:-[A-Z][a-z]+)?"
+    r"(?:\s+(?:[A-Z][a-z]*(?:[A-Z’'][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]\.|de|la|van|von|da|del)){1,3}$"
+)
+
+
+def _is_name_line(line: str) -> bool:
+    line = line.strip()
+    return bool(_NAME_LINE.match(line)) and not is_outlet_name(line)
+
+
+# "From Fox News: ...", "Via The Texas Tribune: ...", "Published on The Reformer on ...".
+_LEAD_SOURCE = [
+    re.compile(rf"^(?:From|Via)\s+{_OUTLET}\s*:\s+\S"),
+    re.compile(
+        r"^(?:Originally\s+|First\s+)?(?:[Pp]ublished|[Pp]osted|[Aa]ppeared)\s+(?:on|in|at|by)\s+"
+        rf"{_OUTLET}(?:\s+on\s|\s*[.,]|\s*$)"
+    ),
+]
+
+
+def lead_source(line: str) -> str | None:
+    """The outlet a copy's lead credits, or None."""
+    line = line.strip()
+    for pattern in _LEAD_SOURCE:
+        match = pattern.match(line)
+        if match:
+            name = _outlet(match)
+            if name:
+                return name
+            org = match.group("org").strip(" .,;:")
+            if pattern is _LEAD_SOURCE[1] and org and not f.words(org)[0].isdigit():
+                return _published_on(org)
+    return None
+
+
+_MONTHS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|^\d", re.I)
+
+
+def _published_on(org: str) -> str | None:
+    # "Published on The Reformer": any capitalised name but a date ("Published on March 3").
+    first = org.split()[0]
+    return None if _MONTHS.match(first) or len(org.split()) > 6 else org
+
+
+# A government letterhead: "State of New Jersey OFFICE OF THE ATTORNEY GENERAL". The
+# offices are the elected and appointed heads of a state, county or city government.
+_OFFICES = (
+    r"ATTORNEY\s+GENERAL|LIEUTENANT\s+GOVERNOR|GOVERNOR|MAYOR|SHERIFF|DISTRICT\s+ATTORNEY|"
+    r"(?:CITY|COUNTY|STATE['’]?S?)\s+ATTORNEY|SECRETARY\s+OF\s+STATE|COMPTROLLER|TREASURER|"
+    r"COUNTY\s+EXECUTIVE|(?:CITY|COUNTY)\s+MANAGER|CHIEF\s+OF\s+POLICE|PUBLIC\s+DEFENDER|"
+    r"INSPECTOR\s+GENERAL|(?:CITY|COUNTY|TOWN)\s+CLERK"
+)
+_LETTERHEAD = re.compile(
+    r"\b(?:State|Commonwealth|City|County|Town)\s+of\s+"
+    r"(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+(?:[A-Z][A-Za-z.]*\s+){0,12}?"
+    rf"OFFICE\s+OF\s+THE\s+(?P<office>{_OFFICES})\b"
+)
+
+
+def letterhead(text: str) -> str | None:
+    """The office whose letterhead heads a letter ("New Jersey Office of the Attorney
+    General"), or None when the text is not a letter or its head names no such office."""
+    if not re.search(r"\bDear\s+[A-Z]", text[:3000]):
+        return None
+    match = _LETTERHEAD.search(text[:600])
+    if not match:
+        return None
+    office = " ".join(w.lower() if w == "OF" else w.capitalize() for w in match["office"].split())
+    return f"{match['place']} Office of the {office}"
