@@ -59,6 +59,7 @@ class _Match:
         "key",
         "last",
         "level",
+        "listed_in",
         "names_state",
         "notes",
         "qualifier",
@@ -80,6 +81,7 @@ class _Match:
         self.state: str | None = None  # from an explicit qualifier
         self.level: str | None = None  # "state" | "county" | "local", from kind words
         self.region: str | None = None
+        self.listed_in: str | None = None  # the one state with a county of every listed name
         self.qualifier: tuple[int, int] | None = None  # text offsets of the state after the comma
         self.notes: list[str] = []
 
@@ -389,7 +391,7 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
     states = {facts[key][0][0].state for _, _, key in strong if facts[key][0]}
     # A weak name (one word, only small namesakes, no cue beside it) can only be resolved
     # by the document's states; read it only when one of its namesakes lies in them.
-    states |= {m.region for m in lists if m.region}
+    states |= {m.listed_in for m in lists if m.listed_in}
     states |= set(_STATE_AFTER_COMMA.findall(text))
     weak = [r for r in rest if not states.isdisjoint(facts[r[2]][3]) and _in_a_place_slot(doc, r)]
     people: set[str] = set()  # names the text uses for people ("Michele Jansen")
@@ -681,18 +683,63 @@ def _words_from(doc: _Doc, start: int, end: int, stop: int) -> list[Word]:
 
 
 COHERENT_LIST = 0.6  # share of a list's names that must be counties of one state
+LISTED_CITY = 10_000  # a listed name with a namesake city this large may be the city
 
 
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+|&\s+)?|\s+(?:and|or|&)\s+")
 _LIST_GAP_STARTS = frozenset(",") | {chr(code) for code in range(0x3001) if chr(code).isspace()}
-_KIND_AFTER = re.compile(r"\s+(counties|parishes)\b")
+_AND_BEFORE = re.compile(r"\s(?:and|or|&)\s")
+_KIND_AFTER = re.compile(r"\s+(counties|parishes)\b", re.I)
 
 
 def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Match], set[int]]:
-    """Names listed together are of one kind: "Allegheny, Bucks and Chester counties" are
-    counties; so are "Allegheny, Bucks, Chester, Clarion ..." when most of them are counties
-    of one state. Names in such a list that are not are left out, not resolved elsewhere."""
+    """Names listed together are of one kind: "Allegheny, Bucks and Chester counties" (or
+    "... and Chester County") are counties; so are "Allegheny, Bucks, Chester, Clarion ..."
+    when most of them are counties of one state and not also its towns. A list's counties
+    are placed together: in the one state that has a county of every name, if there is one.
+    Names in an implicit list that are not counties are left out, not resolved elsewhere."""
     text = doc.text
+    out, taken = [], set()
+    for items in _chains(text, raw):
+        kind = _KIND_AFTER.match(text, items[-1][1])
+        # "Anoka, Hennepin and Ramsey County": the kind word, singular, on the last name
+        last_names_county = _names_a_county(items[-1][2]) and bool(
+            _AND_BEFORE.search(text, items[-2][1], items[-1][0])
+        )
+        explicit = kind is not None or last_names_county
+        if explicit:
+            kind_word = kind.group(1).lower() if kind else items[-1][2].rsplit(" ", 1)[-1]
+            suffix = " Parish" if kind_word.startswith("parish") else " County"
+            items = _listed_counties(text, items, suffix, gazetteer)
+        else:
+            suffix = " County"
+        if len(items) < (2 if explicit else 3):
+            continue  # one name is no list; two are one only before "counties"
+        names = [text[start:end] for start, end, _ in items]
+        counties = [_counties_named(gazetteer, name, suffix) for name in names]
+        state, hits = _list_state(counties)
+        if not explicit and not _coherent(gazetteer, names, state, hits):
+            continue  # not a list of counties (a list of states, of towns, of people)
+        for (start, end, key), name, found in zip(items, names, counties, strict=True):
+            in_state = found if explicit else [c for c in found if c.state == state]
+            own_key = _names_a_county(key)
+            match = _windowed(
+                doc, start, end, key if own_key else normalise_phrase(name + suffix), in_state
+            )
+            if match is None:
+                continue
+            match.level = "county"
+            match.notes.append("in a list of counties")
+            if state and (hits == len(items) or not explicit):
+                match.listed_in = state
+            _read_cues(text, match.window, match, gazetteer)
+            out.append(match)
+            taken.add(start)
+    return out, taken
+
+
+def _chains(text: str, raw: list) -> list[list]:
+    """The runs of names joined by list gaps (a comma, "and", "or", "&"), of two or more."""
     chains, chain = [], []
     for item in raw:
         # (a list's gap starts with a comma or a space: anything else is no gap of one)
@@ -705,42 +752,54 @@ def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
         chain.append(item)
     if chain:
         chains.append(chain)
-    out, taken = [], set()
-    for items in chains:
-        if len(items) < 2:
-            continue  # one name is no list
-        kind = _KIND_AFTER.match(text, items[-1][1])
-        explicit = kind is not None and len(items) >= 2
-        if not explicit and len(items) < 3:
-            continue
-        suffix = " Parish" if kind and kind.group(1) == "parishes" else " County"
-        names = [text[start:end] for start, end, _ in items]
-        counties = [
-            [c for c in gazetteer.lookup(name + suffix) if c.level == "county"] for name in names
-        ]
-        states = Counter(s for found in counties for s in {c.state for c in found})
-        ranked = sorted(states.items(), key=lambda pair: (-pair[1], pair[0]))
-        state, hits = ranked[0] if ranked else (None, 0)
-        if len(ranked) > 1 and ranked[1][1] == hits:
-            state = None  # a tie between states places the list in none of them
-        states_named = sum(gazetteer.state(name) is not None for name in names)
-        if not explicit and (
-            state is None or hits < COHERENT_LIST * len(items) or 2 * states_named >= len(items)
-        ):
-            continue  # not a list of counties (a list of states, of towns, of people)
-        for (start, end, _), name, found in zip(items, names, counties, strict=True):
-            in_state = found if explicit else [c for c in found if c.state == state]
-            match = _windowed(doc, start, end, normalise_phrase(name + suffix), in_state)
-            if match is None:
-                continue
-            match.level = "county"
-            match.notes.append("in a list of counties")
-            if not explicit:
-                match.region = state
-            _read_cues(text, match.window, match, gazetteer)
-            out.append(match)
-            taken.add(start)
-    return out, taken
+    return [c for c in chains if len(c) > 1]
+
+
+def _listed_counties(text: str, items: list, suffix: str, gazetteer: Gazetteer) -> list:
+    """The names an explicit list of counties holds: the run before the kind word whose
+    names are counties' ("the city of Portland and Cumberland and Hancock Counties": not
+    Portland)."""
+    first = len(items)
+    while first > 0:
+        start, end, _ = items[first - 1]
+        if not _counties_named(gazetteer, text[start:end], suffix):
+            break
+        first -= 1
+    return items[first:]
+
+
+def _counties_named(gazetteer: Gazetteer, name: str, suffix: str) -> list[Jurisdiction]:
+    """The counties a listed name can be: "Dakota" before "counties", or "Ramsey County"."""
+    full = name if _names_a_county(normalise_phrase(name)) else name + suffix
+    return [c for c in _lookup(gazetteer, normalise_phrase(full)) if c.level == "county"]
+
+
+def _list_state(counties: list[list[Jurisdiction]]) -> tuple[str | None, int]:
+    """The state with a county of most of the list's names, and how many; none on a tie."""
+    states = Counter(s for found in counties for s in {c.state for c in found})
+    ranked = sorted(states.items(), key=lambda pair: (-pair[1], pair[0]))
+    state, hits = ranked[0] if ranked else (None, 0)
+    if len(ranked) > 1 and ranked[1][1] == hits:
+        return None, hits  # a tie between states places the list in none of them
+    return state, hits
+
+
+def _coherent(gazetteer: Gazetteer, names: list[str], state: str | None, hits: int) -> bool:
+    """Whether a list without a kind word is a list of counties: most of its names are
+    counties of one state, few are states, and fewer than half are also that state's
+    cities ("Hartford, New Haven and Windham" are Connecticut's cities as well)."""
+    if state is None or hits < COHERENT_LIST * len(names):
+        return False
+    if 2 * sum(gazetteer.state(name) is not None for name in names) >= len(names):
+        return False
+    cities = sum(
+        any(
+            c.state == state and (c.population or 0) >= LISTED_CITY
+            for c in _non_states(gazetteer, normalise_phrase(name))
+        )
+        for name in names
+    )
+    return 2 * cities < len(names)
 
 
 _GAP_BEFORE = re.compile(r"[^\W_]([\W_]*)$")
@@ -1027,6 +1086,8 @@ class _Resolver:
             found = [c for c in found if c.state == m.state]
             if m.level != "state":
                 found = [c for c in found if c.level != "state"] or found
+        elif m.listed_in:
+            found = [c for c in found if c.state == m.listed_in] or found
         elif m.region:
             found = [c for c in found if c.state == m.region] or found
         if m.level:
@@ -1047,6 +1108,8 @@ class _Resolver:
             return states[0], 0.95, "a state's name"  # "New York, NY" is the city
         if m.state:
             return _best(found), 0.95, f"state given: {m.state}"
+        if m.listed_in:
+            return _best(found), 0.85, f"listed with counties that are all in {m.listed_in}"
         if m.region:
             return _best(found), 0.85, f"region places it in {m.region}"
         if m.level and len(found) == 1:
