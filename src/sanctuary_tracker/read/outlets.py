@@ -75,8 +75,10 @@ def is_outlet_name(name: str | None) -> bool:
         return bool(_MEDIA_PART.search(tokens[0])) and not _MEDIA_WORD.match(tokens[0])
     if any(not (t[0].isupper() or t[0].isdigit() or t in _JOINERS) for t in tokens):
         return False
-    if any(_CALL_SIGN.match(t) or _NETWORKS.match(t) for t in tokens):
-        return True  # "WSOC-TV Channel", "CBS News Minnesota"
+    if tokens[-1] in _JOINERS:
+        return False
+    if _NETWORKS.match(tokens[0]) or any(_CALL_SIGN.match(t) for t in tokens):
+        return True  # "CBS News Minnesota", "Channel 9 WSOC-TV"
     return any(_MEDIA_WORD.match(t.split("-")[-1]) for t in tokens[1:]) or bool(
         _MEDIA_WORD.match(tokens[0]) and tokens[0] in ("News", "Daily")
     )

@@ -65,14 +65,16 @@ _CITED = [
 _CITED_RE = [re.compile(p) for p in _CITED]
 
 
+def _prefixes(match: re.Match) -> list[str]:
+    """The runs of words a match's name starts with, longest first."""
+    # A possessive ends the name: "The Valley Courier's Dana Fox" -> "The Valley Courier".
+    words = re.split(r"(?<=\w)[’']s\b", match.group("org"))[0].split()
+    return [" ".join(words[:end]).rstrip(".,;:’'") for end in range(len(words), 0, -1)]
+
+
 def _outlet(match: re.Match) -> str | None:
     """The outlet a match names: the longest run of its words with an outlet's shape."""
-    words = match.group("org").split()
-    for end in range(len(words), 0, -1):
-        name = " ".join(words[:end]).rstrip(".,;:’'")
-        if is_outlet_name(name):
-            return name
-    return None
+    return next((name for name in _prefixes(match) if is_outlet_name(name)), None)
 
 
 def newsroom_addressed(text: str) -> str | None:
@@ -90,8 +92,7 @@ def newsroom_addressed(text: str) -> str | None:
     key = next(iter(addressed))
     for pattern in _CITED_RE:
         for match in pattern.finditer(text):
-            name = _outlet(match)
-            if name and same_outlet(name, names[key]):
+            if any(same_outlet(name, names[key]) for name in _prefixes(match)):
                 return None
     return names[key]
 
@@ -99,7 +100,7 @@ def newsroom_addressed(text: str) -> str | None:
 # "By Jane Roe, The Daily Courier", "By Jane Roe | WXYZ", "By Tim Roe Stateline.org".
 _BYLINE_OUTLET = re.compile(
     r"^By\s+(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,2}?)\s*(?:[,|/–—]|\s-)?\s+"
-    r"(?:of\s+)?(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|and))*?)"
+    r"(?:of\s+)?(?:[Tt]he\s+)?(?P<org>[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|and))*)"
     r"(?P<domain>(?:\.|\s)(?:org|com|net|news)\b)?(?=\s*(?:$|[,.;:|]|\s[A-Z][a-z]|\s[a-z]))"
 )
 
@@ -108,10 +109,9 @@ def byline_outlet(lead: list[str]) -> tuple[str, str] | None:
     """(author, outlet) from a byline that names its outlet, in the lead's lines, or None."""
     for i, line in enumerate(lead):
         match = _BYLINE_OUTLET.match(line)
-        if match:
-            org = match.group("org").strip()
-            if match.group("domain") or is_outlet_name(org):
-                return match.group("name"), org
+        org = match and (match.group("org") if match.group("domain") else _outlet(match))
+        if org:
+            return match.group("name"), org
         if _is_name_line(line) and i + 1 < len(lead):
             outlet = lead[i + 1].strip()
             if f.is_short_label(outlet) and is_outlet_name(outlet):
@@ -153,6 +153,22 @@ def lead_source(line: str) -> str | None:
             org = match.group("org").strip(" .,;:")
             if pattern is _LEAD_SOURCE[1] and org and not f.words(org)[0].isdigit():
                 return _published_on(org)
+    return None
+
+
+# A summary of another outlet's story says so in its lead, verb before subject:
+# "Four sheriffs dispute the list, reports the Des Moines Register."
+_RETOLD = re.compile(rf",\s+(?:reports|reported|writes|wrote)\s+{_OUTLET}\s*[.;]")
+
+
+def retold_from(lead: list[str]) -> str | None:
+    """The outlet whose story a lead retells ("..., reports The Daily Courier."), or None.
+    Only the lead counts: further down the same words cite a source inside a story."""
+    for line in lead:
+        match = _RETOLD.search(line)
+        name = _outlet(match) if match else None
+        if name:
+            return name
     return None
 
 

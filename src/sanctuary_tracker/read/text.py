@@ -15,6 +15,7 @@ from sanctuary_tracker.read.publisher import (
     lead_source,
     letterhead,
     newsroom_addressed,
+    retold_from,
 )
 from sanctuary_tracker.read.syndication import (
     channel_outlet,
@@ -79,7 +80,9 @@ def clean_text(text: str) -> CleanText:
     byline = byline_outlet(lead)
     if byline:
         result.byline = result.byline or byline[0]
-    result.original_publisher = dateline or channel or copied or (byline and byline[1])
+    result.original_publisher = (
+        dateline or channel or copied or (byline and byline[1]) or retold_from(lead)
+    )
     while True:  # each pass only removes lines, so this ends; real pages settle in two
         removed = _one_pass(lines, result)
         if not removed:
@@ -158,7 +161,10 @@ def _note_notice(line: str, result: CleanText) -> None:
         result.original_publisher = result.original_publisher or original
         return
     holder = copyright_holder(line)
-    if holder and not result.publisher:
+    if holder and is_wire_service(holder):
+        # "Copyright 2024 The Associated Press": the wire wrote it; a member paper prints it.
+        result.original_publisher = result.original_publisher or holder
+    elif holder and not result.publisher:
         result.publisher = holder
 
 
