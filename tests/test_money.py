@@ -56,12 +56,18 @@ def test_exact_amounts(text, surface, value):
     [
         ("Chelsea has several millions of dollars at stake.", "several millions of dollars"),
         (
-            "DOJ provides hundreds of thousands of dollars each year.",
+            "DOJ provides hundreds of thousands of dollars to the city each year.",
             "hundreds of thousands of dollars",
         ),
+        (
+            "The cuts could cost two towns tens of millions of dollars annually.",
+            "tens of millions of dollars annually",
+        ),
+        ("Threat Could Cost Colorado Cities Millions", "Millions"),
         ("It risks millions of dollars.", "millions of dollars"),
         ("It risks a few million dollars.", "a few million dollars"),
-        ("The state could lose millions in federal grants.", "millions"),
+        ("The state could lose millions in federal grants.", "millions in federal grants"),
+        ("Officials feared losing billions in aid.", "billions in aid"),
     ],
 )
 def test_vague_amounts_have_null_value(text, surface):
@@ -97,6 +103,9 @@ def test_ranges_are_one_item_with_high(text, surface, low, high):
         "We are not putting local tax dollars toward immigration enforcement.",
         "It was priced in 2017 dollars.",
         "1 2 3 4 5 6 7 8 9 10 11 12",
+        "Millions of people lost power; the town lost millions of trees.",
+        "Twenty-five million people watched; fourteen thousand marched.",
+        "The dollar fell against the euro.",
     ],
 )
 def test_not_money(text):
@@ -176,3 +185,95 @@ def test_money_like_noise(parts):
         record = amount.to_record()
         assert text[amount.start : amount.end] == record["text"]
         assert record["value"] is None or record["value"] >= 0
+
+
+# Number words, spelled here from their parts (the extractor reads them with number_parser).
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def spelled(n, hyphen="-", hundred_and=False):
+    """1 to 999 in English words."""
+    hundreds, rest = divmod(n, 100)
+    parts = [f"{_ONES[hundreds - 1]} hundred"] if hundreds else []
+    if rest:
+        if rest < 10:
+            words = _ONES[rest - 1]
+        elif rest < 20:
+            words = _TEENS[rest - 10]
+        else:
+            tens, ones = divmod(rest, 10)
+            words = _TENS[tens - 2] + (hyphen + _ONES[ones - 1] if ones else "")
+        parts.append(("and " if hundreds and hundred_and else "") + words)
+    return " ".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("scale", "factor"),
+    [("", 1), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)],
+)
+def test_number_words_one_to_999_with_every_scale(scale, factor):
+    wrong = []
+    for n in range(1, 1000):
+        for words in {spelled(n), spelled(n, hyphen=" "), spelled(n, hundred_and=True)}:
+            phrase = f"{words} {scale}".strip() + " dollars"
+            got = records(f"The county was paid {phrase} last year.")
+            if [(r["text"], r["value"]) for r in got] != [(phrase, n * factor)]:
+                wrong.append((phrase, got))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("They won twenty-five million dollars.", "twenty-five million dollars", 25_000_000),
+        ("They won fourteen million dollars.", "fourteen million dollars", 14_000_000),
+        ("Twenty-Five Million Dollars was paid.", "Twenty-Five Million Dollars", 25_000_000),
+        ("It cost a hundred dollars.", "a hundred dollars", 100),
+        ("It cost one hundred and five dollars.", "one hundred and five dollars", 105),
+        (
+            "It cost two million five hundred thousand dollars.",
+            "two million five hundred thousand dollars",
+            2_500_000,
+        ),
+        ("It won a five-million-dollar grant.", "five-million-dollar", 5_000_000),
+        ("It won 1.2 million dollars.", "1.2 million dollars", 1_200_000),
+        ("It won $1.2 million.", "$1.2 million", 1_200_000),
+        ("It won $4 billion.", "$4 billion", 4_000_000_000),
+        ("It owes $2 trillion.", "$2 trillion", 2_000_000_000_000),
+        (
+            "The city stands to lose seventeen million in federal grants.",
+            "seventeen million in federal grants",
+            17_000_000,
+        ),
+        ("It may lose 2.5 billion in federal funding.", "2.5 billion in federal funding", 2.5e9),
+        ("It pays $5 million annually.", "$5 million", 5_000_000),
+        ("It pays 5 million dollars a year.", "5 million dollars a year", 5_000_000),
+    ],
+)
+def test_words_and_mixed_forms(text, surface, value):
+    (record,) = records(text)
+    assert (record["text"], record["value"]) == (surface, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("It lost two to three million dollars.", "two to three million dollars", 2e6, 3e6),
+        (
+            "It lost between ten and fifteen million dollars.",
+            "between ten and fifteen million dollars",
+            1e7,
+            1.5e7,
+        ),
+        ("It lost 10-20 million dollars.", "10-20 million dollars", 1e7, 2e7),
+    ],
+)
+def test_ranges_in_words_and_digits(text, surface, low, high):
+    (record,) = records(text)
+    assert (record["text"], record["value"], record["high"]) == (surface, low, high)
+
+
+def test_and_without_between_is_no_range():
+    assert [r["text"] for r in records("It paid five and six dollars.")] == ["six dollars"]

@@ -4,12 +4,18 @@ Forms read (all in one linear pass of bounded regular expressions):
 
 * a dollar sign: ``$500``, ``$5,000``, ``$4.1 billion``, ``$16.7M``, ``US$2 bn``;
 * a number and ``dollars``: ``4.1 billion dollars``, ``500 dollars``;
-* number words and ``dollars``: ``a million dollars``, ``a million-and-a-half dollars``,
-  ``half a million dollars``, ``two and a half million dollars``;
+* number words and ``dollars`` (valued by number_parser, every scale to trillion):
+  ``twenty-five million dollars``, ``one hundred and five dollars``, ``a million-and-a-half
+  dollars``, ``half a million dollars``, ``two and a half million dollars``, ``a
+  five-million-dollar grant``;
+* a scaled quantity and a funding phrase: ``fourteen million in federal grants``;
 * vague sums, value null: ``several millions of dollars``, ``hundreds of thousands of
-  dollars``, ``a few million dollars``, ``millions in federal grants``;
+  dollars``, ``a few million dollars``, ``millions in federal grants``, and a bare plural
+  that something costs, loses or saves (``could cost the cities millions``); a rate said
+  right after (``annually``, ``a year``) belongs to the amount's text;
 * ranges, one item with the low end as ``value`` and ``high``: ``$1 million to $2
-  million``, ``$1-2 million``, ``between $1 and $2 million``.
+  million``, ``$1-2 million``, ``between $1 and $2 million``, ``two to three million
+  dollars``, ``between 10 and 20 million dollars`` ("and" only after "between").
 
 ``$`` not followed by a number, percentages and bare years are not money. ``refers_to``
 is a program named in the sentence (Byrne JAG, COPS, SCAAP ...) or else the funding noun
@@ -46,32 +52,6 @@ _SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-_WORD_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-}
 
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,12})(?:\.\d{1,6})?(?![\d,]\d)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
@@ -81,27 +61,60 @@ _SIGN_AMOUNT = rf"{_DOLLAR}(?P<n1>{_NUM})(?P<s1>{_SCALE})?"
 _RANGE_TAIL = (
     rf"(?:[ \t]{{0,2}}(?:-|–|—|to|and)[ \t]{{0,2}}(?:{_DOLLAR})?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
 )
-_NUMBER_DOLLARS = (
-    rf"(?P<n3>{_NUM})(?P<s3>[ \t]{{1,2}}{_WORD_SCALE})?[ \t]{{1,2}}(?:U\.S\.[ \t])?dollars\b"
+# Number words are only recognised here (the closed word classes of English cardinals);
+# their value is number_parser's. A run never starts inside a hyphenated word, so
+# "twenty-five" is read whole or not at all.
+_UNITS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
-_WORD_NUM = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_WORD = rf"(?:{_TENS}(?:[ \t-]{_UNITS}\b)?|{_UNITS}|{_WORD_SCALE})\b"
+_AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in _WORD_SCALE[3:-1].split("|")) + ")"
+_RUN = rf"(?<![\w-])(?:(?:a|an)[ \t](?={_WORD_SCALE}))?{_WORD}(?:(?:{_AFTER_SCALE}[ \t]and[ \t]|[ \t]|-){_WORD}){{0,9}}"
 _HALF = r"(?:[ \t-]and[ \t-]a[ \t-]half)"
-_WORDS_DOLLARS = (
-    rf"\b(?P<half>half[ \t])?(?P<w>{_WORD_NUM})(?P<h1>{_HALF})?[ \t-]"
-    rf"(?P<ws>{_WORD_SCALE})(?P<h2>{_HALF})?[ \t]{{1,2}}dollars\b"
+# A quantity: digits with an optional scale, or number words ("half a million",
+# "two and a half million", "a million-and-a-half").
+_QUANTITY = (
+    rf"(?:{_NUM}(?:[ \t]{{1,2}}{_WORD_SCALE}\b)?"
+    rf"|(?:half[ \t](?=an?[ \t]))?{_RUN}(?:{_HALF}[ \t-]{_WORD_SCALE}\b)?{_HALF}?)"
+)
+# A range's joiner: "and" only after "between" ("one hundred and five" is one number).
+_JOINER = r"(?(btw)[ \t]{1,2}and[ \t]{1,2}|[ \t]{0,2}(?:-|–|—|to)[ \t]{0,2})"
+_RATE = r"(?:[ \t](?:annually|yearly|a[ \t]year|per[ \t]year|each[ \t]year|every[ \t]year))?"
+_NUMBER_DOLLARS = (
+    rf"(?:(?P<btw>\bbetween[ \t]{{1,2}})?(?P<lo>{_QUANTITY}){_JOINER})?(?P<q>{_QUANTITY})[ \t-]{{1,2}}(?:U\.S\.[ \t])?"
+    rf"dollars?\b{_RATE}"
+)
+_FUNDS = (
+    r"[ \t]in[ \t](?:[\w-]+[ \t]){0,3}?"
+    r"(?:funds|funding|grants?|aid|money|revenue|dollars|reimbursements?)\b"
+)
+# A quantity with a scale is money when a funding phrase follows ("fourteen million in
+# federal grants"); the phrase is part of its text, as for "millions in federal funding".
+_SCALED_FUNDS = (
+    rf"(?P<f>(?:{_NUM}[ \t]{{1,2}}{_WORD_SCALE}|(?:half[ \t](?=an?[ \t]))?{_RUN}(?<=illion)"
+    rf"|(?:half[ \t](?=an?[ \t]))?{_RUN}(?<=thousand)))(?:{_FUNDS})"
 )
 _QUANT = (
     r"(?:several|many|a[ \t]few|few|a[ \t]couple[ \t]of|multiple|some|tens[ \t]of|hundreds[ \t]of)"
 )
 _VAGUE = (
     rf"\b(?:{_QUANT}[ \t]{{1,2}})?(?:(?:hundreds|tens)[ \t]of[ \t])?"
-    r"(?:thousands|millions|billions|trillions)[ \t]of[ \t](?:federal[ \t]|taxpayer[ \t])?dollars\b"
-    rf"|\b{_QUANT}[ \t]{{1,2}}(?:hundred[ \t])?(?:thousand|million|billion)[ \t]dollars\b"
-    r"|\b(?:(?:hundreds|tens)[ \t]of[ \t])?(?:millions|billions)(?=[ \t]in[ \t](?:[\w-]+[ \t]){0,3}"
-    r"(?:funds|funding|grants?|aid|money|revenue|dollars|reimbursements?)\b)"
+    rf"(?:thousands|millions|billions|trillions)[ \t]of[ \t](?:federal[ \t]|taxpayer[ \t])?dollars\b{_RATE}"
+    rf"|\b{_QUANT}[ \t]{{1,2}}(?:hundred[ \t])?(?:thousand|million|billion)[ \t]dollars\b{_RATE}"
+    rf"|\b(?:(?:hundreds|tens)[ \t]of[ \t])?(?:millions|billions){_FUNDS}"
+)
+# What something costs, loses or saves, said as a bare plural ("could cost the cities
+# millions"): the plural alone is the amount.
+_COSTS = (
+    r"\b(?:cost|costs|costing|lose|loses|losing|lost|save|saves|saved|saving)[ \t]"
+    r"(?:[\w’'-]+[ \t]){0,4}?(?P<cv>(?:(?:hundreds|tens)[ \t]of[ \t])?(?:millions|billions))\b"
+    r"(?![ \t](?:of|in)\b)"
 )
 _AMOUNT = re.compile(
-    rf"(?P<sign>{_SIGN_AMOUNT}{_RANGE_TAIL})|(?P<nd>{_NUMBER_DOLLARS})|(?P<wd>{_WORDS_DOLLARS})|(?P<vague>{_VAGUE})",
+    rf"(?P<sign>{_SIGN_AMOUNT}{_RANGE_TAIL})|(?P<nd>{_NUMBER_DOLLARS})|(?P<sf>{_SCALED_FUNDS})"
+    rf"|(?P<vague>{_VAGUE})|(?P<costs>{_COSTS})",
     re.I,
 )
 
@@ -160,7 +173,7 @@ class Amount:
 # at most _BEFORE characters before its anchor ("two and a half million dollars") and ends
 # at most _AFTER after it ("$1.5 million to $2.25 million").
 _ANCHOR = re.compile(r"\$|\bUSD|dollars?\b|illions?\b|thousands?\b|\bhundreds\b", re.I)
-_BEFORE, _AFTER = 80, 80
+_BEFORE, _AFTER = 160, 80
 
 
 def _candidates(text: str):
@@ -237,20 +250,73 @@ def _parse(match: re.Match, text: str) -> tuple[float | None, float | None, int]
             start = text.lower().rfind("between", max(0, start - 12), start)
         return low, high, start
     if g["nd"]:
-        number = g["n3"]
-        if not g["s3"] and re.fullmatch(r"(?:19|20)\d\d", number):
-            before = text[max(0, match.start() - 4) : match.start()].lower()
+        quantity = g["q"]
+        if re.fullmatch(r"(?:19|20)\d\d", quantity) and not g["lo"]:
+            before = text[max(0, start - 4) : start].lower()
             if before.endswith("in "):
                 return None  # "in 2017 dollars": a price level, not a sum
-        return _value(number, g["s3"]), None, start
-    if g["wd"]:
-        base = _WORD_NUMBERS[g["w"].lower()]
-        if g["half"]:
-            base = 0.5 if base == 1 else base / 2
-        if g["h1"] or g["h2"]:
-            base += 0.5
-        return base * _SCALES[g["ws"].lower()], None, start
+        high, high_scale = _quantity(quantity)
+        if high is None:
+            return None  # words that are no number ("three four dollars")
+        if not g["lo"]:
+            return high, None, start
+        low, low_scale = _quantity(g["lo"])
+        if low is not None and high_scale and (low_scale or 1) < 1000:
+            low *= high_scale  # "two to three million dollars"
+        if low is None or high is None or high <= low:
+            return high, None, match.start("q")
+        return low, high, start
+    if g["sf"]:
+        value = _quantity(g["f"])[0]
+        return None if value is None else (value, None, start)
+    if g["costs"]:
+        return None, None, match.start("cv")
     return None, None, start  # vague
+
+
+_HALF_WORDS = re.compile(_HALF, re.I)
+_SCALE_WORD = re.compile(rf"{_WORD_SCALE}$", re.I)
+
+
+def _quantity(text: str) -> tuple[float | None, float | None]:
+    """The value of a quantity in digits or words, and the scale it ends with (1e6 for
+    "two million"): "half a million" 500000, "two and a half million" 2.5e6, "a
+    million-and-a-half" 1.5e6."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words[:1].isdigit():
+        number, _, scale = words.partition(" ")
+        return _value(number, scale or None), _SCALES.get(scale)
+    halved = words.startswith("half ")
+    if halved:
+        words = words[len("half ") :]
+    words = re.sub(r"^an? ", "one ", words)
+    half = _HALF_WORDS.search(words)
+    if half:
+        before, after = words[: half.start()].strip(), words[half.end() :].strip()
+        if after:  # "two and a half million"
+            base = _words_value(before)
+            value = None if base is None else (base + 0.5) * _SCALES.get(after, 1)
+        else:  # "a million and a half"
+            base = _words_value(before)
+            value = None if base is None else base + 0.5 * (_scale_of(before) or 1)
+        words = after or before
+    else:
+        value = _words_value(words)
+    if value is not None and halved:
+        value /= 2
+    return value, _scale_of(words)
+
+
+def _words_value(words: str) -> float | None:
+    from number_parser import parse_number
+
+    value = parse_number(words, language="en")
+    return float(value) if isinstance(value, int) else None
+
+
+def _scale_of(words: str) -> float | None:
+    match = _SCALE_WORD.search(words)
+    return _SCALES[match.group().lower()] if match else None
 
 
 def _value(number: str | None, scale: str | None) -> float | None:
