@@ -368,6 +368,8 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
         if after < size and (folded[after].isalnum() or folded[after] == "&"):
             continue  # ends inside a word
         start = end - length + 1  # in the text, the name is text[start:end]
+        if folded[after : after + 1] == "-" and _hyphened_county(gazetteer, text, start, end):
+            continue  # "Miami-Dade": a county named short, not Miami
         r = (start, end, key)
         raw.append(r)
         # A match worth reading on its own: several words, a state, a large place, a kind
@@ -402,10 +404,19 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
             continue
         match.names_state = fact[1]
         verdict = _not_a_place(doc, match.window, match)
+        cued = False
+        if verdict == "person" and text[match.end : match.end + 1] == ",":
+            # "Kozloski Road Freehold, New Jersey", "Lt. Governor TRENTON, NJ": a state
+            # after the comma makes an address of it, unless a title heads a person's name.
+            _read_cues(text, match.window, match, gazetteer)
+            cued = True
+            if match.state and not _titled(match):
+                verdict = None
         if verdict == "person" and not match.names_state:
             people.add(key)  # (a state's name is not taken for a person's elsewhere)
         if verdict is None:
-            _read_cues(text, match.window, match, gazetteer)
+            if not cued:
+                _read_cues(text, match.window, match, gazetteer)
             matches.append(match)
     # The state after a comma qualifies the name before it; it is not a mention of its own.
     qualifiers = [m.qualifier for m in matches if m.qualifier]
@@ -477,6 +488,29 @@ def _list_kinds(text: str, matches: list[_Match]) -> None:
         ):
             match.level = "local"
             match.notes.append("in a list of cities or towns")
+    _cities_listed(text, matches)
+
+
+def _cities_listed(text: str, matches: list[_Match]) -> None:
+    """ "unlike New York, Los Angeles, Seattle and San Francisco": a name that is a state's
+    and a city's, listed with names that are no state's, is the city."""
+    run: list[_Match] = []
+    for match in [*matches, None]:
+        if match is not None and (
+            not run or _LIST_GAP.fullmatch(text, run[-1].end, match.start) is not None
+        ):
+            run.append(match)
+            continue
+        if len(run) > 1:
+            states = [m for m in run if m.names_state]
+            if len(states) == 1 and not any(m.state for m in run):
+                m = states[0]
+                if m.level is None and any(
+                    c.level == "local" and (c.population or 0) >= BIG_CITY for c in m.candidates
+                ):
+                    m.level = "local"
+                    m.notes.append("listed with cities")
+        run = [match] if match is not None else []
 
 
 # Characters of context read around a name: enough for a title and a first name before it,
@@ -917,12 +951,26 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
         and before[0][:1].isupper()
         and before_norm not in _MODIFIERS
         and not match.names_state
+        and not _names_a_county(match.key)  # no one's name ends in "County"
     ):
         return None if doc.headline(tokens[first][1]) else "person"  # "Marty Walsh"
     return None
 
 
 _TIGHT = " \t\u00a0"  # what may stand between a title and a name: "Mayor Jackson"
+
+
+def _titled(match: _Match) -> bool:
+    """A title right before the name, written as a name is ("Mayor Jackson, Miss."), not in
+    capitals as a letterhead's town is."""
+    name = match.window[match.first][0]
+    return (
+        match.first > 0
+        and normalise_word(match.window[match.first - 1][0]) in cues.TITLES
+        and not name.isupper()
+    )
+
+
 _LOWER_CASE_IN_NAMES, _TITLES = cues.LOWER_CASE_IN_NAMES, cues.TITLES
 
 
@@ -1193,12 +1241,13 @@ class _Resolver:
         return None
 
     def _short_county_name(self, m: _Match):
-        """ "Nassau" after "Nassau County": the county, named short."""
+        """ "Nassau" after "Nassau County": the county, named short (but "Miami" is not
+        "Miami-Dade County")."""
         if m.first != m.last:
             return None
         for index, j in self.counties:
             other = self.matches[index]
-            if _first_word(j.name) == m.key:
+            if _short_name(j.name) == m.key:
                 return j, 0.7, f"short for {other.key.title()}, named earlier"
         return None
 
@@ -1257,8 +1306,22 @@ def _places_by_state(gazetteer: Gazetteer, key: str) -> dict[str, list[tuple[int
 
 
 @lru_cache(maxsize=65536)
-def _first_word(name: str) -> str:
-    return normalise_phrase(name).split()[0]
+def _short_name(name: str) -> str:
+    """A county's name without its kind word: "Nassau County" -> "nassau"."""
+    words = normalise_phrase(name).split()
+    return " ".join(words[:-1] if len(words) > 1 and words[-1] in cues.KIND_WORDS else words)
+
+
+_HYPHENED = re.compile(r"-([A-Za-z]+)")
+
+
+def _hyphened_county(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
+    """Whether the name and the word hyphened to it name a county ("Miami-Dade")."""
+    rest = _HYPHENED.match(text, end)
+    if rest is None:
+        return False
+    found = _lookup(gazetteer, normalise_phrase(f"{text[start:end]}-{rest.group(1)} County"))
+    return any(c.level == "county" for c in found)
 
 
 def _best(found: list[Jurisdiction]) -> Jurisdiction:
