@@ -121,7 +121,7 @@ def test_unofficial_lists_negations_and_datelines_are_not_listings():
     assert listed(text, places) == []
     text = "Chicago was not on the DHS report, officials said."
     assert listed(text, [mention(text, "Chicago", "Chicago", "IL", "city", "1714000")]) == []
-    text = "CHAMBERSBURG - ICE mistakenly included Franklin County on a list of counties."
+    text = "CHAMBERSBURG - ICE mistakenly included Franklin County on a 2017 list of counties."
     places = [
         mention(text, "CHAMBERSBURG", "Chambersburg", "PA", "borough", "4212536"),
         mention(text, "Franklin County", "Franklin County", "PA", "county", "42055"),

@@ -3,26 +3,39 @@
 For each sentence (bounded; see ``listings_sentences``):
 
 1. **Which list.** Every list reference in the sentence (a list noun: "list", "report",
-   "letters", "top-10"; or a listing verb with an agency as subject: "the Justice
-   Department has identified ...") is read with its nearest publisher (DHS/ICE or
-   DOJ/Attorney General), the report's own name ("Declined Detainer Outcome Report"),
-   and era cues (years, "Sessions"/"Bondi"/"Noem", "more than 500", "April"/"nine",
-   "November"/"29") from the sentence, else from the whole text. A list by a
-   non-official body (CIS, ILRC, a map) is not a listing. References without a
-   publisher ("that list", "a federal list", "the previous list") take the list the
-   last few sentences named (or the one before it for "previous"/"old"/"earlier").
-2. **Membership.** A sentence with a membership cue ("listed", "included", "inclusion",
-   "placed/put on", "on ... list", "named", "identified as", "deemed", "one of 12
-   states", "as follows", "include:") and a list (in the sentence, or named within the
-   last ``CONTEXT`` sentences) makes the places it names members, except a state used as
-   a modifier ("Connecticut cities", "Connecticut's Trust Act"). A sentence saying the
-   places are not on the list ("absent from", "not on", "left off") gives no members.
-3. **Enumerations.** A listing sentence that ends with a colon continues through the
-   short lines after it ("States:", "California", "Cook County, Illinois" ...).
+   "letters", "top 10"; a listing verb with an agency as subject: "the Justice Department
+   has identified ..."; an agency saying places are sanctuaries: "DHS says Portland is
+   defying federal law") is read for what the text says of the list: its agency (the
+   nearest DHS/ICE or DOJ/Attorney General), its kind (report, letters, list) and its date
+   (the nearest month and year; a range of dates is the period a report covers, not its
+   date). The shipped editions consistent with that (``listings_catalog``) are the
+   candidates: one is the list; several are told apart by the dates and kinds the whole
+   text names; none (a letter in a month no edition has) gives no listing. The report's
+   own name ("Declined Detainer Outcome Report") names it. A list by a non-official body
+   (CIS, ILRC, TRAC) is not a listing. References without an agency ("that list", "the
+   report", "the previous list") take the list the last few sentences named (or the one
+   before it for "previous"/"old"/"earlier").
+2. **Membership.** A sentence with a membership cue ("listed", "identifies", "included",
+   "placed/put on", "landed on", "on ... list", "in the top 10", "named", "deemed", "one
+   of 12 states", "as follows", "include:") and a list (in the sentence, or named within
+   the last ``CONTEXT`` sentences) makes the places it names members, except a state used
+   as a modifier ("Connecticut cities"), a dateline, and a place that only locates another
+   ("90 miles north of Des Moines"). A sentence saying the places are not on the list
+   ("absent from", "not on", "left off") gives no members.
+3. **The next sentences.** A sentence right after a listing that opens as its continuation
+   ("Also", "Additionally", "Finally") and speaks of the same thing (shares a word with
+   it) adds its places to the same list, for up to ``FOLLOW`` sentences.
+4. **Enumerations.** A listing sentence, or one naming the jurisdictions of a list, that
+   ends with a colon continues through the short lines after it ("States:", "California",
+   "1.", "Cook County, Illinois", ...); each line gives the places at its head, not those
+   in a clause after them ("Clark County, Nev., which has Las Vegas ...").
+
+Every listing keeps its reason: the membership cue and what identified the edition.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,28 +50,71 @@ from sanctuary_tracker.extract.listings_sentences import (
 from sanctuary_tracker.places.resolve import PlaceMention
 
 CONTEXT = 5  # sentences a named list stays the one "that list" means
-ENUMERATION_LINE = 90
-MAX_REFS = 12  # list references and publishers read per sentence (bounds the work)  # longest line read as an item of an enumeration after a colon
+FOLLOW = 3  # sentences a listing's continuation ("Also ...", "Finally ...") may run on
+DESIGNATION_REACH = 15  # sentences within which an agency's designation needs a list named
+ENUMERATION_LINE = 90  # longest line read as an item of an enumeration after a colon
+AGENCY_REACH = 200  # characters between a list and the agency said to publish it
+MAX_REFS = 12  # list references and publishers read per sentence (bounds the work)
 
 MEMBERSHIP = re.compile(
-    r"\b(?:listed|listing|included|inclusion|includes?|including|named|identified|"
-    r"label(?:l)?ed|labell?ing|deemed|designated|flagged|placed|placing|placement|put[ \t]on|"
-    r"added|makes|made|among|as[ \t]follows|cited|one[ \t]of[ \t](?:the[ \t])?(?:\d+|\w+)[ \t]"
+    r"\b(?:list(?:ed|ing)|includ(?:e|es|ed|ing)|inclusion|names|named|identif(?:y|ies|ied)|"
+    r"label(?:s|l?ed|l?ing)|deem(?:s|ed)|designat(?:es|ed)|flag(?:s|ged)|plac(?:ed|ing|ement)|"
+    r"put[ \t]on|landed[ \t]on|add(?:s|ed)|makes|made|among|as[ \t]follows|cites|cited|"
+    r"one[ \t]of[ \t](?:the[ \t])?(?:\d+|\w+)[ \t]"
     r"(?:states|cities|counties|jurisdictions|places|localities)|received[ \t](?:a[ \t])?letters?|"
     r"letters?[ \t]to|sent[ \t](?:a[ \t])?letters?)\b"
-    r"|\bon[ \t](?:the|that|this|a|its|their|ICE's|ICE’s|DHS's|DHS’s)[ \t](?:[\w-]+[ \t]){0,3}(?:list|report)\b",
+    r"|\bon[ \t](?:the|that|this|a|its|their|ICE's|ICE’s|DHS's|DHS’s)[ \t](?:[\w-]+[ \t]){0,3}"
+    r"(?:list|report)\b"
+    r"|\b(?:on|in)[ \t]the[ \t]top[ \t-](?:\d{1,3}|five|ten|twenty)\b",
     re.I,
 )
 NOT_ON = re.compile(
-    r"\b(?:absent[ \t]from|left[ \t]off|excluded[ \t]from|omitted[ \t]from|not[ \t](?:on|in|among|included|listed|named)|"
-    r"(?:isn't|wasn't|aren't|weren't|isn’t|wasn’t|aren’t|weren’t)[ \t](?:on|in|among|included|listed|named))\b",
+    r"\b(?:absent[ \t]from|left[ \t]off|excluded[ \t]from|omitted[ \t]from|"
+    r"not[ \t](?:on|in|among|included|listed|named)|"
+    r"(?:isn't|wasn't|aren't|weren't|isn’t|wasn’t|aren’t|weren’t)[ \t]"
+    r"(?:on|in|among|included|listed|named))\b",
     re.I,
 )
 ANAPHORIC = re.compile(
     r"\b(?:that|the|this|a|its|their|same|federal|government|administration's|administration’s)"
-    r"[ \t](?:[\w’'-]+[ \t]){0,2}(?:list|report|watch[ \t]?list)\b",
+    r"[ \t](?:[\w’'-]+[ \t]){0,2}(?:list|report|watch[ \t]?list)\b"
+    r"|\btop[ \t-](?:\d{1,3}|five|ten|twenty)\b",
     re.I,
 )
+# An agency saying places are sanctuaries: the designation a list makes, said in words.
+DESIGNATION = re.compile(
+    r"\b(?:says?|said|target(?:s|ed|ing)|accus(?:es|ed|ing)|call(?:s|ed)|consider(?:s|ed))\b", re.I
+)
+SANCTUARY_CLAIM = re.compile(
+    r"\bsanctuary\b|\bdefy(?:ing)?\b|\bobstruct(?:s|ing|ed)?\b|\bnon-?complian(?:t|ce)\b"
+    r"|\b(?:un|non-?)cooperative\b|\brefus(?:e|es|ed|ing)[ \t]+to[ \t]+cooperate\b",
+    re.I,
+)
+# A sentence opening as the continuation of the one before ("Also ...", "Finally, ...").
+CONTINUES = re.compile(
+    r"^(?:Also|Additionally|In[ \t]addition|Finally|Likewise|Similarly|Besides|Plus|Further)\b"
+)
+# Words of a sentence that say what it is about (to tell a continuation from a new topic).
+_WORD = re.compile(r"[a-z]{5,}")
+_COMMON = frozenset(
+    "about above after again against also among another because before being below between "
+    "could during every first former other others their there these those through under until "
+    "where which while would should still since county counties cities state states "
+    "additionally finally likewise similarly besides further said says".split()
+)
+# A sentence introducing the jurisdictions of a list ("The top five counties:").
+JURISDICTIONS_NOUN = re.compile(
+    r"\b(?:states|cities|counties|jurisdictions|places|localities|municipalities|towns)\b", re.I
+)
+# A place that only locates another ("90 miles north of Des Moines", "near Seattle").
+LOCATOR = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?[ \t]+of"
+    r"|\boutside(?:[ \t]+of)?|\bnear|\bnext[ \t]+to|\bmiles[ \t]+from)[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
+ITEM_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|[•*·-])$")
+# Between two places at the head of an enumeration line: separators only.
+ITEM_JOIN = re.compile(r"^(?:[ \t]*(?:,|;|&|and|or|,[ \t]*and)[ \t]*)$|^[ \t]+$")
 # After a state's name, words that make it a modifier rather than a jurisdiction named.
 STATE_MODIFIER = re.compile(
     r"(?:['’]s\b|[ \t]+(?:cities|city|municipalities|towns|counties|county|communities|officials|"
@@ -71,6 +127,7 @@ DATELINE = re.compile(
     r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]*(?:\([\w .]{1,20}\)[ \t]*)?[-–—][ \t]"
 )
 ENUM_HEADER = re.compile(r"^[A-Z][\w ,&-]{0,40}:$")
+UNOFFICIAL = "unofficial"
 
 
 @dataclass
@@ -80,6 +137,7 @@ class Listing:
     list_id: str
     members: list[PlaceMention] = field(default_factory=list)
     cue: str = ""
+    edition_reason: str = ""
 
     def to_record(self) -> dict[str, Any]:
         labels, seen, members = [], set(), []
@@ -93,56 +151,130 @@ class Listing:
             members.append({"name": label.rsplit(",", 1)[0] if "," in label else label,
                              "state": j.state, "geoid": j.geoid, "ocd_id": j.ocd_id})  # fmt: skip
         return {
-            "list": cat.LISTS[self.list_id].name,
+            "list": cat.by_id(self.list_id).name,
             "list_id": self.list_id,
             "jurisdictions": labels,
             "members": members,
             "cue": self.cue,
+            "edition_reason": self.edition_reason,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A list a sentence refers to: its edition, what identified it, how the sentence
+    referred to it when not by name, and the cue when the reference is itself a listing."""
+
+    list_id: str
+    reason: str
+    via: str = ""
+    cue: str = ""
+
+    def explained(self) -> str:
+        return f"{self.reason} (referred to as '{self.via}')" if self.via else self.reason
+
+
+@dataclass
+class _Reading:
+    """What the whole text says of lists, and the lists named so far."""
+
+    evidence: tuple[list[cat.Date], list[str]]  # the text's dates, the kinds of its list nouns
+    own_names: int  # how often the text names the report by its own name
+    history: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence, id, reason)
+    last_listing: tuple[int, str, str, frozenset[str]] | None = None  # index, id, reason, words
 
 
 def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
     """Each item has `start`, `end` (offsets in `text`) and `to_record() -> dict`."""
     if not places or not cat_cue_present(text):
         return []
-    era = _document_era(text)
     ordered = sorted(places, key=lambda p: p.start)
-    found: list[Listing] = []
-    history: list[tuple[int, str]] = []  # (sentence index, list id) in order named
     all_sentences = sentences(text)
+    reading = _Reading(_evidence(text), len(cat.DDOR.findall(text)))
+    list_sentences = [i for i, s in enumerate(all_sentences) if cat.LIST_NOUN.search(s.text)]
+    found: list[Listing] = []
     skip_until = -1
     for index, sentence in enumerate(all_sentences):
         if index <= skip_until:
             continue
-        named = _lists_named(sentence.text, era, history, index)
-        for list_id in named:
-            if not history or history[-1][1] != list_id:
-                history.append((index, list_id))
-            else:
-                history[-1] = (index, list_id)
-        cue = MEMBERSHIP.search(sentence.text)
-        if not cue:
+        near_list = any(abs(i - index) <= DESIGNATION_REACH for i in list_sentences)
+        named = _lists_named(sentence.text, reading, index, near_list)
+        for item in named:
+            _remember(reading, index, item.list_id, item.reason)
+        listing = _listing_in(text, sentence, index, named, reading, ordered)
+        if listing is None:
             continue
-        list_id = named[-1] if named else _recent(history, index)
-        if list_id is None or list_id == "unofficial":
-            continue
-        if NOT_ON.search(sentence.text):
-            continue
-        members = _members(text, sentence, places_in(ordered, sentence.start, sentence.end))
-        end = sentence.end
         if sentence.text.endswith(":"):
-            more, last = _enumeration(all_sentences, index + 1, ordered)
+            more, last = _enumeration(text, all_sentences, index + 1, ordered)
             if more:
-                members += more
-                end = all_sentences[last].end
+                listing.members += more
+                listing.end = all_sentences[last].end
                 skip_until = last
-        if members:
-            found.append(Listing(sentence.start, end, list_id, members, cue.group()))
+                _remember(reading, last, listing.list_id, reading.history[-1][2])
+        if listing.members:
+            found.append(listing)
+            words = _topic_words(sentence.text)
+            reading.last_listing = (skip_until if skip_until > index else index,
+                                    listing.list_id, listing.edition_reason, words)  # fmt: skip
     return found
 
 
+def _remember(reading: _Reading, index: int, list_id: str, reason: str) -> None:
+    """The list named last is the one "that list" means for the next sentences."""
+    if list_id == UNOFFICIAL or not reading.history or reading.history[-1][1] != list_id:
+        reading.history.append((index, list_id, reason))
+    else:
+        reading.history[-1] = (index, list_id, reading.history[-1][2])
+
+
+def _listing_in(text, sentence, index, named, reading, ordered) -> Listing | None:
+    """The listing one sentence makes (its members not yet checked), or None."""
+    cue_match = MEMBERSHIP.search(sentence.text)
+    cue = cue_match.group() if cue_match else ""
+    if named:
+        cue = cue or named[-1].cue  # an agency's designation: the cue is what it says
+        list_id, reason = named[-1].list_id, named[-1].explained()
+    else:
+        recent = _recent(reading.history, index)
+        list_id, reason = (
+            (recent[1], f"{recent[2]} (named {index - recent[0]} sentences before)")
+            if recent
+            else (None, "")
+        )
+    if not cue:
+        follow = _continuation(sentence.text, index, reading)
+        if follow is not None:
+            list_id, reason, cue = follow
+        elif sentence.text.endswith(":") and named and JURISDICTIONS_NOUN.search(sentence.text):
+            cue = "introduces " + JURISDICTIONS_NOUN.search(sentence.text).group()
+    if not cue or list_id is None or list_id == UNOFFICIAL:
+        return None
+    if NOT_ON.search(sentence.text):
+        return None
+    members = _members(text, sentence, places_in(ordered, sentence.start, sentence.end))
+    return Listing(sentence.start, sentence.end, list_id, members, cue, reason)
+
+
+def _continuation(sentence: str, index: int, reading: _Reading) -> tuple[str, str, str] | None:
+    """(list id, reason, cue) when the sentence continues the listing just before it."""
+    last = reading.last_listing
+    opener = CONTINUES.match(sentence)
+    if last is None or opener is None or index - last[0] > 1:
+        return None
+    shared = sorted(last[3] & _topic_words(sentence))
+    if not shared:
+        return None
+    return last[1], last[2], f"continues the listing before ({opener.group()}; '{shared[0]}')"
+
+
+def _topic_words(sentence: str) -> frozenset[str]:
+    words = {w for w in _WORD.findall(sentence.lower()) if w not in _COMMON}
+    return frozenset(w[:-1] if w.endswith("s") else w for w in words)
+
+
 _QUICK = re.compile(
-    r"\b(?:list|report|letters?|listed|listing|identified|deemed|labell?ed|DDOR)\b", re.I
+    r"\b(?:list|report|letters?|listed|listing|identified|deemed|labell?ed|DDOR|sanctuary)\b",
+    re.I,
 )
 
 
@@ -151,94 +283,133 @@ def cat_cue_present(text: str) -> bool:
     return _QUICK.search(text) is not None
 
 
-def _document_era(text: str) -> str | None:
-    later = len(cat.ERA_2025.findall(text))
-    earlier = len(cat.ERA_2017.findall(text))
-    if later == earlier:
-        return None
-    return "2025" if later > earlier else "2017"
+def _evidence(text: str) -> tuple[list[cat.Date], list[str]]:
+    """The dates the text names and the kinds of list it names, to tell editions apart."""
+    kinds = [cat.NOUN_KIND.get(m.group().lower(), "list") for m in cat.LIST_NOUN.finditer(text)]
+    return cat.dates_in(text), kinds
 
 
-def _recent(history: list[tuple[int, str]], index: int) -> str | None:
+def _recent(history, index: int):
     if history and index - history[-1][0] <= CONTEXT:
-        return history[-1][1]
+        return history[-1]
     return None
 
 
-def _lists_named(sentence: str, era: str | None, history, index: int) -> list[str]:
-    """The official lists the sentence refers to, in order of mention ("unofficial" for a
-    list by some other body)."""
-    refs = [
-        m.start() for _, m in zip(range(MAX_REFS), cat.LIST_NOUN.finditer(sentence), strict=False)
-    ]
-    agencies = [
-        (m.start(), "DHS")
-        for _, m in zip(range(MAX_REFS), cat.DHS.finditer(sentence), strict=False)
-    ]
-    agencies += [
-        (m.start(), "DOJ")
-        for _, m in zip(range(MAX_REFS), cat.DOJ.finditer(sentence), strict=False)
-    ]
-    agencies += [
-        (m.start(), "other")
-        for _, m in zip(range(MAX_REFS), cat.UNOFFICIAL.finditer(sentence), strict=False)
-    ]
+def _lists_named(sentence: str, reading: _Reading, index: int, near_list: bool):
+    """The lists the sentence refers to, in order of mention: (list id, reason[, how]),
+    the id "unofficial" for a list by some other body."""
+    nouns = [(m.start(), m.group()) for _, m in zip(range(MAX_REFS), cat.LIST_NOUN.finditer(sentence), strict=False)]  # fmt: skip
+    agencies = _agencies(sentence)
+    refs = [(start, cat.NOUN_KIND.get(noun.lower(), "list")) for start, noun in nouns]
     if agencies:
         refs += [
-            m.start()
+            (m.start(), None)
             for _, m in zip(range(MAX_REFS), cat.LISTING_VERB.finditer(sentence), strict=False)
         ]
     if cat.DDOR.search(sentence):
-        return ["dhs-ddor-2017"]
+        return [_Named(cat.DDOR_ID, f"named: '{cat.DDOR.search(sentence).group()}'")]
     if not refs:
-        return []
-    named: list[str] = []
+        return _designation(sentence, agencies, reading, near_list)
     if not agencies:
-        if cat.EARLIER.search(sentence):
-            list_id = _earlier(history)
-        elif ANAPHORIC.search(sentence):
-            list_id = _recent(history, index)
-        else:
-            list_id = None
-        return [list_id] if list_id else []
-    local_era = _sentence_era(sentence) or era
-    for ref in sorted(refs):
-        _, agency = min(agencies, key=lambda a: abs(a[0] - ref))
-        list_id = _resolve(agency, sentence, local_era)
-        if list_id not in named:
-            named.append(list_id)
+        recent = _earlier(reading.history) if cat.EARLIER.search(sentence) else None
+        if recent is None and ANAPHORIC.search(sentence):
+            recent = _recent(reading.history, index)
+        if recent is None:
+            return []
+        return [_Named(recent[1], recent[2], via=_anaphor(sentence))]
+    owned = _owned_dates(agencies, cat.dates_in(sentence))
+    named: list[_Named] = []
+    for ref, kind in sorted(refs, key=lambda r: r[0]):
+        at, agency = min(agencies, key=lambda a: (abs(a[0] - ref), a[0]))
+        if abs(at - ref) > AGENCY_REACH:
+            continue  # a publisher named far from the list is not said to be its publisher
+        resolved = _resolve(agency, kind, at, owned.get(at, []), reading)
+        if resolved and resolved[0] not in [n.list_id for n in named]:
+            named.append(_Named(*resolved))
     return named
 
 
-def _sentence_era(sentence: str) -> str | None:
-    if cat.ERA_2025.search(sentence):
-        return "2025"
-    if cat.ERA_2017.search(sentence):
-        return "2017"
-    return None
+def _anaphor(sentence: str) -> str:
+    match = cat.EARLIER.search(sentence) or ANAPHORIC.search(sentence)
+    return match.group() if match else ""
 
 
-def _resolve(agency: str, sentence: str, era: str | None) -> str:
-    if agency == "other":
-        return "unofficial"
-    if agency == "DHS":
-        return "dhs-2025-05" if era == "2025" else "dhs-ddor-2017"
-    letters = re.search(r"\bletters?\b", sentence, re.I)
-    if era == "2025" and not letters:
-        return "doj-2025-08"
-    if cat.NOVEMBER.search(sentence):
-        return "doj-2017-11-letters"
-    if cat.APRIL.search(sentence):
-        return "doj-2017-04-letters"
-    if era == "2017" or letters:
-        return "doj-2017-04-letters"  # the first and most reported letters
-    return "doj-2025-08"
+def _agencies(sentence: str) -> list[tuple[int, str]]:
+    found = []
+    for name, pattern in (("DHS", cat.DHS), ("DOJ", cat.DOJ), (UNOFFICIAL, cat.UNOFFICIAL)):
+        found += [(m.start(), name) for _, m in zip(range(MAX_REFS), pattern.finditer(sentence), strict=False)]  # fmt: skip
+    return sorted(found)
 
 
-def _earlier(history: list[tuple[int, str]]) -> str | None:
+def _owned_dates(agencies, dates: list[cat.Date]) -> dict[int, list[cat.Date]]:
+    """Each date goes with the agency named nearest it ("DHS in May", "On March 29, 2017,
+    the Justice Department"): the date of what that agency published."""
+    owned: dict[int, list[cat.Date]] = {}
+    for date in dates:
+        at, _ = min(
+            agencies, key=lambda a: (min(abs(a[0] - date.start), abs(a[0] - date.end)), a[0])
+        )
+        owned.setdefault(at, []).append(date)
+    return owned
+
+
+def _designation(sentence, agencies, reading, near_list):
+    """An agency saying places are sanctuaries, in a text that names a list nearby."""
+    official = [a for a in agencies if a[1] != UNOFFICIAL]
+    if not near_list or not official or len(official) != len(agencies):
+        return []
+    verb, claim = DESIGNATION.search(sentence), SANCTUARY_CLAIM.search(sentence)
+    if not verb or not claim:
+        return []
+    at, agency = official[0]
+    owned = _owned_dates(agencies, cat.dates_in(sentence))
+    resolved = _resolve(agency, None, at, owned.get(at, []), reading)
+    if resolved is None:
+        return []
+    how = f"{agency} {verb.group()} ... {claim.group()}"
+    return [_Named(resolved[0], f"designation ({how}); {resolved[1]}", cue=how)]
+
+
+def _resolve(agency: str, kind, ref: int, dates: list[cat.Date], reading: _Reading):
+    """(edition id, reason) for a reference: what the sentence says, then the whole text."""
+    if agency == UNOFFICIAL:
+        return (UNOFFICIAL, "a list by a non-official body")
+    for date in sorted(dates, key=lambda d: (abs(d.start - ref), d.start)):
+        said = cat.Said(agency, kind, date.year, date.month)
+        candidates = cat.matching_editions(said)
+        if candidates:
+            return _choose(candidates, said, reading)
+    if dates:
+        return None  # a date no edition of this agency has: no edition rather than a wrong one
+    said = cat.Said(agency, kind)
+    return _choose(cat.matching_editions(said), said, reading)
+
+
+def _choose(candidates, said: cat.Said, reading: _Reading):
+    if len(candidates) == 1:
+        return (candidates[0].list_id, f"{said.describe()} -> {candidates[0].list_id}")
+    dates, kinds = reading.evidence
+
+    def support(edition: cat.OfficialList) -> tuple[int, int, int]:
+        fitting = sum(cat.date_fits(edition, cat.Said(year=d.year, month=d.month)) for d in dates)
+        own_name = reading.own_names if edition.list_id == cat.DDOR_ID else 0
+        return fitting, own_name, sum(k == edition.kind for k in kinds)
+
+    scored = sorted(((support(e), e.list_id) for e in candidates), reverse=True)
+    if (
+        not scored
+        or scored[0][0] == (0, 0, 0)
+        or (len(scored) > 1 and scored[0][0] == scored[1][0])
+    ):
+        return None
+    best = scored[0]
+    return (best[1], f"{said.describe()} -> {best[1]} (the text's dates and kinds: {best[0]})")
+
+
+def _earlier(history):
     if len(history) >= 2:
-        return history[-2][1]
-    return history[-1][1] if history else None
+        return history[-2]
+    return history[-1] if history else None
 
 
 def _members(text: str, sentence: Sentence, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -248,12 +419,14 @@ def _members(text: str, sentence: Sentence, mentions: list[PlaceMention]) -> lis
             continue
         if m.start == sentence.start and DATELINE.match(text, m.end, sentence.end):
             continue
+        if LOCATOR.search(text, max(sentence.start, m.start - 40), m.start):
+            continue
         kept.append(m)
     return kept
 
 
 def _enumeration(
-    all_sentences: list[Sentence], first: int, places: list[PlaceMention]
+    text: str, all_sentences: list[Sentence], first: int, places: list[PlaceMention]
 ) -> tuple[list[PlaceMention], int]:
     """The places on the short lines after a colon, and the index of the last such line."""
     members: list[PlaceMention] = []
@@ -264,21 +437,34 @@ def _enumeration(
             break
         found = places_in(places, line.start, line.end)
         if found:
-            members += [m for m in found if not _qualifier_only(m, found)]
+            members += _head_of_line(text, found)
             last = index
-        elif ENUM_HEADER.match(line.text):
+        elif ENUM_HEADER.match(line.text) or ITEM_MARKER.match(line.text):
             last = index
         else:
             break
     return members, last
 
 
-def _qualifier_only(mention: PlaceMention, on_line: list[PlaceMention]) -> bool:
+def _head_of_line(text: str, on_line: list[PlaceMention]) -> list[PlaceMention]:
+    """The places at the head of an item line: the first, and those joined to it by
+    separators only; a state qualifying the place before it ("Cook County, Illinois") and
+    the places in a clause after them are left out."""
+    head = [on_line[0]]
+    for previous, mention in itertools.pairwise(on_line):
+        if _qualifier_only(mention, head):
+            continue
+        if not ITEM_JOIN.match(text[previous.end : mention.start]):
+            break
+        head.append(mention)
+    return head
+
+
+def _qualifier_only(mention: PlaceMention, before: list[PlaceMention]) -> bool:
     """A state named after a comma to qualify the place before it ("Cook County, Illinois")."""
     if mention.jurisdiction.level != "state":
         return False
     return any(
         other.end <= mention.start and other.jurisdiction.state == mention.jurisdiction.state
-        for other in on_line
-        if other is not mention
+        for other in before
     )
