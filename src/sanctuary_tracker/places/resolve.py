@@ -25,6 +25,7 @@ from functools import lru_cache
 from itertools import pairwise, product
 
 import numpy
+import us
 
 from sanctuary_tracker.places import cues
 from sanctuary_tracker.places.automaton_cache import cached_automaton
@@ -940,6 +941,7 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
         and after_norm not in _HEADS
         and not after[0].isupper()
         and doc.words_in_line(tokens[first][1]) > 4  # not a label: "Chicago Policy:"
+        and not (after_norm in _STATE_WORDS and not match.names_state)  # "Salem Oregon"
     ):
         if doc.headline(tokens[first][1]):
             return None
@@ -958,6 +960,11 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
 
 
 _TIGHT = " \t\u00a0"  # what may stand between a title and a name: "Mayor Jackson"
+# The states whose whole name is one word ("Oregon", from the us package): after a place's
+# name without a comma, a qualifier, not the next word of a longer name.
+_STATE_WORDS = frozenset(
+    normalise_word(state.name) for state in us.states.STATES if " " not in state.name
+)
 
 
 def _titled(match: _Match) -> bool:
@@ -1006,6 +1013,19 @@ def _read_cues(text: str, tokens: list[Word], match: _Match, gazetteer: Gazettee
                 match.qualifier = (tokens[after][1], tokens[after + width - 1][2])
                 match.notes.append(f"state named after it: '{phrase}'")
                 break
+    elif (
+        after < size
+        and not match.names_state
+        and text[tokens[after - 1][2] : tokens[after][1]] == " "
+        and normalise_word(tokens[after][0]) in _STATE_WORDS
+    ):
+        # "Clackamas County Oregon": a state's whole one-word name, without the comma
+        word = tokens[after][0]
+        state = _state_named(gazetteer, word)
+        if word[:1].isupper() and any(c.state == state.state for c in match.candidates):
+            match.state = state.state
+            match.qualifier = (tokens[after][1], tokens[after][2])
+            match.notes.append(f"state named after it: '{word}'")
     # Kind words: "the town of East Haven", "cities of Hartford, ...", "Chelsea City Manager".
     if match.first and normalise_word(tokens[match.first - 1][0]) == "of":
         window = [normalise_word(t[0]) for t in tokens[max(0, match.first - 3) : match.first]]
