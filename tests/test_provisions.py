@@ -79,8 +79,8 @@ def test_seed_paragraphs():
         ("The council declared the town a sanctuary city.", "P13", True),
         ("The chief told officers not to respond to ICE requests.", "P14", True),
         ("The city created a legal defense fund for immigrants.", "P15", True),
-        ("Texas's SB 4 punishes sanctuary policies.", "P16", "bans_limits"),
-        ("California's SB 54 limits cooperation.", "P17", True),
+        ("The state's anti-sanctuary law took effect.", "P16", "bans_limits"),
+        ("Oregon has had a statewide sanctuary law since 1987.", "P17", True),
     ],
 )
 def test_each_provision_cue(sentence, provision, value):
@@ -139,3 +139,88 @@ def test_no_cues_no_observations():
 def test_spans_and_unicode(text):
     for observation in find_provisions(text, []):
         assert text[observation.start : observation.end] == observation.cue
+
+
+# State laws named by bill number or popular name: known only for the text's own states.
+_STATES = {"TX": ("Texas", "48"), "CA": ("California", "06"), "KS": ("Kansas", "20"),
+           "OR": ("Oregon", "41"), "IL": ("Illinois", "17"), "CT": ("Connecticut", "09")}  # fmt: skip
+
+
+def state(text, phrase, code):
+    name, geoid = _STATES[code]
+    return mention(text, phrase, name, code, kind="state", geoid=geoid)
+
+
+def laws_named(text, places):
+    return [(r["provision"], r["value"], r["jurisdiction"], r["geoid"], r["cue"])
+            for r in observed(text, places) if r["provision"] in ("P16", "P17")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("The Kansas Legislature passed SB 4, a school-funding bill, in Topeka.", "Kansas", "KS"),
+        ("Oregon lawmakers passed SB 54 on school nutrition.", "Oregon", "OR"),
+        ("In Texas, Senate Bill 54 funds rural roads.", "Texas", "TX"),
+        ("California's SB 4 changed the tax code.", "California", "CA"),
+    ],
+)
+def test_bill_number_of_another_states_law_proposes_nothing(text, phrase, code):
+    assert laws_named(text, [state(text, phrase, code)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code", "expected"),
+    [
+        ("Texas's SB 4 punishes sanctuary policies.", "Texas", "TX",
+         ("P16", "mandates_detainers", "Texas", "48", "SB 4")),
+        ("Gov. Abbott signed Senate Bill 4 in Texas.", "Texas", "TX",
+         ("P16", "mandates_detainers", "Texas", "48", "Senate Bill 4")),
+        ("California's SB 54 limits cooperation.", "California", "CA",
+         ("P17", True, "California", "06", "SB 54")),
+        ("Oregon lawmakers passed HB 3265 in 2021.", "Oregon", "OR",
+         ("P17", True, "Oregon", "41", "HB 3265")),
+    ],
+)  # fmt: skip
+def test_bill_number_in_its_state_is_that_states_law(text, phrase, code, expected):
+    assert laws_named(text, [state(text, phrase, code)]) == [expected]
+
+
+def test_the_state_comes_from_the_document_when_the_sentence_names_none():
+    text = "Austin sued Texas. The city says SB 4 is unconstitutional."
+    places = [mention(text, "Austin", "Austin", "TX", geoid="4805000"), state(text, "Texas", "TX")]
+    assert laws_named(text, places) == [("P16", "mandates_detainers", "Texas", "48", "SB 4")]
+    other = "Topeka sued Kansas. The city says SB 4 is unconstitutional."
+    assert laws_named(other, [state(other, "Kansas", "KS")]) == []
+
+
+def test_popular_name_in_its_state():
+    text = "In California, the California Values Act took effect in 2018."
+    assert laws_named(text, [state(text, "California", "CA")]) == [
+        ("P17", True, "California", "06", "California Values Act")
+    ]
+    # a name holding its state's name needs no place mention
+    assert [r[4] for r in laws_named("The California Values Act stands.", [])] == [
+        "California Values Act"
+    ]
+
+
+def test_same_popular_name_is_each_states_own_law():
+    illinois = "Illinois police follow the TRUST Act."
+    connecticut = "Connecticut police follow the Trust Act."
+    (il,) = observed(illinois, [state(illinois, "Illinois", "IL")])
+    (ct,) = observed(connecticut, [state(connecticut, "Connecticut", "CT")])
+    assert (il["jurisdiction"], ct["jurisdiction"]) == ("Illinois", "Connecticut")
+    assert "5 ILCS 805" in il["rule"] and "54-192h" in ct["rule"]
+    assert observed("Officials cited the trust act.", [state(illinois, "Illinois", "IL")]) == []
+
+
+def test_a_bill_dated_before_its_session_is_not_that_law():
+    text = "In 2015, Texas lawmakers debated SB 4."
+    assert laws_named(text, [state(text, "Texas", "TX")]) == []
+
+
+def test_negated_state_law():
+    text = "Texas did not pass SB 4 that year."
+    (record,) = observed(text, [state(text, "Texas", "TX")])
+    assert (record["provision"], record["value"], record["negated"]) == ("P16", "none", True)

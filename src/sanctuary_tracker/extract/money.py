@@ -56,7 +56,7 @@ _SCALES = {
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,12})(?:\.\d{1,6})?(?![\d,]\d)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _SCALE = rf"(?:[ \t]{{0,2}}(?:{_WORD_SCALE}\b|mil\b|mn\b|bn\b|tn\b)|(?:[MmBbKk])\b)"
-_DOLLAR = r"(?:US[ \t]?\$|\$|USD[ \t]?)[ \t]?"
+_DOLLAR = r"(?:\b(?-i:US)[ \t]?\$|\$|\b(?-i:USD)[ \t]?)[ \t]?"  # "Plus $50" is "$50"
 _SIGN_AMOUNT = rf"{_DOLLAR}(?P<n1>{_NUM})(?P<s1>{_SCALE})?"
 _RANGE_TAIL = (
     rf"(?:[ \t]{{0,2}}(?:-|–|—|to|and)[ \t]{{0,2}}(?:{_DOLLAR})?(?P<n2>{_NUM})(?P<s2>{_SCALE})?)?"
@@ -113,7 +113,7 @@ _COSTS = (
     r"(?![ \t](?:of|in)\b)"
 )
 _AMOUNT = re.compile(
-    rf"(?P<sign>{_SIGN_AMOUNT}{_RANGE_TAIL})|(?P<nd>{_NUMBER_DOLLARS})|(?P<sf>{_SCALED_FUNDS})"
+    rf"(?P<sign>{_SIGN_AMOUNT}{_RANGE_TAIL}{_RATE})|(?P<nd>{_NUMBER_DOLLARS})|(?P<sf>{_SCALED_FUNDS})"
     rf"|(?P<vague>{_VAGUE})|(?P<costs>{_COSTS})",
     re.I,
 )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctuary_tracker.extract import provisions_cues as cues
+from sanctuary_tracker.extract import provisions_laws as laws
 from sanctuary_tracker.extract.codebook import load_codebook
 from sanctuary_tracker.extract.listings_sentences import (
     Sentence,
@@ -26,6 +27,7 @@ from sanctuary_tracker.extract.listings_sentences import (
     places_in,
     sentences,
 )
+from sanctuary_tracker.places.gazetteer import load_gazetteer
 from sanctuary_tracker.places.resolve import PlaceMention
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -90,10 +92,16 @@ def find_provisions(text: str, places: list[PlaceMention]) -> list[Observation]:
     found: list[Observation] = []
     for sentence in sentences(text):
         taken: list[tuple[str, int, int]] = []
+        context = None
+        if laws.may_name_a_law(sentence.text):
+            context = _Context.of(text, sentence, ordered)
+            for observation in _named_laws(sentence, ordered, context):
+                if codebook[observation.provision].allows(observation.value):
+                    taken.append((observation.provision, observation.start, observation.end))
+                    found.append(observation)
         present = cues.needed_words(sentence.text.lower())
         if not present:
             continue
-        context = None
         for rule in cues.RULES:
             if not rule.applies(present):
                 continue
@@ -160,6 +168,45 @@ def _observe(
         date=context.date,
         date_text=context.date_text,
     )
+
+
+def _named_laws(
+    sentence: Sentence, places: list[PlaceMention], context: _Context
+) -> list[Observation]:
+    """A state law the sentence names, known for one of the document's states: a law
+    limiting cooperation is P17, one requiring it P16 valued by what it does; the
+    jurisdiction is the law's state."""
+    year = re.search(r"(?:19|20)\d\d", context.date_text or "")
+    found = []
+    for mention in laws.find_laws(
+        sentence.text, sentence.start, places, int(year.group()) if year else None
+    ):
+        law = mention.law
+        limits = law["direction"] == "limits_cooperation"
+        negated = _negated(sentence.text, mention.start - sentence.start)
+        if limits:
+            provision, value = "P17", not negated
+        else:
+            provision = "P16"
+            value = "none" if negated else law.get("p16_value") or "bans_limits"
+        state = load_gazetteer().by_geoid(law["geoid"])
+        found.append(
+            Observation(
+                start=mention.start,
+                end=mention.end,
+                provision=provision,
+                value=value,
+                negated=negated,
+                hedged=context.hedged,
+                cue=mention.text,
+                rule=f"state law in the reference table: {law['law']}",
+                jurisdiction="District of Columbia" if state.state == "DC" else state.name,
+                geoid=state.geoid,
+                date=context.date,
+                date_text=context.date_text,
+            )
+        )
+    return found
 
 
 def _opposite(value: Any) -> Any:

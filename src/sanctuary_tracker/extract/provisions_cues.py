@@ -56,8 +56,8 @@ NEEDS = {
     "P13": ("sanctuary", "welcoming", "trust"),
     "P14": ("not to", "to decline", "to refuse", "to ignore"),
     "P15": ("legal", "lawyer", "attorney", "representation", "deportation defen"),
-    "P16": ("sb", "senate bill", "sanctuary", "287", "detainer"),
-    "P17": ("trust act", "sb", "senate bill", "values act", "keep washington", "sanctuary"),
+    "P16": ("sanctuary", "287", "detainer"),
+    "P17": ("sanctuary",),
 }
 
 
@@ -181,7 +181,8 @@ RULES: tuple[Rule, ...] = (
     _rule("P15", True,
           r"\b(?:fund(?:s|ed|ing)?|provides?|provided|pa(?:y|ys|id)[ \t]for)[ \t](?:[\w-]+[ \t]){0,3}(?:lawyers|attorneys|legal[ \t](?:representation|aid|services|help|counsel))[ \t](?:[\w-]+[ \t]){0,3}(?:immigrants|undocumented|deportation)",
           name="pays for immigrants' lawyers"),
-    # P16 state preemption
+    # P16 state preemption (a named state law, "SB 4", is matched against the state-law
+    # table for the text's states: provisions_laws)
     _rule("P16", "mandates_287g",
           r"\b(?:requires?|requiring|mandates?|mandating|forces?|forcing)[ \t](?:[\w-]+[ \t]){0,5}287[ \t]?\(g\)",
           negated_value="none", name="state mandates 287(g)"),
@@ -189,11 +190,11 @@ RULES: tuple[Rule, ...] = (
           r"\b(?:law|bill|statute|legislation|measure)[ \t](?:[\w-]+[ \t]){0,4}(?:requires?|requiring|mandates?|mandating|forces?|forcing|compels?|compelling)[ \t](?:[\w-]+[ \t]){0,5}(?:hono(?:u)?r|comply[ \t]with)[ \t](?:[\w-]+[ \t]){0,2}detainers?",
           negated_value="none", name="state law mandates detainers"),
     _rule("P16", "bans_limits",
-          r"\b(?:SB[ \t]?4|Senate[ \t]Bill[ \t]4|SB[ \t]?168|anti-sanctuary[ \t](?:law|bill|measure|statute)|(?:law|bill|statute|measure|legislation)[ \t](?:that[ \t])?(?:bans?|banning|outlaws?|outlawing|prohibits?|prohibiting)[ \t]sanctuary[ \t](?:cities|policies|jurisdictions|counties)|ban(?:s|ning)?[ \t]on[ \t]sanctuary[ \t](?:cities|policies|jurisdictions))",
+          r"\b(?:anti-sanctuary[ \t](?:law|bill|measure|statute)|(?:law|bill|statute|measure|legislation)[ \t](?:that[ \t])?(?:bans?|banning|outlaws?|outlawing|prohibits?|prohibiting)[ \t]sanctuary[ \t](?:cities|policies|jurisdictions|counties)|ban(?:s|ning)?[ \t]on[ \t]sanctuary[ \t](?:cities|policies|jurisdictions))",
           negated_value="none", name="state ban on sanctuary policies"),
     # P17 state sanctuary law
     _rule("P17", True,
-          r"\b(?:Trust[ \t]Act|SB[ \t]?54|Senate[ \t]Bill[ \t]54|California[ \t]Values[ \t]Act|Keep[ \t]Washington[ \t]Working(?:[ \t]Act)?|(?:state|statewide)[ \t]sanctuary[ \t](?:law|statute))\b",
+          r"\b(?:state|statewide)[ \t]sanctuary[ \t](?:law|statute)\b",
           name="state sanctuary law"),
 )  # fmt: skip
 
