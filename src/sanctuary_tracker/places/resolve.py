@@ -35,6 +35,7 @@ from sanctuary_tracker.places.tokens import normalise_phrase, normalise_word, to
 # A word of a window around a name: (text, start, end), as tokenize's Token has them (plain
 # tuples: thousands are made per document).
 Word = tuple[str, int, int]
+WITNESSES = 3  # names a reason gives for the document's state
 BIG_CITY = 100_000  # named alone, a city this large is the one meant unless context says otherwise
 
 
@@ -1096,6 +1097,7 @@ class _Resolver:
         self.chosen: dict[int, tuple[Jurisdiction, float, str]] = {}
         self.counties: list[tuple[int, Jurisdiction]] = []  # the chosen that are counties
         self.first_named: dict[str, int] = {}
+        self.witnesses: dict[str, list[str]] = {}  # by state, the names that put it in context
         for index, m in enumerate(matches):
             self.first_named.setdefault(m.key, index)
 
@@ -1103,6 +1105,9 @@ class _Resolver:
         for m in self.matches:  # the states a text puts after its names set its context
             if m.state:
                 self.context[m.state] += 1
+                self._witness(
+                    m.state, self.text[m.qualifier[0] : m.qualifier[1]] if m.qualifier else m.key
+                )
         tiers = (
             self._sure,
             self._named_before,
@@ -1132,10 +1137,16 @@ class _Resolver:
                     if picked[0].level == "county":
                         self.counties.append((index, picked[0]))
                     self.context[picked[0].state] += 2 if tier is sure else 1
+                    self._witness(picked[0].state, self.text[m.start : m.end])
                 else:
                     left.append(index)
             pending = left
         return [self._mention(self.matches[i], *self.chosen[i]) for i in sorted(self.chosen)]
+
+    def _witness(self, state: str, name: str) -> None:
+        names = self.witnesses.setdefault(state, [])
+        if len(names) < WITNESSES and name not in names:
+            names.append(name)
 
     def _mention(self, m: _Match, j: Jurisdiction, confidence: float, reason: str) -> PlaceMention:
         start, end = m.start, m.end
@@ -1248,7 +1259,8 @@ class _Resolver:
             return None
         top = max(self.context[c.state] for c in in_context)
         best = _best([c for c in in_context if self.context[c.state] == top])
-        return best, 0.75, f"the document is about {best.state}"
+        names = ", ".join(self.witnesses.get(best.state, ()))
+        return best, 0.75, f"the document is about {best.state} (it names {names})"
 
     def _named_before(self, m: _Match):
         """A name the text has already placed means the same place again ("Clark County,
