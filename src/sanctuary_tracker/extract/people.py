@@ -21,21 +21,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sanctuary_tracker.extract.people_lexicon import (
-    CREDIT_WORDS,
-    FEDERAL_BODIES,
-    FEMALE_NAMES,
-    GIVEN_NAMES,
-    MALE_NAMES,
-    NAME_SUFFIXES,
+from nameparser import HumanName
+
+from sanctuary_tracker.extract.people_lexicon import CREDIT_WORDS, FEDERAL_BODIES, NAME_SUFFIXES
+from sanctuary_tracker.places.resolve import PlaceMention
+from sanctuary_tracker.text import given_names
+from sanctuary_tracker.text.lexicon import (
     NOT_NAMES,
     ORG_WORDS,
     PARTICLES,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLE_PARTS,
     TITLE_WORDS,
 )
-from sanctuary_tracker.places.resolve import PlaceMention
+from sanctuary_tracker.text.sentences import ends_sentence
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _INITIALS = re.compile(rf"(?:[{_UP}]\.)+")  # "J.", "U.S."
@@ -53,17 +53,7 @@ _TOKEN = re.compile(rf"{_WORD}|\b{_PARTICLE}\b")
 _GLUED = re.compile(rf"[a-z]{{4,}}([{_UP}][a-z]+)")
 MAX_RUN = 12  # longer capitalised runs are headlines or tables, not names
 
-TITLE_ABBREVIATIONS = frozenset(
-    "sen rep gov lt sgt capt col gen dr mr mrs ms rev prof ald atty hon supt det insp cmdr adm "
-    "maj pres sec".split()
-)
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$", re.I)
-ABBREVIATIONS = frozenset(
-    """
-    sen rep gov lt sgt capt col gen dr mr mrs ms rev prof ald st jr sr atty esq u.s hon supt
-    det insp cmdr adm maj pres sec dept
-    """.split()
-)
 _STRONG_ORG = ORG_WORDS - {
     "hall",
     "house",
@@ -206,19 +196,14 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return _plain(self.name.split()[-1])
+        return _surname(self.name)
 
     @property
     def gender(self) -> str | None:
         """ "m", "f" or None, from the given name (for "he said" / "she said")."""
-        first = _plain(self.name.split()[0])
         if len(self.name.split()) < 2:
             return None
-        if first in MALE_NAMES and first not in FEMALE_NAMES:
-            return "m"
-        if first in FEMALE_NAMES and first not in MALE_NAMES:
-            return "f"
-        return None
+        return given_names.gender(_plain(self.name.split()[0]))
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -248,6 +233,14 @@ def _without_possessive(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _surname(name: str) -> str:
+    """The last name as nameparser reads it, without suffixes ("Robert Nardolillo III" ->
+    "nardolillo"; "Chris Van Hollen" -> "hollen", the word a later mention repeats)."""
+    last = HumanName(name).last or name.split()[-1]
+    return _plain(last.split()[-1])
+
+
+@lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     return re.sub(r"[^a-z]", "", word.lower())
 
@@ -268,7 +261,9 @@ class _Finder:
         self.people: list[Person] = []
         self.by_key: dict[tuple[str, str], Person] = {}
         self.by_surname: dict[str, list[Person]] = {}
-        self.singles: list[tuple[_Tok, bool]] = []  # one-word names: (token, has own evidence)
+        # one-word names: (token, its own evidence: "title", "speech" or "")
+        self.singles: list[tuple[_Tok, str]] = []
+        self.owned = False  # the run follows a possessive: "Castro's Cuban Revolution"
 
     # -- places ---------------------------------------------------------------------------
     def _place_at(self, start: int, end: int) -> PlaceMention | None:
@@ -288,23 +283,41 @@ class _Finder:
         for m in _BENCH.finditer(text):
             self._bench(m)
         for m in _RUN.finditer(text):
-            tokens = self._tokens(m.start(), m.end())
-            if len(tokens) > MAX_RUN:
-                continue
-            self._run(tokens)
+            for piece, owned in _pieces(self._tokens(m.start(), m.end())):
+                if len(piece) <= MAX_RUN:
+                    self.owned = owned
+                    self._run(piece)
         for tok, evident in self.singles:
             self._single(tok, evident)
+        self._merge_surnames()
         self.people.sort(key=lambda p: p.start)
         for person in self.people:
             person.mentions = sorted(set(person.mentions))
         return self.people
+
+    def _merge_surnames(self) -> None:
+        """A one-word person ("STEWART, Magistrate Judge") whose surname is that of exactly one
+        person named in full ("Janice M. Stewart") is that person."""
+        full: dict[str, list[Person]] = {}
+        for person in self.people:
+            if len(person.name.split()) > 1:
+                full.setdefault(person.surname, []).append(person)
+        kept = []
+        for person in self.people:
+            same = full.get(person.surname, [])
+            if len(person.name.split()) == 1 and len(same) == 1:
+                same[0].mentions.extend(person.mentions)
+                same[0].title = same[0].title or person.title
+                continue
+            kept.append(person)
+        self.people = kept
 
     def _tokens(self, start: int, end: int) -> list[_Tok]:
         tokens = []
         for t in _TOKEN.finditer(self.text, start, end):
             word = t.group()
             glued = _GLUED.search(word)
-            if glued and glued.group(1).lower() in GIVEN_NAMES:
+            if glued and given_names.is_given_name(glued.group(1)):
                 split = t.start() + glued.start(1)
                 tokens.append(_Tok(t.start(), split, self.text[t.start() : split]))
                 tokens.append(_Tok(split, t.end(), self.text[split : t.end()]))
@@ -322,9 +335,7 @@ class _Finder:
         """Split a run where a word other than an abbreviation or initial ends with a dot."""
         parts: list[list[_Tok]] = [[]]
         for tok in tokens:
-            if tok.text.endswith(".") and not (
-                tok.norm in ABBREVIATIONS or _INITIALS.fullmatch(tok.text)
-            ):
+            if ends_sentence(tok.text) and not _INITIALS.fullmatch(tok.text):
                 parts[-1].append(_Tok(tok.start, tok.end - 1, tok.text[:-1]))
                 parts.append([])
             else:
@@ -361,6 +372,9 @@ class _Finder:
         (or an organisation, or a place)."""
         while tokens and tokens[-1].norm in NOT_NAMES:
             tokens = tokens[:-1]
+        if tokens and _WEB_ADDRESS.match(self.text, tokens[-1].end):
+            tokens = tokens[:-1]  # "Stateline org": a web address's name, not a surname
+        self._titled_inside(tokens)
         k = len(tokens)
         while k > 0 and self._name_like(tokens[k - 1], len(tokens), k == len(tokens)):
             k -= 1
@@ -384,15 +398,36 @@ class _Finder:
             titled = self._title_before(name[0].start)
         self._decide(name, titled)
 
+    def _titled_inside(self, tokens: list[_Tok]) -> None:
+        """A titled name inside a longer run, before an organisation or a place: "Sheriff Shaun
+        Golden Monmouth County Sheriff's Office" (the run's tail is no name there)."""
+        i = 0
+        while i < len(tokens) - 2:
+            if not self._is_title(tokens[i]) or tokens[i].norm in TITLE_PARTS:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tokens) and self._name_like(tokens[j], len(tokens), False):
+                j += 1
+            stop = tokens[j] if j < len(tokens) else None
+            if (
+                stop is not None
+                and 2 <= j - (i + 1) <= 4
+                and (_org_word(stop.norm) or self._place_at(stop.start, stop.end) is not None)
+            ):
+                self._decide(tokens[i + 1 : j], True)
+            i = j
+
     def _only_places(self, tokens: list[_Tok]) -> bool:
         return all(self._place_at(t.start, t.end) is not None for t in tokens)
 
     def _title_before(self, start: int) -> bool:
         """A lower-case title word right before ("police spokesman", "supporter", "state Rep.")."""
         window = self.text[max(0, start - 40) : start]
-        words = _TITLE_BACK.findall(window)
-        if not words or not re.search(r"[ \t\u00a0]$", window):
-            return False
+        words = list(_TITLE_BACK.finditer(window))
+        if not words or window[words[-1].end() :].strip(" \t\u00a0"):
+            return False  # only spaces between: not "Migrant Justice\n • Protesters"
+        words = [w.group() for w in words]
         last = words[-1].lower().rstrip(".")
         return last in TITLE_WORDS or last in TITLE_ABBREVIATIONS
 
@@ -406,19 +441,23 @@ class _Finder:
             return
         if len(words) == 1:
             tok = _Tok(start, end, text[start:end])
-            evident = titled or bool(_SPEECH_AFTER_SINGLE.match(text, end))
-            if tok.text.isupper() and not titled:
-                evident = False
+            evident = "title" if titled else ""
+            if not titled and _SPEECH_AFTER_SINGLE.match(text, end) and not tok.text.isupper():
+                evident = "speech"
+            if self.owned and not titled:
+                evident = ""
             self.singles.append((tok, evident))
             return
         first = words[0]
         first_plain = _plain(first.text)
-        given = first_plain in GIVEN_NAMES
+        given = given_names.is_given_name(first_plain)
         initials = bool(_INITIALS.fullmatch(first.text))
         known = self.by_surname.get(_plain(words[-1].bare))
         if known and not titled and not given and not initials:
-            self.singles.append((_Tok(words[-1].start, end, text[words[-1].start : end]), False))
+            self.singles.append((_Tok(words[-1].start, end, text[words[-1].start : end]), ""))
             return
+        if self.owned and not titled and not given:
+            return  # something possessed: "Castro's Cuban Revolution"
         reason = ""
         if titled:
             reason = "title"
@@ -438,19 +477,38 @@ class _Finder:
             reason = "initials"
         elif self._byline(start, end):
             reason = "byline"
+        last = _plain(words[-1].bare)
+        if last in KIND_WORDS or (last.endswith("s") and _org_word(last)):
+            return  # "Franklin County", "Grant Funds", "Assistance Grant Programs": no surname
+        if reason == "initials" and words[-1].bare in US_STATES.values():
+            return  # a court's district: "D. Oregon"
+        if reason and not titled and self._organisation(words, start, end):
+            return
         if not reason:
             # Not a person by itself; its words may still be surnames of people found.
             for tok in words:
                 if tok.text[:1].isupper():
-                    self.singles.append(
-                        (_Tok(tok.start, tok.start + len(tok.bare), tok.bare), False)
-                    )
+                    self.singles.append((_Tok(tok.start, tok.start + len(tok.bare), tok.bare), ""))
             return
         if any(_plain(t.text) in NOT_NAMES and not t.text.endswith(".") for t in words[1:]):
             return
-        if all(self._place_at(t.start, t.end) is not None for t in words):
-            return
+        if all(
+            self._place_at(t.start, t.end) is not None or _INITIALS.fullmatch(t.text) for t in words
+        ):
+            return  # "D. Oregon" (a court's district), "Portland Maine"
         self._add(start, end, reason)
+
+    def _organisation(self, words: list[_Tok], start: int, end: int) -> bool:
+        """The words around a name that make it an organisation's or a thing's, not a person's:
+        it ends in an organisation word and does not open with a common given name ("Fox
+        News", "U.S. Constitution", but "Jon Hall"); or an article stands before it ("the
+        Cuban Revolution"; a person is "the mayor, Jon Hall")."""
+        last = _plain(words[-1].bare)
+        if _org_word(last) and given_names.births(_plain(words[0].text)) < (
+            given_names.COMMON_BIRTHS
+        ):
+            return True
+        return bool(_ARTICLE_BEFORE.search(self.text, max(0, start - 6), start))
 
     def _byline(self, start: int, end: int) -> bool:
         """A name alone on its line, above a line that names an outlet or organisation."""
@@ -487,7 +545,7 @@ class _Finder:
         person.mentions.append((start, end))
         return person
 
-    def _single(self, tok: _Tok, evident: bool) -> None:
+    def _single(self, tok: _Tok, evident: str) -> None:
         surname = _plain(tok.text)
         if not surname or surname in NOT_NAMES:
             return
@@ -502,11 +560,23 @@ class _Finder:
             return
         if not evident:
             return
-        if surname in GIVEN_NAMES or surname in ORG_WORDS or surname in TITLE_WORDS:
+        if self._common_word(tok.text):
+            return
+        if given_names.is_given_name(surname) and evident != "title":
+            return  # "Grant said" may be a first name; "Sheriff Anderson" is a surname
+        if surname in ORG_WORDS or surname in TITLE_WORDS:
             return
         if self._place_at(tok.start, tok.end) is not None:
             return
         self._add(tok.start, tok.end, "title")
+
+    def _common_word(self, word: str) -> bool:
+        """A word the text also writes in lower case ("Sheriffs say ..." beside "county
+        sheriffs"), or the plural of a title or an organisation word, is a common noun."""
+        lower = _without_possessive(word).lower()
+        if lower.endswith("s") and _org_word(lower):
+            return True
+        return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", self.text) is not None
 
     def _bench(self, m: re.Match) -> None:
         names = re.finditer(_CAP, m.group(1))
@@ -539,7 +609,8 @@ class _Finder:
             if (
                 word in TITLE_WORDS
                 or word in TITLE_PARTS
-                or word in ABBREVIATIONS
+                or word in TITLE_ABBREVIATIONS
+                or word in ("u.s", "st", "jr", "sr")
                 or re.fullmatch(r"\d+", word)
                 or self._place_at(s, e) is not None
                 or word == "ward"
@@ -583,6 +654,54 @@ class _Finder:
             if appositive and any(w in TITLE_WORDS for w in appositive.group(1).split()):
                 title = appositive.group(1)
         return title, of
+
+
+KIND_WORDS = frozenset("county city town village township borough parish state".split())
+_WEB_ADDRESS = re.compile(r"(?:\.|[ \t]+)(?:org|com|net)\b")
+_ARTICLE_BEFORE = re.compile(r"\bthe[ \t]+$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _org_word(norm: str) -> bool:
+    """An organisation word, or the plural of one or of a title ("Programs", "Sheriffs")."""
+    if norm in ORG_WORDS:
+        return True
+    if norm.endswith("ies") and norm[:-3] + "y" in ORG_WORDS:
+        return True
+    return norm.endswith("s") and (norm[:-1] in ORG_WORDS or norm[:-1] in TITLE_WORDS)
+
+
+def _style(tok: _Tok) -> str | None:
+    """ "upper" (GALARZA), "title" (Galarza), or None for initials and particles."""
+    letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ÿ]", "", tok.text)
+    if len(letters) < 2 or _INITIALS.fullmatch(tok.text) or not tok.text[:1].isupper():
+        return None
+    return "upper" if letters.isupper() else "title"
+
+
+def _pieces(tokens: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
+    """A capitalised run cut after a possessive ("Fidel Castro's | Cuban Revolution": the
+    second piece is something possessed, flagged True) and where the case of its words changes
+    between two capitals-only words and the rest ("PHILIP D. MURPHY | Governor | SHEILA Y.
+    OLIVER": a letterhead's lines run together; not "Mark SZALCZYK" nor "DOJ Grant")."""
+    styles = [_style(t) for t in tokens]
+    shown = [i for i, st in enumerate(styles) if st]
+    for k, i in enumerate(shown):
+        if styles[i] == "upper":
+            beside = [shown[j] for j in (k - 1, k + 1) if 0 <= j < len(shown)]
+            if not any(styles[j] == "upper" for j in beside):
+                styles[i] = None  # one acronym or one name in capitals: no line of capitals
+    pieces: list[tuple[list[_Tok], bool]] = [([], False)]
+    style = None
+    for tok, current in zip(tokens, styles, strict=True):
+        if pieces[-1][0] and current and style and current != style:
+            pieces.append(([], False))
+        pieces[-1][0].append(tok)
+        style = current or style
+        if _POSSESSIVE.search(tok.text) and tok.bare != tok.text:
+            pieces.append(([], True))
+            style = None
+    return [(p, owned) for p, owned in pieces if p]
 
 
 def _place_name(place: PlaceMention) -> str:

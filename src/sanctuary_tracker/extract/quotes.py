@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctuary_tracker.extract.people import Person
-from sanctuary_tracker.extract.people_lexicon import (
+from sanctuary_tracker.extract.quotes_marks import Span, quotation_spans
+from sanctuary_tracker.text.lexicon import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     TITLE_WORDS,
 )
-from sanctuary_tracker.extract.quotes_marks import Span, quotation_spans
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")

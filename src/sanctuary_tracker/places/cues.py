@@ -1,41 +1,16 @@
-"""Context words that tell what a capitalised name is: a title before a person's name,
-the head of an organisation's name, kind words, and regions that imply a state."""
+"""Context words that tell what a capitalised name is: kind words, connectors, modifiers and
+regions that imply a state; titles, organisation heads and speech verbs come from
+``sanctuary_tracker.text.lexicon`` (re-exported here under the names the resolver uses)."""
 
 from __future__ import annotations
 
-# A name right after one of these is a person's: "Mayor Jackson", "Sheriff Roberts".
-TITLES = frozenset(
-    """
-    mayor sheriff gov governor sen senator rep representative president judge justice attorney
-    general officer mr mrs ms dr councilor councillor councilman councilwoman alderman
-    commissioner secretary chief lt sgt deputy detective trooper pastor rev reverend director
-    manager spokesman spokeswoman spokesperson superintendent chairman chairwoman chair
-    prosecutor solicitor lawyer professor prof coach sgt capt captain
-    """.split()
-)
+# Titles, organisation heads and speech verbs live with the people's words in the one lexicon.
+from sanctuary_tracker.text.lexicon import ORG_HEADS as ORG_HEADS
+from sanctuary_tracker.text.lexicon import ORG_OF as ORG_OF
+from sanctuary_tracker.text.lexicon import PERSON_TITLES, SAY_VERBS
 
-# A name right before one of these is part of an organisation's or a thing's name:
-# "Boston Globe", "Washington Post", "Justice Department", "Homeland Security".
-ORG_HEADS = frozenset(
-    """
-    times post globe tribune herald journal chronicle gazette examiner register bee press star
-    sun news daily magazine review mirror sentinel inquirer observer courant dispatch republican
-    democrat currier telegraph telegram record leader enterprise ledger courier beacon bulletin
-    university college institute foundation street avenue ave road boulevard blvd highway
-    security department dept bureau agency administration service services commission
-    giants jets bears patriots yankees mets cubs sox red white celtics bruins lakers kings
-    capitals nationals steelers eagles cowboys broncos warriors raiders chargers rams
-    corporation corp company inc llc group bank airport hospital
-    """.split()
-)
-
-# "Department of X", "University of X": X names the organisation, not a place it governs.
-ORG_OF = frozenset(
-    """
-    department dept university bank college secretary office bureau ministry archdiocese diocese
-    school museum association federation district foundation institute society
-    """.split()
-)
+TITLES = PERSON_TITLES
+SPEECH_VERBS = SAY_VERBS
 
 # Small words that may stand inside a name: "District of Columbia", "Isle of Wight".
 CONNECTORS = frozenset(
@@ -82,11 +57,6 @@ LOCAL_HEADS = frozenset(
     house assembly supreme attorneys immigrants immigration officers officer deputies
     """.split()
 )
-# A single name followed by one of these is a person: "Jansen said", "Abbott told".
-SPEECH_VERBS = frozenset(
-    "said says told added asked explained wrote argued noted stated replied testified".split()
-)
-
 LOCAL_KIND_WORDS = frozenset(
     {
         "city",

@@ -1,0 +1,116 @@
+"""The one sentence splitter: bounded, linear, with offsets.
+
+Sentences end at ``. ! ?`` (plus closing quotes or brackets) before white space and a
+capital, digit or opening quote; at every line break; and at a hard limit of
+``MAX_SENTENCE`` characters (cut at the last white space before it), so a text with no
+breaks at all still yields sentences of bounded length in one linear pass. A period after an
+abbreviation ("Sen.", "U.S.", "Jan.") or an initial ("John F. Kennedy") ends nothing.
+
+Amounts, listings and provisions take ``sentences``; quotes take ``sentence_ends`` (where a
+sentence ends inside a stretch of text); people take ``ends_sentence`` (whether a word with a
+dot closes its sentence)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_SENTENCE = 1500
+
+# A terminal mark (with closing quotes/brackets) followed by space and a sentence opener;
+# or a line break. Both patterns are linear (no nested quantifiers).
+_BREAK = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+# A terminal mark that may end a sentence inside running text (before space, a closing
+# quote or bracket, or the end).
+_MARK = re.compile(r"[.!?](?=[\s\"”’)]|$)")
+# Words whose trailing period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr st sen rep gov lt col gen sgt capt det atty jr sr co corp inc ltd no vs v
+    jan feb mar apr aug sept sep oct nov dec dept ave blvd mt ft u.s u.s.a d.c a.m p.m
+    e.g i.e etc rev prof pres supt cmdr insp ald esq hon adm maj sec
+    """.split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z.]{1,12})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=4)
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """The text's sentences with offsets, stripped of surrounding white space; each at
+    most ``MAX_SENTENCE`` characters long. (Cached: every extractor of a document asks.)"""
+    return tuple(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    start = 0
+    for match in _BREAK.finditer(text):
+        if match.group() != "\n" and is_abbreviation(text, match.start()):
+            continue
+        end = match.start() if match.group() == "\n" else match.end()
+        yield from _bounded(text, start, end)
+        start = match.end()
+    yield from _bounded(text, start, len(text))
+
+
+def sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
+    """Where sentences end between start and end: the offset just after each terminal mark
+    that is not an abbreviation's or an initial's period."""
+    for match in _MARK.finditer(text, start, end):
+        if not is_abbreviation(text, match.start(), floor=start):
+            yield match.end()
+
+
+def ends_sentence(word: str) -> bool:
+    """Whether a word written with a final period ("said.", "Walsh.") ends its sentence,
+    rather than abbreviating ("Sen.", "St.", "U.S.") or standing for an initial ("J.")."""
+    if not word.endswith("."):
+        return False
+    bare = word.rstrip(".").lower()
+    return not (bare in ABBREVIATIONS or _initials(bare))
+
+
+def is_abbreviation(text: str, dot: int, floor: int = 0) -> bool:
+    """The period at ``dot`` belongs to an abbreviation or an initial."""
+    if text[dot] != ".":
+        return False
+    before = _WORD_BEFORE.search(text, max(floor, dot - 12), dot)
+    if not before:
+        return False
+    word = before.group(1).lower().strip(".")
+    return word in ABBREVIATIONS or _initials(word)
+
+
+def _initials(word: str) -> bool:
+    """ "j", "u.s", "p.j": single letters, each but the last with its period."""
+    return bool(re.fullmatch(r"[a-z](?:\.[a-z])*", word))
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[Sentence]:
+    while start < end:
+        stop = end
+        if stop - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            stop = cut if cut > start else start + MAX_SENTENCE
+        sentence = _stripped(text, start, stop)
+        if sentence:
+            yield sentence
+        start = stop
+
+
+def _stripped(text: str, start: int, end: int) -> Sentence | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return None
+    return Sentence(start, end, text[start:end])
