@@ -524,7 +524,7 @@ class _Finder:
         words = self.text[start:end].split()
         out = []
         for w in words:
-            if len(w) > 2 and w.isupper() and "." not in w:
+            if len(w) > 2 and w.isupper() and "." not in w and w.lower() not in NAME_SUFFIXES:
                 w = "-".join(part.capitalize() for part in w.split("-"))
             out.append(w)
         return " ".join(out)
