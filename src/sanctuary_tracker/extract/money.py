@@ -81,7 +81,10 @@ _QUANTITY = (
 )
 # A range's joiner: "and" only after "between" ("one hundred and five" is one number).
 _JOINER = r"(?(btw)[ \t]{1,2}and[ \t]{1,2}|[ \t]{0,2}(?:-|–|—|to)[ \t]{0,2})"
-_RATE = r"(?:[ \t](?:annually|yearly|a[ \t]year|per[ \t]year|each[ \t]year|every[ \t]year))?"
+_RATE = (
+    r"(?:[ \t](?:annually|(?:a|per|each|every)[ \t](?:year|month)"
+    r"(?![ \t-](?:ago|earlier|before|later|after|from|old)\b)))?"
+)  # "$5 million a year", not "$38,373 a year ago"
 _NUMBER_DOLLARS = (
     rf"(?:(?P<btw>\bbetween[ \t]{{1,2}})?(?P<lo>{_QUANTITY}){_JOINER})?(?P<q>{_QUANTITY})[ \t-]{{1,2}}(?:U\.S\.[ \t])?"
     rf"dollars?\b{_RATE}"
@@ -105,10 +108,13 @@ _VAGUE = (
     rf"|\b{_QUANT}[ \t]{{1,2}}(?:hundred[ \t])?(?:thousand|million|billion)[ \t]dollars\b{_RATE}"
     rf"|\b(?:(?:hundreds|tens)[ \t]of[ \t])?(?:millions|billions){_FUNDS}"
 )
-# What something costs, loses or saves, said as a bare plural ("could cost the cities
-# millions"): the plural alone is the amount.
+# What something costs, loses, risks, receives, spends or pays, said as a bare plural
+# ("could cost the cities millions"): the plural alone is the amount.
 _COSTS = (
-    r"\b(?:cost|costs|costing|lose|loses|losing|lost|save|saves|saved|saving)[ \t]"
+    r"\b(?:cost|costs|costing|lose|loses|losing|lost|save|saves|saved|saving|risk|risks|risked|"
+    r"risking|forfeit|forfeits|forfeited|withhold|withholds|withheld|withholding|receive|"
+    r"receives|received|receiving|spend|spends|spent|spending|owe|owes|owed|pay|pays|paid|"
+    r"paying)[ \t]"
     r"(?:[\w’'-]+[ \t]){0,4}?(?P<cv>(?:(?:hundreds|tens)[ \t]of[ \t])?(?:millions|billions))\b"
     r"(?![ \t](?:of|in)\b)"
 )
