@@ -123,3 +123,18 @@ def test_resolution_does_not_depend_on_the_order_names_are_listed():
     one = named("Sheriffs of Anoka, Hennepin and Dakota counties met.")
     other = named("Sheriffs of Dakota, Hennepin and Anoka counties met.")
     assert one == other
+
+
+def test_washington_alone_is_not_placed_by_the_documents_state():
+    text = "Ohio farmers met in Columbus. Washington decided the tariffs were legal, Ohio heard."
+    assert not any(n == "Washington" for n, _, _ in named(text))
+
+
+def test_a_foreign_state_of_is_no_us_place():
+    text = "Ohio's senator met leaders of the State of Israel in Columbus."
+    assert not any(n == "Israel" for n, _, _ in named(text))
+
+
+def test_a_state_after_a_name_that_has_no_place_there_is_another_name():
+    text = "In Illinois, Eastern Michigan rolled past its rival on Saturday."
+    assert not any(n == "Eastern" for n, _, _ in named(text))

@@ -942,7 +942,7 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
         and after_norm not in _HEADS
         and not after[0].isupper()
         and doc.words_in_line(tokens[first][1]) > 4  # not a label: "Chicago Policy:"
-        and not (after_norm in _STATE_WORDS and not match.names_state)  # "Salem Oregon"
+        and not _state_follows(match, after_norm)  # "Salem Oregon", not "Eastern Michigan"
     ):
         if doc.headline(tokens[first][1]):
             return None
@@ -963,9 +963,19 @@ def _not_a_place(doc: _Doc, tokens: list[Word], match: _Match) -> str | None:
 _TIGHT = " \t\u00a0"  # what may stand between a title and a name: "Mayor Jackson"
 # The states whose whole name is one word ("Oregon", from the us package): after a place's
 # name without a comma, a qualifier, not the next word of a longer name.
-_STATE_WORDS = frozenset(
-    normalise_word(state.name) for state in us.states.STATES if " " not in state.name
-)
+_STATE_WORDS = {
+    normalise_word(state.name): state.abbr for state in us.states.STATES if " " not in state.name
+}
+
+
+def _state_follows(match: _Match, word: str) -> bool:
+    """Whether ``word`` (normalised) names a state that holds one of the match's places."""
+    state = _STATE_WORDS.get(word)
+    return (
+        state is not None
+        and not match.names_state
+        and any(c.state == state for c in match.candidates)
+    )
 
 
 def _titled(match: _Match) -> bool:
@@ -1129,6 +1139,8 @@ class _Resolver:
                     skip = first_named[m.key] == index
                 elif tier is short_name:
                     skip = not self.counties or m.first != m.last
+                elif m.key == "washington":  # the federal government, unless a cue says
+                    skip = tier is not sure and tier is not named_before
                 else:
                     skip = tier is dateline_city and not m.window[m.first][0].isupper()
                 picked = None if skip else tier(m)
@@ -1169,6 +1181,8 @@ class _Resolver:
             found = [c for c in found if c.state == m.listed_in] or found
         elif m.region:
             found = [c for c in found if c.state == m.region] or found
+        if m.level == "state":
+            return [c for c in found if c.level == "state"]  # "the State of Israel": abroad
         if m.level:
             found = [c for c in found if c.level == m.level] or found
         return found
