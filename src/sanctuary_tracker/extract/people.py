@@ -112,9 +112,14 @@ _CONTEXT_AFTER = re.compile(
     r"former|retired|local|longtime))"
 )
 _CREDIT_AFTER = re.compile(rf"[ \t]*/[ \t]*[{_UP}]")
-_CREDIT_BEFORE = re.compile(
-    r"(?:\b(?:photo|photos|credit|credits|photographer|file|by)\b[:]?|\(|[:|])[ \t]*$", re.I
+# "Photo: X", "By X" (a bare colon or bar before is no evidence: "Related post: Pickled Beets")
+_CREDIT_WORD_BEFORE = re.compile(
+    r"\b(?:photo|photos|credit|credits|photographer|file|by)\b:?[ \t]*$", re.I
 )
+# A capitalised word and a connector right before: the name goes on an organisation's
+# ("Centers for Disease Control and Prevention said").
+_CLAUSE_END = re.compile(r"[ \t]*[,.;]")
+_CONNECTOR_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+(?:and|of|for|&)[ \t]+$")
 _BENCH = re.compile(
     rf"((?:{_CAP})(?:,[ \t]+(?:and[ \t]+)?{_CAP}){{0,8}}(?:,?[ \t]+and[ \t]+{_CAP})?),[ \t]+"
     r"((?:Chief[ \t]+|Senior[ \t]+|Circuit[ \t]+|District[ \t]+|Associate[ \t]+|Magistrate[ \t]+)*"
@@ -403,7 +408,7 @@ class _Finder:
         Golden Monmouth County Sheriff's Office" (the run's tail is no name there)."""
         i = 0
         while i < len(tokens) - 2:
-            if not self._is_title(tokens[i]) or tokens[i].norm in TITLE_PARTS:
+            if tokens[i].norm not in TITLE_WORDS and tokens[i].norm not in TITLE_ABBREVIATIONS:
                 i += 1
                 continue
             j = i + 1
@@ -413,6 +418,7 @@ class _Finder:
             if (
                 stop is not None
                 and 2 <= j - (i + 1) <= 4
+                and not any(_org_word(t.norm) for t in tokens[i + 1 : j])
                 and (_org_word(stop.norm) or self._place_at(stop.start, stop.end) is not None)
             ):
                 self._decide(tokens[i + 1 : j], True)
@@ -442,15 +448,24 @@ class _Finder:
         if len(words) == 1:
             tok = _Tok(start, end, text[start:end])
             evident = "title" if titled else ""
-            if not titled and _SPEECH_AFTER_SINGLE.match(text, end) and not tok.text.isupper():
-                evident = "speech"
+            speech = _SPEECH_AFTER_SINGLE.match(text, end) or (
+                _SPEECH_BEFORE.search(text, max(0, start - 30), start)
+                and _CLAUSE_END.match(text, end)
+            )
+            if not titled and speech and not tok.text.isupper():
+                evident = "speech"  # "Jansen said", '..., said Sowers, who ...'
+
             if self.owned and not titled:
                 evident = ""
             self.singles.append((tok, evident))
             return
         first = words[0]
         first_plain = _plain(first.text)
-        given = given_names.is_given_name(first_plain)
+        # a given name the place resolver read as a place is a place there ("Florida Man")
+        given = (
+            given_names.is_given_name(first_plain)
+            and self._place_at(first.start, first.end) is None
+        )
         initials = bool(_INITIALS.fullmatch(first.text))
         known = self.by_surname.get(_plain(words[-1].bare))
         if known and not titled and not given and not initials:
@@ -469,7 +484,7 @@ class _Finder:
             or _SPEECH_BEFORE.search(text, max(0, start - 30), start)
         ):
             reason = "context"
-        elif _CREDIT_AFTER.match(text, end) or _CREDIT_BEFORE.search(
+        elif _CREDIT_AFTER.match(text, end) or _CREDIT_WORD_BEFORE.search(
             text, max(0, start - 20), start
         ):
             reason = "credit"
@@ -561,6 +576,10 @@ class _Finder:
         if not evident:
             return
         if self._common_word(tok.text):
+            return
+        if evident == "speech" and _CONNECTOR_BEFORE.search(
+            self.text, max(0, tok.start - 40), tok.start
+        ):
             return
         if given_names.is_given_name(surname) and evident != "title":
             return  # "Grant said" may be a first name; "Sheriff Anderson" is a surname

@@ -97,6 +97,7 @@ ORG_WORDS = NEWS_WORDS | _words(
     society trust initiative campaign organization organisation ministry embassy library museum
     meeting mosque temple studies rights liberties liberty clinic fire rescue democrats
     republicans international national american federal constitution charter channel org com
+    corporation production studio holdings partner
     """
 )
 
