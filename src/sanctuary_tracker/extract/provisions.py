@@ -15,6 +15,7 @@ checked against the codebook (``data/codebook.json``) before it is proposed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,10 +91,12 @@ def find_provisions(text: str, places: list[PlaceMention]) -> list[Observation]:
     codebook = load_codebook()
     ordered = sorted(places, key=lambda p: p.start)
     found: list[Observation] = []
+    law_at = laws.candidates(text)
     for sentence in sentences(text):
         taken: list[tuple[str, int, int]] = []
         context = None
-        if laws.may_name_a_law(sentence.text):
+        first = bisect_left(law_at, sentence.start)
+        if first < len(law_at) and law_at[first] < sentence.end:
             context = _Context.of(text, sentence, ordered)
             for observation in _named_laws(sentence, ordered, context):
                 if codebook[observation.provision].allows(observation.value):

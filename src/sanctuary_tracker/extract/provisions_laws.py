@@ -139,12 +139,28 @@ def _mentions_in(text: str, state: str) -> list[LawMention]:
     return found
 
 
-_MAY_NAME = re.compile(r"\d|\b(?:Act|Law|Directive|Working)\b", re.I)
+def candidates(text: str) -> list[int]:
+    """Where in ``text`` a state law may be named (a bill number, or any state's popular
+    name), in order: only sentences holding one are read by :func:`find_laws`."""
+    found = [match.start() for match in _BILL.finditer(text)]
+    named = _all_names()
+    if named is not None:
+        found += [match.start() for match in named.finditer(text)]
+    return sorted(found)
 
 
-def may_name_a_law(sentence: str) -> bool:
-    """A cheap test before :func:`find_laws`: a digit or a word a popular name ends with."""
-    return _MAY_NAME.search(sentence) is not None
+@lru_cache(maxsize=1)
+def _all_names() -> re.Pattern | None:
+    from sanctuary_tracker.classify.reference import load_reference
+
+    forms = sorted(
+        {f for state in {law["state"] for law in load_reference().laws}
+         for f in _state_laws(state).by_name},
+        key=lambda f: (-len(f), f),
+    )  # fmt: skip
+    if not forms:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
 
 
 def find_laws(
