@@ -35,9 +35,12 @@ Every listing keeps its reason: the membership cue and what identified the editi
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sanctuary_tracker.extract import listings_catalog as cat
@@ -65,7 +68,7 @@ MEMBERSHIP = re.compile(
     r"letters?[ \t]to|sent[ \t](?:a[ \t])?letters?)\b"
     r"|\bon[ \t](?:the|that|this|a|its|their|ICE's|ICE’s|DHS's|DHS’s)[ \t](?:[\w-]+[ \t]){0,3}"
     r"(?:list|report)\b"
-    r"|\b(?:on|in)[ \t]the[ \t]top[ \t-](?:\d{1,3}|five|ten|twenty)\b",
+    rf"|\b(?:on|in)[ \t]the[ \t]top[ \t-]{cat.NUMBER_WORD}\b",
     re.I,
 )
 NOT_ON = re.compile(
@@ -78,7 +81,7 @@ NOT_ON = re.compile(
 ANAPHORIC = re.compile(
     r"\b(?:that|the|this|a|its|their|same|federal|government|administration's|administration’s)"
     r"[ \t](?:[\w’'-]+[ \t]){0,2}(?:list|report|watch[ \t]?list)\b"
-    r"|\btop[ \t-](?:\d{1,3}|five|ten|twenty)\b",
+    rf"|\btop[ \t-]{cat.NUMBER_WORD}\b",
     re.I,
 )
 # An agency saying places are sanctuaries: the designation a list makes, said in words.
@@ -112,6 +115,8 @@ LOCATOR = re.compile(
     r"|\boutside(?:[ \t]+of)?|\bnear|\bnext[ \t]+to|\bmiles[ \t]+from)[ \t]+(?:the[ \t]+)?$",
     re.I,
 )
+# Before the place that opens an item line: a bullet, a number, "the" at most.
+ITEM_OPENING = re.compile(r"[^\w]*(?:\d{1,3}[.)][ \t]*)?(?:the[ \t]+)?$", re.I)
 ITEM_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|[•*·-])$")
 # Between two places at the head of an enumeration line: separators only.
 ITEM_JOIN = re.compile(r"^(?:[ \t]*(?:,|;|&|and|or|,[ \t]*and)[ \t]*)$|^[ \t]+$")
@@ -178,7 +183,7 @@ class _Named:
 class _Reading:
     """What the whole text says of lists, and the lists named so far."""
 
-    evidence: tuple[list[cat.Date], list[str]]  # the text's dates, the kinds of its list nouns
+    evidence: tuple[list[cat.Date], Counter[str]]  # the text's dates, its list nouns' kinds
     own_names: int  # how often the text names the report by its own name
     history: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence, id, reason)
     last_listing: tuple[int, str, str, frozenset[str]] | None = None  # index, id, reason, words
@@ -197,7 +202,8 @@ def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
     for index, sentence in enumerate(all_sentences):
         if index <= skip_until:
             continue
-        near_list = any(abs(i - index) <= DESIGNATION_REACH for i in list_sentences)
+        at = bisect.bisect_left(list_sentences, index - DESIGNATION_REACH)
+        near_list = at < len(list_sentences) and list_sentences[at] <= index + DESIGNATION_REACH
         named = _lists_named(sentence.text, reading, index, near_list)
         for item in named:
             _remember(reading, index, item.list_id, item.reason)
@@ -283,9 +289,11 @@ def cat_cue_present(text: str) -> bool:
     return _QUICK.search(text) is not None
 
 
-def _evidence(text: str) -> tuple[list[cat.Date], list[str]]:
+def _evidence(text: str) -> tuple[list[cat.Date], Counter[str]]:
     """The dates the text names and the kinds of list it names, to tell editions apart."""
-    kinds = [cat.NOUN_KIND.get(m.group().lower(), "list") for m in cat.LIST_NOUN.finditer(text)]
+    kinds = Counter(
+        cat.NOUN_KIND.get(m.group().lower(), "list") for m in cat.LIST_NOUN.finditer(text)
+    )
     return cat.dates_in(text), kinds
 
 
@@ -310,28 +318,48 @@ def _lists_named(sentence: str, reading: _Reading, index: int, near_list: bool):
         return [_Named(cat.DDOR_ID, f"named: '{cat.DDOR.search(sentence).group()}'")]
     if not refs:
         return _designation(sentence, agencies, reading, near_list)
-    if not agencies:
-        recent = _earlier(reading.history) if cat.EARLIER.search(sentence) else None
-        if recent is None and ANAPHORIC.search(sentence):
-            recent = _recent(reading.history, index)
-        if recent is None:
-            return []
-        return [_Named(recent[1], recent[2], via=_anaphor(sentence))]
-    owned = _owned_dates(agencies, cat.dates_in(sentence))
+    dates = cat.dates_in(sentence)
+    owned = _owned_dates(agencies, dates) if agencies else {}
     named: list[_Named] = []
     for ref, kind in sorted(refs, key=lambda r: r[0]):
-        at, agency = min(agencies, key=lambda a: (abs(a[0] - ref), a[0]))
-        if abs(at - ref) > AGENCY_REACH:
-            continue  # a publisher named far from the list is not said to be its publisher
-        resolved = _resolve(agency, kind, at, owned.get(at, []), reading)
-        if resolved and resolved[0] not in [n.list_id for n in named]:
-            named.append(_Named(*resolved))
+        near = [a for a in agencies if abs(a[0] - ref) <= AGENCY_REACH]
+        if near:  # a publisher named far from the list is not said to be its publisher
+            at, agency = min(near, key=lambda a: (abs(a[0] - ref), a[0]))
+            resolved = _resolve(agency, kind, at, owned.get(at, []), reading)
+            item = _Named(*resolved) if resolved else None
+        else:
+            item = _unattributed(sentence, ref, kind, dates, reading, index)
+        if item and item.list_id not in [n.list_id for n in named]:
+            named.append(item)
     return named
 
 
-def _anaphor(sentence: str) -> str:
-    match = cat.EARLIER.search(sentence) or ANAPHORIC.search(sentence)
-    return match.group() if match else ""
+def _unattributed(sentence, ref, kind, dates, reading, index) -> _Named | None:
+    """A list named without its agency: by its date ("the August 2025 list"), else the list
+    the last sentences named ("that list", "the previous report")."""
+    near = sorted((d for d in dates if abs(d.start - ref) <= AGENCY_REACH),
+                  key=lambda d: (abs(d.start - ref), d.start))  # fmt: skip
+    if near:
+        said = cat.Said(None, kind, near[0].year, near[0].month)
+        resolved = _choose(cat.matching_editions(said), said, reading)
+        return _Named(*resolved) if resolved else None
+    return _referred_back(sentence, reading, index)
+
+
+@lru_cache(maxsize=64)
+def _anaphora(sentence: str) -> tuple[bool, str]:
+    """(whether the sentence refers back to an earlier list, the words it uses)."""
+    earlier = cat.EARLIER.search(sentence)
+    match = earlier or ANAPHORIC.search(sentence)
+    return earlier is not None, match.group() if match else ""
+
+
+def _referred_back(sentence: str, reading: _Reading, index: int) -> _Named | None:
+    earlier, words = _anaphora(sentence)
+    if not words:
+        return None
+    recent = _earlier(reading.history) if earlier else _recent(reading.history, index)
+    return _Named(recent[1], recent[2], via=words) if recent else None
 
 
 def _agencies(sentence: str) -> list[tuple[int, str]]:
@@ -390,15 +418,16 @@ def _choose(candidates, said: cat.Said, reading: _Reading):
         return (candidates[0].list_id, f"{said.describe()} -> {candidates[0].list_id}")
     dates, kinds = reading.evidence
 
-    def support(edition: cat.OfficialList) -> tuple[int, int, int]:
-        fitting = sum(cat.date_fits(edition, cat.Said(year=d.year, month=d.month)) for d in dates)
+    def support(edition: cat.OfficialList) -> tuple[int, int, int, int]:
+        fits = [d for d in dates if cat.date_fits(edition, cat.Said(year=d.year, month=d.month))]
+        with_year = sum(d.year is not None for d in fits)
         own_name = reading.own_names if edition.list_id == cat.DDOR_ID else 0
-        return fitting, own_name, sum(k == edition.kind for k in kinds)
+        return with_year, len(fits) - with_year, own_name, kinds[edition.kind]
 
     scored = sorted(((support(e), e.list_id) for e in candidates), reverse=True)
     if (
         not scored
-        or scored[0][0] == (0, 0, 0)
+        or scored[0][0] == (0, 0, 0, 0)
         or (len(scored) > 1 and scored[0][0] == scored[1][0])
     ):
         return None
@@ -436,7 +465,7 @@ def _enumeration(
         if len(line.text) > ENUMERATION_LINE:
             break
         found = places_in(places, line.start, line.end)
-        if found:
+        if found and ITEM_OPENING.match(text, line.start, found[0].start):
             members += _head_of_line(text, found)
             last = index
         elif ENUM_HEADER.match(line.text) or ITEM_MARKER.match(line.text):

@@ -130,10 +130,10 @@ UNOFFICIAL = re.compile(
     r"|\bImmigrant[ \t]+Legal[ \t]+Resource[ \t]+Center\b|\bTRAC\b"
     r"|\bOhio[ \t]+Jobs[ \t]+(?:and|&)[ \t]+Justice\b"
 )
-_NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 LIST_NOUN = re.compile(
     r"\b(?:watch[ \t]?list|list|lists|report|reports|letters?|DDOR"
-    rf"|top[ \t-]{_NUMBER_WORD}(?:[ \t-]list)?)\b",
+    rf"|top[ \t-]{NUMBER_WORD}(?:[ \t-]list)?)\b",
     re.I,
 )
 # The kind a list noun names ("top 10" and "watch list" are lists).
@@ -160,6 +160,7 @@ DATE = re.compile(
     r"|(?:(?<=in[ \t])|(?<=early[ \t])|(?<=late[ \t])|(?<=mid-)|(?<=since[ \t])|(?<=of[ \t])"
     r"|(?<=last[ \t])|(?<=this[ \t]))May|May(?=[ \t]+\d))"
     r"(?:[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b)?"
+    r"|(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)(?:-[0-3]\d)?\b"
     r"|(?P<bare_year>(?:19|20)\d\d)\b(?![-/]\d))"
 )
 # Two dates joined as a range name the period a report covers, not when it came out.
@@ -174,20 +175,23 @@ class Date:
     month: int | None
 
 
+def _year(match: re.Match[str]) -> int | None:
+    year = match.group("year") or match.group("iso_year") or match.group("bare_year")
+    return int(year) if year else None
+
+
+def _month(match: re.Match[str]) -> int | None:
+    if match.group("iso_month"):
+        return int(match.group("iso_month")) or None
+    name = match.group("month")
+    return _MONTHS.index(name[:3].lower()) + 1 if name else None
+
+
 def dates_in(text: str) -> list[Date]:
     """The dates a text names, in order, leaving out the two ends of a range."""
     found = []
     for m in DATE.finditer(text):
-        month = m.group("month")
-        year = m.group("year") or m.group("bare_year")
-        found.append(
-            Date(
-                m.start(),
-                m.end(),
-                int(year) if year else None,
-                _MONTHS.index(month[:3].lower()) + 1 if month else None,
-            )
-        )
+        found.append(Date(m.start(), m.end(), _year(m), _month(m)))
     ranged = set()
     for index in range(len(found) - 1):
         a, b = found[index], found[index + 1]
