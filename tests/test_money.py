@@ -66,6 +66,7 @@ def test_exact_amounts(text, surface, value):
         ("Threat Could Cost Colorado Cities Millions", "Millions"),
         ("The county has received tens of millions from ICE.", "tens of millions"),
         ("It risks millions of dollars.", "millions of dollars"),
+        ("Each fine was hundreds of dollars.", "hundreds of dollars"),
         ("It risks a few million dollars.", "a few million dollars"),
         ("The state could lose millions in federal grants.", "millions in federal grants"),
         ("Officials feared losing billions in aid.", "billions in aid"),

@@ -104,7 +104,7 @@ _QUANT = (
 )
 _VAGUE = (
     rf"\b(?:{_QUANT}[ \t]{{1,2}})?(?:(?:hundreds|tens)[ \t]of[ \t])?"
-    rf"(?:thousands|millions|billions|trillions)[ \t]of[ \t](?:federal[ \t]|taxpayer[ \t])?dollars\b{_RATE}"
+    rf"(?:hundreds|thousands|millions|billions|trillions)[ \t]of[ \t](?:federal[ \t]|taxpayer[ \t])?dollars\b{_RATE}"
     rf"|\b{_QUANT}[ \t]{{1,2}}(?:hundred[ \t])?(?:thousand|million|billion)[ \t]dollars\b{_RATE}"
     rf"|\b(?:(?:hundreds|tens)[ \t]of[ \t])?(?:millions|billions){_FUNDS}"
 )
