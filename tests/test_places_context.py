@@ -138,3 +138,11 @@ def test_a_foreign_state_of_is_no_us_place():
 def test_a_state_after_a_name_that_has_no_place_there_is_another_name():
     text = "In Illinois, Eastern Michigan rolled past its rival on Saturday."
     assert not any(n == "Eastern" for n, _, _ in named(text))
+
+
+def test_a_country_is_not_placed_by_the_documents_state():
+    text = "Michigan farmers worry. A trade deal with China was meant to help Michigan growers."
+    assert not any(n == "China" for n, _, _ in named(text))
+    text = "Indiana growers met in Muncie. Soy from Brazil undercut the Indiana crop."
+    assert not any(n == "Brazil" for n, _, _ in named(text))
+    assert ("Brazil", "IN", "local") in named("The city of Brazil, Ind., voted.")

