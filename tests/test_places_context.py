@@ -146,3 +146,8 @@ def test_a_country_is_not_placed_by_the_documents_state():
     text = "Indiana growers met in Muncie. Soy from Brazil undercut the Indiana crop."
     assert not any(n == "Brazil" for n, _, _ in named(text))
     assert ("Brazil", "IN", "local") in named("The city of Brazil, Ind., voted.")
+
+
+def test_a_direction_word_is_not_placed_by_the_documents_state():
+    text = "New York police met. The Western District of New York charged him on Monday."
+    assert not any(n == "Western" for n, _, _ in named(text))

@@ -1259,8 +1259,8 @@ class _Resolver:
     def _by_context(self, m: _Match):
         if self._shouting(m):
             return None
-        if m.key in _foreign_names() and not m.level:
-            return None  # "China", "Toronto": the document's state is no US cue for these
+        if (m.key in _foreign_names() or m.key in cues.PLACE_MODIFIERS) and not m.level:
+            return None  # "China", "Toronto", "Western": the document's state is no cue for these
         context = self.context
         if context.keys().isdisjoint(_states_of(self.gazetteer, m.key)) and not m.level:
             return None  # no namesake in the document's states (a county list's are its own)
