@@ -692,7 +692,7 @@ def _org_word(norm: str) -> bool:
 
 def _style(tok: _Tok) -> str | None:
     """ "upper" (GALARZA), "title" (Galarza), or None for initials and particles."""
-    letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ÿ]", "", tok.text)
+    letters = "".join(c for c in tok.text if c.isalpha())
     if len(letters) < 2 or _INITIALS.fullmatch(tok.text) or not tok.text[:1].isupper():
         return None
     return "upper" if letters.isupper() else "title"
@@ -703,6 +703,10 @@ def _pieces(tokens: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
     second piece is something possessed, flagged True) and where the case of its words changes
     between two capitals-only words and the rest ("PHILIP D. MURPHY | Governor | SHEILA Y.
     OLIVER": a letterhead's lines run together; not "Mark SZALCZYK" nor "DOJ Grant")."""
+    if len(tokens) == 1 or not any(
+        t.bare != t.text or (len(t.text) > 1 and t.text.isupper()) for t in tokens
+    ):
+        return [(tokens, False)]  # (the common case: no possessive, no word in capitals)
     styles = [_style(t) for t in tokens]
     shown = [i for i, st in enumerate(styles) if st]
     for k, i in enumerate(shown):
