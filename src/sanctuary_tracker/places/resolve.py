@@ -7,12 +7,17 @@ Steps, in order:
    goes on with the few words around it, read off a folded copy by string searches.
 2. Drop what is not a place: lower-case words, people ("Mayor Jackson", "Marty Walsh"),
    organisations ("Boston Globe", "Justice Department", "Department of Homeland Security").
-3. Read each match's cues: a state after a comma ("Portland, Ore."), kind words ("County",
-   "the town of"), a list ending in "counties", a region nearby ("on Long Island").
+3. Read each match's cues: a state after a comma ("Portland, Ore.") or a state's one-word
+   name right after it ("Clackamas County Oregon"), kind words ("County", "the town of"), a
+   list ending in "counties" (its counties placed together, in the one state that has a
+   county of every listed name), a region nearby ("on Long Island"), a state's name listed
+   with cities ("New York, Los Angeles and Seattle": the city).
 4. Resolve the sure matches first (a state's name, an explicit state, a kind word with one
    candidate); their states and the states the text names become the document's context.
-5. Resolve the rest by that context, then by population (a large city named alone), and
-   leave the ambiguous out, with the reason.
+5. Resolve the rest by that context (the reason names the names that put the state in it),
+   then by population (a large city named alone), and leave the ambiguous out, with the
+   reason. Names better known abroad (every country's, a short list of foreign cities) and
+   modifier words ("Western") need a cue of their own, not the document's state.
 """
 
 from __future__ import annotations
