@@ -7,7 +7,7 @@ SAMPLES := src/sanctuary_tracker/samples
 # The web map's geometry, built from npm's us-atlas (package-lock.json) by scripts/build_map.py.
 MAP := src/sanctuary_tracker/web/static/web/us-map.json
 
-.PHONY: demo test lint format bench lock clean map
+.PHONY: demo test lint format bench lock clean map eval
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "sanctuary-tracker needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -29,6 +29,9 @@ test: $(STAMP) $(MAP)  ## lint, format check and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+eval: $(STAMP)  ## score extraction on ../shared/eval/dev against its floors (also run by make test)
+	$(BIN)/python -m pytest -q tests/test_eval_floors.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
