@@ -144,3 +144,94 @@ def test_redundant_coding_divergences_and_agreement(store):
     three = run("review", "agreement", "--user", "ann")
     assert three.exit_code == 1 and "name two with --coders A,B" in three.stderr
     assert run("review", "agreement", "--coders", "ann,ben", "--user", "ann").exit_code == 0
+
+
+def test_a_decided_observation_is_decided_again_only_as_a_re_review(store):
+    from sanctuary_tracker.store.models import AuditLog, Observation
+
+    make_user("casey", "coder")
+    make_user("rita", "reviewer")
+    make_user("sam", "reviewer")
+    first = entered(run("review", "add", CHELSEA, "P04", "true", "--user", "casey"))
+    premature = run(
+        "review", "accept", str(first), "--reason", "x", "--re-review", "--user", "rita"
+    )
+    assert premature.exit_code == 1
+    assert "has not been reviewed yet: decide it without --re-review" in premature.stderr
+    assert (
+        run("review", "accept", str(first), "--reason", "ordinance", "--user", "rita").exit_code
+        == 0
+    )
+    for decision in ("reject", "accept"):
+        silent = run("review", decision, str(first), "--reason", "no", "--user", "sam")
+        assert silent.exit_code == 1 and silent.stderr.count("\n") == 1
+        assert "was already accepted by rita" in silent.stderr and "--re-review" in silent.stderr
+    silent_edit = run(
+        "review", "edit", str(first), "--value", "false", "--reason", "x", "--user", "sam"
+    )
+    assert silent_edit.exit_code == 1 and "was already accepted" in silent_edit.stderr
+    kept = Observation.objects.select_related("reviewer").get(pk=first)
+    assert (kept.status, kept.reviewer.username, kept.review_reason) == (
+        "accepted",
+        "rita",
+        "ordinance",
+    )
+
+    again = run(
+        "review",
+        "reject",
+        str(first),
+        "--reason",
+        "repealed in 2019",
+        "--re-review",
+        "--user",
+        "sam",
+    )
+    assert again.exit_code == 0, again.stderr
+    assert again.output == f"observation {first}: rejected by sam (re-review)\n"
+    log = list(AuditLog.objects.filter(object_id=first, table="store_observation").order_by("id"))
+    assert [e.action for e in log] == [
+        "observation.enter",
+        "observation.accept",
+        "observation.reject.re-review",
+    ]
+    assert json.loads(log[2].before)["reviewer"] == "rita"
+    assert json.loads(log[2].after)["reviewer"] == "sam"
+    history = run("review", "history", str(first), "--user", "casey").output
+    assert "decision: proposed -> accepted (by rita)" in history
+    assert "decision: accepted (by rita) -> rejected (by sam)" in history
+    assert "ordinance" in history and "repealed in 2019" in history
+    rows = run("review", "history", str(first), "--format", "jsonl", "--user", "casey")
+    decisions = [json.loads(line)["decision"] for line in rows.output.splitlines()]
+    assert decisions[1:] == [
+        "proposed -> accepted (by rita)",
+        "accepted (by rita) -> rejected (by sam)",
+    ]
+    unknown = run("review", "history", "999999", "--user", "casey")
+    assert unknown.exit_code == 1
+    assert unknown.stderr == "sanctuary: error: observation 999999: no such observation\n"
+
+
+def test_the_rule_holds_for_every_caller_of_the_service(store):
+    """The web's review view calls the same service: a stale form cannot overturn a decision."""
+    import pytest
+
+    from sanctuary_tracker.store.errors import StoreError
+    from sanctuary_tracker.store.review import review_observation
+
+    make_user("casey", "coder")
+    make_user("rita", "reviewer")
+    make_user("sam", "reviewer")
+    first = entered(run("review", "add", CHELSEA, "P04", "true", "--user", "casey"))
+    review_observation(user="rita", observation_id=first, decision="reject", reason="no source")
+    with pytest.raises(StoreError, match=r"already rejected by rita .*--re-review"):
+        review_observation(user="sam", observation_id=first, decision="accept", reason="yes")
+    edited = review_observation(
+        user="sam",
+        observation_id=first,
+        decision="edit",
+        reason="the source is the 2014 ordinance",
+        value="false",
+        re_review=True,
+    )
+    assert (edited.status, edited.value, edited.reviewer.username) == ("accepted", "false", "sam")

@@ -48,6 +48,23 @@ def open_store_for_command(need_tables: bool = True) -> None:
     open_store(need_tables=need_tables)
 
 
+def store_command(function=None, *, opener=open_store_for_command):
+    """A command over the store: ``opener`` configures Django and opens the store before
+    the body runs, so the body may import models (and Django) freely; refusals are one line
+    and exit status 1 (``store_errors``). Importing a model before this, at module level or
+    above ``opener``, fails with Django's "settings are not configured"."""
+
+    def decorate(body):
+        @functools.wraps(body)
+        def opened(*args, **kwargs):
+            opener()
+            return body(*args, **kwargs)
+
+        return store_errors(opened)
+
+    return decorate(function) if function is not None else decorate
+
+
 @click.command(epilog=_epilog())
 @store_errors
 def init() -> None:
@@ -77,7 +94,6 @@ def _run(what: str, run, items, user_name: str | None, **kwargs) -> None:
     from sanctuary_tracker.cli import Progress
     from sanctuary_tracker.store.users import LOAD, require
 
-    open_store_for_command()
     user = require(user_name, LOAD)
     progress = Progress(total=len(items))
 
@@ -96,7 +112,7 @@ def _run(what: str, run, items, user_name: str | None, **kwargs) -> None:
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback or private networks.")
 @user_option
-@store_errors
+@store_command
 def ingest(sources: tuple[str, ...], allow_private: bool, user: str | None) -> None:
     """Read SOURCE..., extract its evidence and load it into the store, one transaction
     per document. Prints inserted / updated / unchanged counts; exit status 1 when any
@@ -115,7 +131,7 @@ def ingest(sources: tuple[str, ...], allow_private: bool, user: str | None) -> N
     "is whole or absent either way; a kill loses at most the uncommitted group.",
 )
 @user_option
-@store_errors
+@store_command
 def load(files: tuple[str, ...], group: int | None, user: str | None) -> None:
     """Load evidence FILE... (JSON Lines, as `sanctuary extract --format jsonl` writes;
     also a batch run's Parquet parts or its output folder). Bad lines are rejected one by
@@ -141,26 +157,24 @@ def users() -> None:
     "admin does everything, users included.",
 )
 @user_option
-@store_errors
+@store_command
 def users_add(name: str, role: str, user: str | None) -> None:
     """Add user NAME with a role (or change their role). Needs an admin, except for the
     first admin of a new store."""
     from sanctuary_tracker.store.users import add_user
 
-    open_store_for_command()
     _, created = add_user(name, role, acting=user)
     click.echo(f"{'added' if created else 'updated'} {name}: {role}")
 
 
 @users.command("list")
-@store_errors
+@store_command
 def users_list() -> None:
     """List users and their roles."""
     from django.contrib.auth.models import User
 
     from sanctuary_tracker.store.users import role_of
 
-    open_store_for_command()
     for user in User.objects.order_by("username"):
         click.echo(f"{user.username}\t{role_of(user) or '-'}")
 

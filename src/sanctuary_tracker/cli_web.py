@@ -10,6 +10,7 @@ import sys
 import click
 
 # Refusals are one line and exit status 1, as in the store's commands.
+from sanctuary_tracker.cli_store import store_command
 from sanctuary_tracker.cli_store import store_errors as web_errors
 
 HOST = click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
@@ -42,6 +43,11 @@ def _configure(url: str | None = None, *, need_tables: bool = True) -> str:
     from sanctuary_tracker.web.settings import configure
 
     return open_store(configure(url), need_tables=need_tables)
+
+
+# A command over the web app's store: Django is configured and the store opened before
+# its body runs, so the body may import models.
+web_command = store_command(opener=_configure)
 
 
 @click.command(epilog=_epilog())
@@ -91,39 +97,51 @@ def _serve(host: str, port: int, workers: int | None, threads: int) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @WORKERS
 @THREADS
-@web_errors
+@web_command
 def serve(host: str, port: int, workers: int | None, threads: int) -> None:
     """Serve the web app and API over an existing database (DATABASE_URL, else the
     store's default file); `sanctuary init` must have been run on it."""
-    _configure()
     _serve(host, port, workers, threads)
 
 
 @click.command()
 @click.argument("name")
-@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-@web_errors
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from the first line of standard input (the default when "
+    "standard input is not a terminal).",
+)
+@web_command
 def password(name: str, password_stdin: bool) -> None:
-    """Set the web sign-in password of user NAME (users are added with `sanctuary users add`)."""
+    """Set the web sign-in password of user NAME (users are added with `sanctuary users add`).
+
+    At a terminal the password is asked twice and must match; otherwise (or with
+    --password-stdin) it is the first line of standard input: `printf '%s\\n' "$PW" |
+    sanctuary password NAME`. It is checked by the web app's password rules."""
     from django.contrib.auth.models import User
     from django.contrib.auth.password_validation import ValidationError, validate_password
 
     from sanctuary_tracker.store.errors import StoreError
 
-    _configure()
     user = User.objects.filter(username=name).first()
     if user is None:
         raise StoreError(f"user {name!r}: no such user (an admin adds one: sanctuary users add)")
-    if password_stdin:
-        secret = sys.stdin.readline().rstrip("\n")
+    if password_stdin or not sys.stdin.isatty():
+        secret = sys.stdin.readline().rstrip("\r\n")
+        if not secret:
+            raise StoreError(
+                "no password on standard input: give it as the first line "
+                "(or run `sanctuary password NAME` at a terminal to be asked)"
+            )
     else:
-        secret = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        secret = click.prompt(f"New password for {name}", hide_input=True, confirmation_prompt=True)
     try:
         validate_password(secret, user)
     except ValidationError as exc:
-        raise StoreError("; ".join(exc.messages)) from None
+        raise StoreError(f"password for {name!r} refused: {' '.join(exc.messages)}") from None
     user.set_password(secret)
-    user.save()
+    user.save(update_fields=["password"])
     click.echo(f"password set for {name}")
 
 
@@ -139,7 +157,7 @@ def password(name: str, password_stdin: bool) -> None:
 @click.option("--definition", metavar="ID", help="For classifications (default: the first).")
 @click.option("--date", metavar="YYYY-MM-DD", help="Default: today.")
 @click.option("--state", metavar="ST")
-@web_errors
+@web_command
 def export(dataset, fmt, output, definition, date, state) -> None:
     """Write DATASET to --output: classifications, observations, listings or quotes as
     CSV, JSON, Parquet or GeoJSON; `datasette` writes the whole store as one SQLite file."""
@@ -149,7 +167,6 @@ def export(dataset, fmt, output, definition, date, state) -> None:
     from sanctuary_tracker.web.classification import definitions, today
     from sanctuary_tracker.web.selectors import Filters, valid_date
 
-    _configure()
     try:
         when = valid_date(date) or today()
     except ValueError:

@@ -8,19 +8,24 @@ import json
 import click
 
 from sanctuary_tracker.classify.facts import FORMS
-from sanctuary_tracker.cli_store import open_store_for_command, store_errors, user_option
+from sanctuary_tracker.cli_store import store_command, user_option
 
 reason_option = click.option("--reason", required=True, help="Why (kept in the audit log).")
+re_review_option = click.option(
+    "--re-review",
+    is_flag=True,
+    help="Decide an observation already accepted or rejected (refused without it); the "
+    "earlier decision stays in its history.",
+)
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True
 )
 
 
 def _viewer(user: str | None) -> None:
-    """Open the store for reading: any role may read, but a user must be named."""
+    """Reading the store: any role may read, but a user must be named."""
     from sanctuary_tracker.store.users import VIEW_OBSERVATIONS, require
 
-    open_store_for_command()
     require(user, VIEW_OBSERVATIONS)
 
 
@@ -36,7 +41,7 @@ def review() -> None:
 @click.option("--provision", metavar="CODE", help="Only this provision (P01 ...).")
 @format_option
 @user_option
-@store_errors
+@store_command
 def review_list(status, jurisdiction, provision, fmt, user) -> None:
     """List observations (the review queue with --status proposed)."""
     from sanctuary_tracker.store.models import Observation
@@ -90,7 +95,7 @@ def review_list(status, jurisdiction, provision, fmt, user) -> None:
     "--agency", default="", help="Who acts on it: state, county, sheriff, city police ..."
 )
 @user_option
-@store_errors
+@store_command
 def review_add(
     jurisdiction, provision, value, effective_from, effective_to, citation, form, agency, user
 ):
@@ -98,7 +103,6 @@ def review_add(
     true/false, one enum value, or a comma-separated set."""
     from sanctuary_tracker.store.review import enter_observation
 
-    open_store_for_command()
     observation = enter_observation(
         user=user,
         jurisdiction=jurisdiction,
@@ -113,24 +117,32 @@ def review_add(
     click.echo(f"observation {observation.pk}: proposed")
 
 
-def _decide(decision: str, observation_id: int, user: str | None, reason: str, **changes):
+def _decide(
+    decision: str, observation_id: int, user: str | None, reason: str, re_review: bool, **changes
+):
     from sanctuary_tracker.store.review import review_observation
 
-    open_store_for_command()
     observation = review_observation(
-        user=user, observation_id=observation_id, decision=decision, reason=reason, **changes
+        user=user,
+        observation_id=observation_id,
+        decision=decision,
+        reason=reason,
+        re_review=re_review,
+        **changes,
     )
-    click.echo(f"observation {observation.pk}: {observation.status} by {user}")
+    again = " (re-review)" if re_review else ""
+    click.echo(f"observation {observation.pk}: {observation.status} by {user}{again}")
 
 
 def _decision_command(decision: str, doc: str) -> None:
     @review.command(decision, help=doc)
     @click.argument("observation_id", type=int)
     @reason_option
+    @re_review_option
     @user_option
-    @store_errors
-    def command(observation_id, reason, user) -> None:
-        _decide(decision, observation_id, user, reason)
+    @store_command
+    def command(observation_id, reason, re_review, user) -> None:
+        _decide(decision, observation_id, user, reason, re_review)
 
 
 _decision_command("accept", "Accept an observation as it stands (reviewer).")
@@ -146,15 +158,19 @@ _decision_command(
 @click.option("--from", "effective_from", metavar="YYYY-MM-DD")
 @click.option("--to", "effective_to", metavar="YYYY-MM-DD")
 @reason_option
+@re_review_option
 @user_option
-@store_errors
-def review_edit(observation_id, value, jurisdiction, effective_from, effective_to, reason, user):
+@store_command
+def review_edit(
+    observation_id, value, jurisdiction, effective_from, effective_to, reason, re_review, user
+):
     """Correct an observation and accept it (reviewer); the old values stay in the log."""
     _decide(
         "edit",
         observation_id,
         user,
         reason,
+        re_review,
         value=value,
         jurisdiction=jurisdiction,
         effective_from=effective_from,
@@ -164,24 +180,36 @@ def review_edit(observation_id, value, jurisdiction, effective_from, effective_t
 
 @review.command("history")
 @click.argument("observation_id", type=int)
+@format_option
 @user_option
-@store_errors
-def review_history(observation_id, user) -> None:
-    """The audit log of one observation: who changed what, when and why."""
-    from sanctuary_tracker.store.models import AuditLog
+@store_command
+def review_history(observation_id, fmt, user) -> None:
+    """The audit log of one observation: who changed what, when and why; every decision,
+    a re-review's included, with the decision it replaced."""
+    from sanctuary_tracker.store.review import observation_history
 
     _viewer(user)
-    entries = AuditLog.objects.filter(table="store_observation", object_id=observation_id)
-    for entry in entries.select_related("user").order_by("at", "id"):
-        who = entry.user.username if entry.user else "-"
-        click.echo(f"{entry.at:%Y-%m-%d %H:%M:%S}\t{who}\t{entry.action}\t{entry.reason}")
-        click.echo(f"\tbefore: {entry.before}\n\tafter:  {entry.after}")
+    for entry in observation_history(observation_id):
+        if fmt == "jsonl":
+            item = entry.__dict__ | {"at": entry.at.isoformat(), "decision": entry.decision}
+            click.echo(json.dumps(item, default=str, sort_keys=True))
+            continue
+        click.echo(
+            f"{entry.at:%Y-%m-%d %H:%M:%S}\t{entry.user or '-'}\t{entry.action}\t{entry.reason}"
+        )
+        if entry.decision:
+            click.echo(f"\tdecision: {entry.decision}")
+        click.echo(f"\tbefore: {_compact(entry.before)}\n\tafter:  {_compact(entry.after)}")
+
+
+def _compact(values) -> str:
+    return "-" if values is None else json.dumps(values, default=str, sort_keys=True)
 
 
 @review.command("divergences")
 @format_option
 @user_option
-@store_errors
+@store_command
 def review_divergences(fmt, user) -> None:
     """Jurisdictions and provisions that coders coded differently, for a reviewer to resolve."""
     from sanctuary_tracker.store.review import divergences
@@ -211,7 +239,7 @@ def review_divergences(fmt, user) -> None:
 @click.option("--coders", metavar="A,B", help="The two coders to compare (default: the only two).")
 @format_option
 @user_option
-@store_errors
+@store_command
 def review_agreement(coders, fmt, user) -> None:
     """Percent agreement and Cohen's kappa per provision between two coders, over the
     jurisdictions both coded."""

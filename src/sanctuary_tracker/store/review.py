@@ -15,6 +15,8 @@ from sanctuary_tracker.store.errors import StoreError
 from sanctuary_tracker.store.users import CODE, REVIEW, require
 
 DECISIONS = ("accept", "edit", "reject")
+# Appended to the audit action of a decision that overturns or repeats an earlier one.
+RE_REVIEW = ".re-review"
 _TRUE, _FALSE = {"true", "yes", "1", "y"}, {"false", "no", "0", "n"}
 
 
@@ -145,8 +147,14 @@ def review_observation(
     jurisdiction: str | None = None,
     effective_from: str | None = None,
     effective_to: str | None = None,
+    re_review: bool = False,
 ):
-    """Accept, edit (new values, then accepted) or reject one observation."""
+    """Accept, edit (new values, then accepted) or reject one observation.
+
+    An observation already accepted or rejected is decided again only as an explicit
+    re-review (``re_review=True``); the audit log then holds both decisions, the earlier
+    one in the entry's ``before``. Without it the new decision is refused, so that two
+    reviewers working from the same queue cannot silently overturn each other."""
     from django.db import transaction
     from django.utils import timezone
 
@@ -172,6 +180,7 @@ def review_observation(
                 f"observation {observation_id}: {reviewer.username} coded it; "
                 "another reviewer must review it"
             )
+        _check_re_review(observation, re_review)
         before = snapshot(observation)
         if decision == "edit":
             _edit(observation, value, jurisdiction, effective_from, effective_to)
@@ -188,7 +197,7 @@ def review_observation(
         observation.save()
         record_change(
             user=reviewer,
-            action=f"observation.{decision}",
+            action=f"observation.{decision}" + (RE_REVIEW if re_review else ""),
             table="store_observation",
             object_id=observation.pk,
             before=before,
@@ -196,6 +205,26 @@ def review_observation(
             reason=reason,
         )
     return observation
+
+
+def _check_re_review(observation, re_review: bool) -> None:
+    """Refuse a decision on a decided observation unless it is an explicit re-review (and
+    a re-review of one not yet decided)."""
+    if observation.status == "proposed":
+        if re_review:
+            raise StoreError(
+                f"observation {observation.pk} has not been reviewed yet: "
+                "decide it without --re-review"
+            )
+        return
+    if not re_review:
+        by = observation.reviewer.username if observation.reviewer else "a reviewer"
+        when = f" on {observation.reviewed_at:%Y-%m-%d}" if observation.reviewed_at else ""
+        raise StoreError(
+            f"observation {observation.pk} was already {observation.status} by {by}{when}: "
+            "to decide it again give --re-review with a --reason (both decisions stay "
+            "in its history)"
+        )
 
 
 def _edit(observation, value, jurisdiction, effective_from, effective_to) -> None:
@@ -287,3 +316,48 @@ def agreement(coders: tuple[str, str] | None = None) -> tuple[tuple[str, str], l
         Agreement(code, len(x), 100 * percent_agreement(x, y), cohens_kappa(x, y))
         for code, (x, y) in sorted(pairs.items())
     ]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of an observation as the audit log holds it."""
+
+    at: Any
+    user: str | None
+    action: str
+    reason: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @property
+    def decision(self) -> str:
+        """``proposed -> accepted (by rita)``, say; empty for a change of no status."""
+        before = (self.before or {}).get("status")
+        after = (self.after or {}).get("status")
+        if not after or (before == after and not self.action.endswith(RE_REVIEW)):
+            return ""
+        by = (self.after or {}).get("reviewer")
+        earlier = (self.before or {}).get("reviewer")
+        start = f"{before} (by {earlier})" if before and earlier else before or "new"
+        return f"{start} -> {after}" + (f" (by {by})" if by else "")
+
+
+def observation_history(observation_id: int) -> list[HistoryEntry]:
+    """Every change of one observation, oldest first; a StoreError for an unknown id."""
+    from sanctuary_tracker.store.models import AuditLog, Observation
+
+    entries = AuditLog.objects.filter(table="store_observation", object_id=observation_id)
+    found = [
+        HistoryEntry(
+            at=e.at,
+            user=e.user.username if e.user else None,
+            action=e.action,
+            reason=e.reason,
+            before=None if e.before is None else json.loads(e.before),
+            after=None if e.after is None else json.loads(e.after),
+        )
+        for e in entries.select_related("user").order_by("at", "id")
+    ]
+    if not found and not Observation.objects.filter(pk=observation_id).exists():
+        raise StoreError(f"observation {observation_id}: no such observation")
+    return found
