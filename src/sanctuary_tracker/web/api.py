@@ -11,7 +11,6 @@ from typing import Any, Literal
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
-from pydantic import Field, field_validator
 
 from sanctuary_tracker.web import exports, records, selectors
 from sanctuary_tracker.web.classification import (
@@ -23,6 +22,13 @@ from sanctuary_tracker.web.classification import (
     today,
 )
 from sanctuary_tracker.web.mapdata import map_data
+from sanctuary_tracker.web.params import (
+    SEARCH_PAGES,
+    TEXT_PATTERN,
+    DateParams,
+    ListParams,
+    MapParams,
+)
 from sanctuary_tracker.web.profiles import profile
 from sanctuary_tracker.web.search import search
 
@@ -62,42 +68,9 @@ class Envelope(Schema):
     error: ErrorBody | None = None
 
 
-RESPONSES = {200: Envelope, 400: Envelope, 404: Envelope, 422: Envelope}
-
-
-class ListParams(Schema):
-    q: str | None = Field(None, max_length=200, description="name search")
-    state: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="postal code")
-    kind: str | None = Field(None, max_length=40, description="county, city, town, state ...")
-    date: str | None = Field(None, description="YYYY-MM-DD")
-    definition: str | None = Field(None, max_length=80, description="definition id")
-    page: int = Field(1, ge=1, le=1_000_000)
-    per_page: int = Field(50, ge=1, le=selectors.MAX_PER_PAGE)
-
-    @field_validator("q", "kind", "definition")
-    @classmethod
-    def printable(cls, value: str | None) -> str | None:
-        if value is not None and any(ord(c) < 32 for c in value):
-            raise ValueError("control characters are not allowed")
-        return value or None
-
-    @field_validator("date")
-    @classmethod
-    def iso_date(cls, value: str | None) -> str | None:
-        try:
-            return selectors.valid_date(value)
-        except ValueError:
-            raise ValueError("not a date (YYYY-MM-DD)") from None
-
-    @field_validator("definition")
-    @classmethod
-    def known_definition(cls, value: str | None) -> str | None:
-        if value is not None and value not in definitions():
-            raise ValueError(f"unknown definition (known: {', '.join(sorted(definitions()))})")
-        return value
-
-    def filters(self) -> selectors.Filters:
-        return selectors.Filters(self.q, self.state, self.kind, self.date, self.definition)
+# Every status an operation can answer with: 400 for a request Django refuses before
+# the API sees it (a host not served), 500 for a failure of ours, both in the envelope.
+RESPONSES = {200: Envelope, 400: Envelope, 404: Envelope, 422: Envelope, 500: Envelope}
 
 
 def ok(data: Any, meta: dict | None = None) -> dict[str, Any]:
@@ -159,22 +132,6 @@ def _date(params: ListParams) -> str:
     return params.date or today()
 
 
-def _when(date: str | None) -> str:
-    """``date`` (YYYY-MM-DD) or today; a 422 for anything else."""
-    try:
-        return selectors.valid_date(date) or today()
-    except ValueError:
-        raise HttpError(422, f"date {date!r}: not a date (YYYY-MM-DD)") from None
-
-
-def _definition(definition_id: str | None) -> str:
-    if not definition_id:
-        return default_definition()
-    if definition_id not in definitions():
-        raise HttpError(422, f"unknown definition {definition_id!r}")
-    return definition_id
-
-
 @api.get("/definitions", response=RESPONSES, summary="Definitions of sanctuary")
 def list_definitions(request):
     return ok([d.to_record() | {"file": None} for d in definitions().values()])
@@ -199,8 +156,8 @@ def list_jurisdictions(request, params: Query[ListParams]):
 
 
 @api.get("/jurisdictions/{path:key}", response=RESPONSES, summary="One jurisdiction's profile")
-def get_jurisdiction(request, key: str, date: str | None = None):
-    return ok(profile(selectors.find_jurisdiction(key), _when(date)))
+def get_jurisdiction(request, key: str, params: Query[DateParams]):
+    return ok(profile(selectors.find_jurisdiction(key), params.date or today()))
 
 
 @api.get("/classifications", response=RESPONSES, summary="Labels under one definition")
@@ -218,8 +175,8 @@ def list_classifications(request, params: Query[ListParams]):
 
 
 @api.get("/map", response=RESPONSES, summary="Map data: labels of counties, states, places")
-def get_map(request, definition: str | None = None, date: str | None = None):
-    return ok(map_data(_definition(definition), _when(date)))
+def get_map(request, params: Query[MapParams]):
+    return ok(map_data(params.definition or default_definition(), params.date or today()))
 
 
 @api.get("/documents", response=RESPONSES, summary="Documents")
@@ -274,20 +231,22 @@ def list_observations(request, params: Query[ListParams]):
 
 
 @api.get("/search", response=RESPONSES, summary="Full-text search of documents and quotes")
-def search_text(request, q: str = Query(..., min_length=1, max_length=200), page: int = 1):
-    if any(ord(c) < 32 for c in q) or not 1 <= page <= 10_000:
-        raise HttpError(422, "q must be printable text and page 1 to 10000")
+def search_text(
+    request,
+    q: str = Query(..., min_length=1, max_length=200, pattern=TEXT_PATTERN),
+    page: int = Query(1, ge=1, le=SEARCH_PAGES),
+):
     hits, total = search(q, page=page, per_page=20)
     return ok(hits, {"page": page, "per_page": 20, "total": total})
 
 
 @api.get(
     "/exports/datasette.sqlite",
-    response={200: None},
+    response={200: None, 400: Envelope, 422: Envelope, 500: Envelope},
     summary="Everything as one SQLite file ready for Datasette",
 )
-def export_sqlite(request, date: str | None = None):
-    return exports.sqlite_response(_when(date))
+def export_sqlite(request, params: Query[DateParams]):
+    return exports.sqlite_response(params.date or today())
 
 
 Dataset = Literal["classifications", "observations", "listings", "quotes"]
@@ -296,7 +255,7 @@ Format = Literal["csv", "json", "parquet", "geojson"]
 
 @api.get(
     "/exports/{dataset}",
-    response={200: None, 404: Envelope, 422: Envelope},
+    response={200: None, 400: Envelope, 404: Envelope, 422: Envelope, 500: Envelope},
     summary="Download classifications, observations, listings or quotes",
 )
 def export(request, dataset: Dataset, params: Query[ListParams], format: Format = "csv"):

@@ -4,7 +4,9 @@ profile or a 1 MB map built, rendered and compressed again.
 
 Kept: API answers (they depend on nothing but the address), and the public pages when
 asked without a session cookie (an anonymous visitor's page is the same for everyone);
-only GETs with status 200 that set no cookie, and never downloads."""
+only GETs with status 200 that set no cookie, and never downloads. The request's host is
+checked against ALLOWED_HOSTS before the cache is consulted (a kept answer is never handed
+to a host the site does not serve: Django's 400 comes first)."""
 
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ class ResponseCache:
         self.total = 0
 
     def __call__(self, request):
+        # Raises DisallowedHost (a 400) for a host not served, as the view would have.
+        request.get_host()
         if not _cacheable(request):
             return self.get_response(request)
         gzip_ok = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")

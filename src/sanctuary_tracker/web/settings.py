@@ -8,8 +8,11 @@ required, secure cookies, HSTS). Call ``configure()`` before anything calls the 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
+import tempfile
+from pathlib import Path
 
 from sanctuary_tracker.store.errors import StoreError
 
@@ -19,6 +22,14 @@ WEB_SETTINGS_HELP = {
     "makes a random one per run, which logs everyone out on restart)",
     "SANCTUARY_ALLOWED_HOSTS": "comma-separated host names the server answers to; required "
     "in production (development: 127.0.0.1, localhost)",
+    "SANCTUARY_SIGNIN_FAILURES_PER_USER": "failed sign-ins for one user name before sign-in "
+    "as that name is refused for the lockout (default 5)",
+    "SANCTUARY_SIGNIN_FAILURES_PER_ADDRESS": "failed sign-ins from one client address before "
+    "sign-in from it is refused for the lockout (default 20)",
+    "SANCTUARY_SIGNIN_LOCKOUT_SECONDS": "how long, after the last failure, a name or address "
+    "past its limit is refused (default 900)",
+    "SANCTUARY_SIGNIN_DIR": "folder of the failure counts, shared by the server's workers "
+    "(default: a folder per database in the system's temporary folder)",
 }
 
 
@@ -53,6 +64,31 @@ def allowed_hosts(run_mode: str) -> list[str]:
     return hosts or ["127.0.0.1", "localhost", "[::1]"]
 
 
+def _positive(name: str, default: int) -> int:
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise WebConfigError(f"{name} {text!r}: use a whole number of at least 1")
+    return int(text)
+
+
+def signin_limits() -> dict:
+    return {
+        "per_user": _positive("SANCTUARY_SIGNIN_FAILURES_PER_USER", 5),
+        "per_address": _positive("SANCTUARY_SIGNIN_FAILURES_PER_ADDRESS", 20),
+        "lockout": _positive("SANCTUARY_SIGNIN_LOCKOUT_SECONDS", 900),
+    }
+
+
+def signin_dir(url: str) -> str:
+    chosen = os.environ.get("SANCTUARY_SIGNIN_DIR", "").strip()
+    if chosen:
+        return chosen
+    tag = hashlib.sha256(url.encode()).hexdigest()[:16]
+    return str(Path(tempfile.gettempdir()) / f"sanctuary-signin-{os.getuid()}-{tag}")
+
+
 def web_settings(url: str) -> dict:
     """Every Django setting of the web app for the database at ``url``."""
     from sanctuary_tracker.store.config import database_settings
@@ -72,6 +108,15 @@ def web_settings(url: str) -> dict:
         ],
         "DATABASES": {"default": database_settings(url)},
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
+        "CACHES": {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "signin": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": signin_dir(url),
+                "OPTIONS": {"MAX_ENTRIES": 100_000},
+            },
+        },
+        "SANCTUARY_SIGNIN": signin_limits(),
         "USE_TZ": True,
         "TIME_ZONE": "UTC",
         "ROOT_URLCONF": "sanctuary_tracker.web.urls",

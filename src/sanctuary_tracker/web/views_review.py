@@ -111,13 +111,26 @@ def enter(request):
 
 @require_http_methods(["GET", "POST"])
 def login(request):
-    form = AuthenticationForm(request, data=request.POST or None)
+    from sanctuary_tracker.web import throttle
+
     wanted = request.POST.get("next") or request.GET.get("next") or "/review/"
     if not url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
         wanted = "/review/"
-    if request.method == "POST" and form.is_valid():
-        auth.login(request, form.get_user())
-        return HttpResponseRedirect(wanted)
+    name = request.POST.get("username", "")
+    if request.method == "POST" and throttle.locked(request, name):
+        # Refused before the password is checked: a right guess now would tell nothing.
+        minutes = throttle.lockout_minutes()
+        context = {"form": AuthenticationForm(request), "next": wanted, "locked": minutes}
+        response = render(request, "web/login.html", context, status=429)
+        response["Retry-After"] = str(minutes * 60)
+        return response
+    form = AuthenticationForm(request, data=request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            throttle.succeeded(request, name)
+            auth.login(request, form.get_user())
+            return HttpResponseRedirect(wanted)
+        throttle.failed(request, name)
     return render(request, "web/login.html", {"form": form, "next": wanted})
 
 
