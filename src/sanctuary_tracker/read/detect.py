@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sanctuary_tracker.read.decode import wide_encoding
+
 HTML = "text/html"
 PDF = "application/pdf"
 TEXT = "text/plain"
@@ -70,11 +72,14 @@ def sniff(data: bytes, *, name: str | None = None, declared: str | None = None) 
 
 
 def _looks_binary(head: bytes) -> bool:
-    """True when bytes look like no text encoding: NULs outside UTF-16, many control bytes."""
+    """True when bytes look like no text encoding: NULs outside UTF-16 and UTF-32, many
+    control bytes."""
     if not head:
         return False
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 with a byte-order mark
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        return False  # UTF-16 or UTF-32 with a byte-order mark
+    if wide_encoding(head):
+        return False  # UTF-32 or UTF-16 without one
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32 or b == 127)

@@ -6,7 +6,12 @@ from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
 from sanctuary_tracker.read import detect
 from sanctuary_tracker.read.deadline import time_limit
-from sanctuary_tracker.read.decode import UndecodableText, decode
+from sanctuary_tracker.read.decode import (
+    UndecodableText,
+    control_warning,
+    decode,
+    remove_controls,
+)
 from sanctuary_tracker.read.finish import finish
 from sanctuary_tracker.read.sources import Payload
 from sanctuary_tracker.settings import ReadLimits
@@ -38,6 +43,7 @@ def document_from_bytes(
         document = _read_by_type(data, media_type, source, declared_type, url, limits)
     document.url = document.url or url
     document.fetched_at = fetched_at
+    remove_document_controls(document)
     if not document.body.strip():
         raise ReadError(source, f"has no readable body text ({media_type})")
     return finish(document)
@@ -54,6 +60,43 @@ def document_from_payload(payload: Payload, *, limits: ReadLimits | None = None)
         fetched_at=payload.fetched_at,
         limits=limits,
     )
+
+
+_TEXT_FIELDS = (
+    "body",
+    "title",
+    "published",
+    "publisher",
+    "original_publisher",
+    "byline",
+    "language",
+    "url",
+    "fetched_at",
+)
+
+
+def remove_document_controls(document: Document) -> None:
+    """Take control characters out of every text of ``document`` (see ``remove_controls``),
+    with a warning naming each field they were in: a PDF's text, a JSON-LD headline or a
+    WARC header can hold them however the bytes were decoded."""
+    for name in _TEXT_FIELDS:
+        value = getattr(document, name)
+        if isinstance(value, str):
+            clean, removed = remove_controls(value)
+            if removed:
+                setattr(document, name, clean or None if name != "body" else clean)
+                document.warnings.append(control_warning(name, removed))
+    for name in ("captions", "credits"):
+        cleaned, removed = [], {}
+        for value in getattr(document, name):
+            clean, found = remove_controls(value)
+            for key, number in found.items():
+                removed[key] = removed.get(key, 0) + number
+            if clean.strip():
+                cleaned.append(clean)
+        if removed:
+            setattr(document, name, cleaned)
+            document.warnings.append(control_warning(name, removed))
 
 
 def _read_by_type(data, media_type, source, declared_type, url, limits) -> Document:

@@ -149,6 +149,7 @@ def read_page(markup: str, *, source: str, url: str | None, limits: ReadLimits) 
         captions=meta.captions,
         credits=meta.credits,
         url=url,
+        warnings=meta.warnings,
     )
 
 

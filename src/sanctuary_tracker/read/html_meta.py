@@ -71,6 +71,7 @@ class PageMeta:
     credits: list[str] = field(default_factory=list)
     # the page's summary (meta description): a standfirst, not the story, when it stands alone
     descriptions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # metadata skipped, and why
 
 
 def clean(text: str | None) -> str:
@@ -118,12 +119,19 @@ def meta_tags(tree) -> dict[str, str]:
     return found
 
 
-def json_ld(tree) -> list[dict]:
-    """Every JSON-LD object on the page, flattened out of lists and ``@graph``."""
+def json_ld(tree, warnings: list[str] | None = None) -> list[dict]:
+    """Every JSON-LD object on the page, flattened out of lists and ``@graph``.
+
+    A block nested deeper than ``MAX_JSON_DEPTH`` is skipped, with a warning appended
+    to ``warnings``: the page's text does not depend on it."""
     objects: list[dict] = []
     for node in tree.document.query_selector_all('script[type="application/ld+json"]').values():
         raw = node.text or ""
         if not raw.strip() or len(raw) > 1_000_000:
+            continue
+        if _json_depth(raw) > MAX_JSON_DEPTH:
+            if warnings is not None:
+                warnings.append(f"skipped JSON-LD metadata nested more than {MAX_JSON_DEPTH} deep")
             continue
         try:
             data = json.loads(raw)
@@ -145,21 +153,43 @@ def json_ld(tree) -> list[dict]:
     return objects
 
 
+MAX_JSON_DEPTH = 100  # real JSON-LD nests under 10; Python's parser recurses per level
+_BRACKETS = re.compile(r'[\[\]{}]|"(?:[^"\\]|\\.)*"')
+
+
+def _json_depth(raw: str) -> int:
+    """The deepest nesting of brackets in JSON text (strings skipped), counted without
+    parsing, so that text nested too deeply for the parser is never given to it."""
+    if raw.count("[") + raw.count("{") <= MAX_JSON_DEPTH:
+        return 0
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(raw):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
 def _types(obj: dict) -> list[str]:
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
     return [k.lower() for k in kinds if isinstance(k, str)]
 
 
-def _names(value) -> list[str]:
+def _names(value, depth: int = 0) -> list[str]:
     """Names in a JSON-LD author/publisher value: a string, an object, or a list of them."""
     if isinstance(value, str):
         value = clean(value)
         return [value] if value and not value.startswith(("http://", "https://", "/")) else []
+    if depth > 5:
+        return []
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        return _names(value.get("name"), depth + 1)
     if isinstance(value, list):
-        return [n for v in value[:20] for n in _names(v)]
+        return [n for v in value[:20] for n in _names(v, depth + 1)]
     return []
 
 
@@ -232,10 +262,10 @@ def plausible_byline(text: str | None) -> str | None:
 
 
 def page_meta(tree, url: str | None) -> PageMeta:
-    metas = meta_tags(tree)
-    objects = json_ld(tree)
-    article = article_object(objects)
     meta = PageMeta()
+    metas = meta_tags(tree)
+    objects = json_ld(tree, meta.warnings)
+    article = article_object(objects)
 
     publisher_names = _names(article.get("publisher"))
     meta.publisher = (

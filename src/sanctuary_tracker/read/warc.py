@@ -17,8 +17,8 @@ the member's decompressed bytes). Names are unique within a file and stable as l
 the file is.
 
 Bad input: the records before a problem are yielded, then ReadError (one line, naming
-the file) is raised for a truncated or corrupt gzip stream, a truncated record, or bytes
-that are not WARC. Records over ``limits.max_record_bytes`` (declared length, or body
+the file) is raised for a truncated or corrupt gzip stream, a truncated record, bytes
+that are not WARC, or a file holding no record at all (an empty gzip member included). Records over ``limits.max_record_bytes`` (declared length, or body
 after decoding) and records whose body cannot be decoded are skipped and reported
 together in one ReadError raised after the last record, since a generator cannot warn.
 
@@ -185,11 +185,13 @@ def _iter_stream(raw, path: str, limits: ReadLimits, base: int = 0) -> Iterator[
     except _CAUGHT as exc:
         raise _stream_error(path, gz, exc, None) from None
     position = offset = None
+    seen = False
     while True:
         try:
             record = next(records, None)
             if record is None:
                 break
+            seen = True
             position = record.stream_pos
             offset = gz.name_offset(position) if gz else str(base + position)
             payload = _payload_of(record, path, offset, limits, skipped)
@@ -205,6 +207,10 @@ def _iter_stream(raw, path: str, limits: ReadLimits, base: int = 0) -> Iterator[
             yield payload
     if gz and gz.error:
         raise ReadError(path, gz.error)
+    if not seen:  # empty input is an error whatever wraps it
+        if gz and gz.tell() == 0:
+            raise ReadError(path, "is empty (its gzip data decompresses to nothing)")
+        raise ReadError(path, "holds no WARC record")
     if skipped:
         raise ReadError(path, _skipped_message(skipped))
 
