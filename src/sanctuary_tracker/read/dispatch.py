@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
 from sanctuary_tracker.read import detect
@@ -62,16 +64,9 @@ def document_from_payload(payload: Payload, *, limits: ReadLimits | None = None)
     )
 
 
-_TEXT_FIELDS = (
-    "body",
-    "title",
-    "published",
-    "publisher",
-    "original_publisher",
-    "byline",
-    "language",
-    "url",
-    "fetched_at",
+# Every text field of a Document but its source (the caller's own name for it).
+_TEXT_FIELDS = tuple(
+    f.name for f in fields(Document) if f.type in ("str", "str | None") and f.name != "source"
 )
 
 

@@ -15,7 +15,12 @@ from typing import Any
 from sanctuary_tracker.errors import ReadError
 from sanctuary_tracker.store.loader import Loader
 from sanctuary_tracker.store.lookups import Lookups
-from sanctuary_tracker.store.validate import RecordError, check_record
+from sanctuary_tracker.store.validate import (
+    CONTROL_ESCAPES,
+    RecordError,
+    check_record,
+    check_text,
+)
 
 _COLLECT_EVERY = 1000  # records loaded between collections of the young generation
 
@@ -101,6 +106,7 @@ def _read_and_extract(sources, allow_private, loader, lookups, problem) -> None:
                 }
                 try:
                     _check(lookups, checked)
+                    check_text(checked)
                 except RecordError as exc:
                     problem(f"{document.source}: evidence rejected: {exc}")
                     continue
@@ -198,7 +204,7 @@ def _records(path: str) -> Iterator[tuple[str | int, Callable[[], Any]]]:
 
         try:
             for number, record in enumerate(iter_records(path), start=1):
-                yield f"row {number}", lambda record=record: record
+                yield f"row {number}", lambda record=record: _texts_checked(record)
         except (ValueError, KeyError) as exc:  # pyarrow's errors for a broken file
             raise OSError(f"not a readable evidence Parquet file ({exc})") from exc
         return
@@ -216,8 +222,18 @@ def _lines(path: str) -> Iterator[tuple[int, str, bool]]:
 
 def _parse(line: str, unterminated: bool) -> Any:
     try:
-        return json.loads(line)
+        record = json.loads(line)
     except json.JSONDecodeError as exc:
         if unterminated:
             raise RecordError("truncated last line (not complete JSON)") from exc
         raise RecordError(f"not JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError:
+        raise RecordError("nested too deeply to be an evidence record") from None
+    # JSON writes a control character only as an escape (a raw one is not JSON): the
+    # walk through the record is needed only for a line holding one.
+    return _texts_checked(record) if CONTROL_ESCAPES.search(line) else record
+
+
+def _texts_checked(record: Any) -> Any:
+    check_text(record)
+    return record

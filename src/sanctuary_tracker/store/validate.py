@@ -1,11 +1,14 @@
 """Checking one evidence record (a line of ``sanctuary extract --format jsonl``) before it
-is loaded: required fields, types, spans in range, jurisdictions and provisions known.
+is loaded: required fields, types, spans in range, jurisdictions and provisions known, and
+nothing one store would keep and another refuse (a control character, a text over a
+column's length, a span offset over PostgreSQL's integer, a number that is not finite).
 
 Pure Python (no Django), so it tests without a database. ``check_record`` raises
 ``RecordError`` with the first problem found, phrased for ``file:line: problem``."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -25,8 +28,16 @@ DOCUMENT_TEXT_FIELDS = (
 )
 _HASH = re.compile(r"^sha256:[0-9a-f]{64}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FIELD = re.compile(r"^(title|body|byline|captions\[(\d+)\]|credits\[(\d+)\])$")
+_FIELD = re.compile(r"^(title|body|byline|captions\[(\d{1,6})\]|credits\[(\d{1,6})\])$")
 _PLAIN_FIELDS = frozenset({"body", "title", "byline"})
+# Columns of limited length (PostgreSQL enforces the limit, SQLite does not).
+_DOCUMENT_LENGTHS = {"media_type": 80, "language": 16, "fetched_at": 40}
+_MAX_OFFSET = 2**31 - 1  # spans are PostgreSQL integers
+# What no store keeps alike: C0 controls but tab, newline and carriage return (PostgreSQL
+# text refuses NUL), and lone surrogates (not UTF-8). The same set as the readers remove.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# The JSON escapes that can write them (raw ones are refused by the JSON parser).
+CONTROL_ESCAPES = re.compile(r"\\u(?:00[01][0-9a-f]|d[89a-f][0-9a-f]{2})", re.I)
 
 
 class RecordError(ValueError):
@@ -52,6 +63,10 @@ def check_record(
     )
     for name in DOCUMENT_TEXT_FIELDS:
         _optional_str(document, name, "document.")
+    for name, most in _DOCUMENT_LENGTHS.items():
+        value = document.get(name)
+        if value is not None and len(value) > most:
+            raise RecordError(f"document.{name}: longer than {most} characters")
     # From here on, messages are built only for a problem found (this runs 100,000 times
     # a minute).
     published = document.get("published")
@@ -70,13 +85,18 @@ def check_record(
         mentions = j.get("mentions")
         if not isinstance(mentions, list) or not mentions:
             raise RecordError(f"jurisdictions[{i}].mentions: missing or empty")
+        _optional_strs(j, ("name", "kind", "state"), "jurisdictions", i)
         for k, m in enumerate(mentions):
             where = lambda i=i, k=k: f"jurisdictions[{i}].mentions[{k}]"  # noqa: E731
             if not isinstance(m, dict):
                 raise RecordError(f"{where()}: not an object")
+            if not isinstance(m.get("text"), str):
+                raise RecordError(f"{where()}.text: missing or not a string")
             _span(m, lengths, where, text=m.get("text"))
-            if not _is_number(m.get("confidence")):
+            if not _is_finite(m.get("confidence")):
                 raise RecordError(f"{where()}.confidence: missing or not a number")
+            if m.get("reason") is not None and not isinstance(m.get("reason"), str):
+                raise RecordError(f"{where()}.reason: not a string or null")
     for i, p in enumerate(record["people"]):
         _item(p, "people", i, lengths)
         name = p.get("name")
@@ -98,11 +118,17 @@ def check_record(
         value = a.get("value")
         if value is not None and not (_is_number(value) and 0 <= value < 10**17):
             raise RecordError(f"amounts[{i}].value: {value!r} is not an amount of dollars or null")
-        _optional_strs(a, ("refers_to",), "amounts", i)
+        _optional_strs(a, ("refers_to", "jurisdiction"), "amounts", i)
+        currency = a.get("currency")
+        if currency is not None and not (isinstance(currency, str) and len(currency) <= 3):
+            raise RecordError(f"amounts[{i}].currency: {currency!r} is not a currency code")
     for i, listing in enumerate(record["lists"]):
         _item(listing, "lists", i, lengths)
         if not isinstance(listing.get("list"), str):
             raise RecordError(f"lists[{i}].list: missing or not a string")
+        _optional_strs(listing, ("list_id", "cue"), "lists", i)
+        if len(listing.get("list_id") or "") > 80:
+            raise RecordError(f"lists[{i}].list_id: longer than 80 characters")
         members = listing.get("members")
         if not isinstance(members, list):
             raise RecordError(f"lists[{i}].members: missing or not a list")
@@ -113,6 +139,7 @@ def check_record(
             _known(member.get("ocd_id"), known_ocd_id, where)
     for i, o in enumerate(record["observations"]):
         _item(o, "observations", i, lengths)
+        _optional_strs(o, ("cue", "rule"), "observations", i)
         code = o.get("provision")
         if not (isinstance(code, str) and code in codebook):
             raise RecordError(f"observations[{i}].provision: {code!r} is not in the codebook")
@@ -127,6 +154,29 @@ def check_record(
         if not (date is None or (isinstance(date, str) and _DATE.match(date))):
             raise RecordError(f"observations[{i}].date: {date!r} is not a YYYY-MM-DD date")
     return record
+
+
+def check_text(record: Any) -> None:
+    """RecordError naming the first string of ``record`` (at any depth, keys included)
+    holding a character no store keeps alike (see ``CONTROLS``)."""
+    stack: list[tuple[str, Any]] = [("record", record)]
+    while stack:  # not recursive: a record may nest as deep as JSON allows
+        where, value = stack.pop()
+        if isinstance(value, str):
+            found = CONTROLS.search(value)
+            if found:
+                raise RecordError(
+                    f"{where}: holds control character U+{ord(found.group()):04X}, which no "
+                    "store keeps alike (read the source again: the readers remove it)"
+                )
+        elif isinstance(value, dict):
+            items = [(f"{where} (a key)", key) for key in value]
+            items += [
+                (key if where == "record" else f"{where}.{key}", v) for key, v in value.items()
+            ]
+            stack.extend(reversed(items))
+        elif isinstance(value, list):
+            stack.extend(reversed([(f"{where}[{i}]", v) for i, v in enumerate(value)]))
 
 
 def _need(condition: Any, problem: str) -> None:
@@ -153,6 +203,11 @@ def _is_int(value: Any) -> bool:
 
 def _is_number(value: Any) -> bool:
     return type(value) is int or type(value) is float
+
+
+def _is_finite(value: Any) -> bool:
+    # NaN: SQLite stores it as NULL, PostgreSQL as NaN
+    return type(value) is int or (type(value) is float and math.isfinite(value))
 
 
 def _optional_strs(item: Mapping, keys: tuple[str, ...], kind: str, index: int) -> None:
@@ -191,7 +246,7 @@ def _span(span: Mapping, lengths: dict[str, int], where: Callable[[], str], text
     if (
         type(start) is int
         and type(end) is int
-        and 0 <= start <= end
+        and 0 <= start <= end <= _MAX_OFFSET
         and type(field) is str
         and (field in _PLAIN_FIELDS or _FIELD.match(field))
         and end <= lengths.get(field, end)
@@ -202,7 +257,7 @@ def _span(span: Mapping, lengths: dict[str, int], where: Callable[[], str], text
         raise RecordError(f"{where()}.field: {field!r} is not a field")
     if not (_is_int(start) and _is_int(end)):
         raise RecordError(f"{where()}: start and end must be whole numbers")
-    if not 0 <= start <= end:
+    if not 0 <= start <= end <= _MAX_OFFSET:
         raise RecordError(f"{where()}: span {start}-{end} is out of range")
     limit = lengths.get(field)
     if limit is not None and end > limit:
