@@ -111,6 +111,24 @@ def test_glued_words():
     assert "Kieran Donahue" in found
 
 
+def test_letterhead_name_in_capitals_before_an_office():
+    text = (
+        "STATE OF OHIO OFFICE OF THE GOVERNOR PO BOX 12 MARGARET T. HOLLIS DEPARTMENT OF "
+        "PUBLIC SAFETY BUREAU OF RECORDS COLUMBUS\n\nThe bureau will reply within ten days."
+    )
+    found = people(text)
+    assert "Margaret T. Hollis" in found
+    assert found["Margaret T. Hollis"]["title"] is None  # not "12"
+    # a capitals run of words with no given name in it is no person
+    assert people("OFFICE OF PUBLIC SAFETY DEPARTMENT OF LAW BUREAU OF RECORDS") == {}
+
+
+def test_spokesperson_title_is_not_the_named_persons():
+    found = people("A spokeswoman for Mayor Lena Ortiz declined to comment on Friday.")
+    assert found["Lena Ortiz"]["title"] == "Mayor"
+    assert people("An aide to Ortiz spoke.").get("Ortiz", {}).get("title") is None
+
+
 def test_bad_inputs_do_not_raise():
     for text in ["", "“", '”“"', "Mr.", "A. B. C.", "1 2 3\t4 5 6\n" * 50, "Déjà vu à Zürich"]:
         find_people(text, [])

@@ -71,10 +71,11 @@ def test_quote_over_two_paragraphs():
         "“The first part of what I said goes here.\n\n"
         "“And the second part goes here,” said Sheriff Rich Stanek."
     )
-    [q] = quotes(text)
-    assert q["speaker"] == "Rich Stanek"
-    assert q["text"].startswith("The first part")
-    assert q["text"].endswith("goes here,")
+    # one passage per paragraph, both given the speaker named at the end
+    first, second = quotes(text)
+    assert first["speaker"] == second["speaker"] == "Rich Stanek"
+    assert first["text"] == "The first part of what I said goes here."
+    assert second["text"] == "And the second part goes here,"
 
 
 def test_quote_in_parts_keeps_its_speaker():
@@ -200,3 +201,48 @@ def test_spans_point_at_the_quoted_text(text):
         if rec["speaker_span"]:
             s, e = rec["speaker_span"]
             assert 0 <= s < e <= len(text)
+
+
+def test_straight_mark_typed_after_a_space_still_closes():
+    text = 'Councilor Ana Ruiz spoke Monday.\n\n"We want every family to feel safe here, "she said.'
+    assert pairs(text) == [("Ana Ruiz", "We want every family to feel safe here, ")]
+
+
+def test_statement_header_names_the_speaker_of_each_paragraph():
+    text = (
+        "The county answered on Friday.\n"
+        "Statement from Commissioner Dana Whitlow:\n"
+        "“Our deputies follow the law as the courts read it. We will keep doing so.\n"
+        "“We have asked for a meeting with the regional office and expect an answer"
+    )
+    found = pairs(text)
+    assert [s for s, _ in found] == ["Dana Whitlow", "Dana Whitlow"]
+    assert found[0][1].startswith("Our deputies follow")
+    assert found[1][1].startswith("We have asked for a meeting")
+
+
+def test_hedged_term_in_quotation_marks_is_no_quote():
+    text = 'Mayor Lena Ortiz said the town was added to a list of alleged "safe havens."'
+    assert pairs(text) == []
+
+
+def test_spokesperson_for_a_named_person_is_not_that_person():
+    text = "A spokeswoman for Ortiz told reporters that the plan was “dead on arrival.”"
+    assert pairs(text) == []
+    text = "“We disagree with the ruling,” an attorney for Mayor Lena Ortiz said."
+    assert pairs(text) == []
+
+
+def test_possessive_is_no_speaker():
+    text = "Mayor Lena Ortiz spoke first. Later the mayor’s plan was called a “total failure.”"
+    assert pairs(text) == []
+
+
+def test_apposition_is_one_speaker_and_a_list_is_several():
+    text = (
+        "“We will not fund this,” said Tom Becker, Governor Ruth Ames’s budget director, "
+        "on Tuesday."
+    )
+    assert pairs(text) == [("Tom Becker", "We will not fund this,")]
+    text = "Ana Ruiz and Tom Becker said the council “has not voted on anything yet.”"
+    assert pairs(text)[0][0] == "Ana Ruiz; Tom Becker"

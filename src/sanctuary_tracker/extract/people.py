@@ -30,6 +30,7 @@ from sanctuary_tracker.text.lexicon import (
     NOT_NAMES,
     ORG_WORDS,
     PARTICLES,
+    PROXY_WORDS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
     TITLE_PARTS,
@@ -131,6 +132,10 @@ _OF_AFTER = re.compile(
     rf"[{_UP}0-9][\w.&'’-]*){{0,6}})"
 )
 _TITLE_BACK = re.compile(r"[\w.'’-]+")
+_PROXY_TITLE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(PROXY_WORDS)) + r")[ \t]+(?:for|to|of)\b|\b(?:for|to|of)$)",
+    re.I,
+)
 US_STATES = {
     "AL": "Alabama",
     "AK": "Alaska",
@@ -292,6 +297,8 @@ class _Finder:
                 if len(piece) <= MAX_RUN:
                     self.owned = owned
                     self._run(piece)
+                if not owned and len(piece) > 2:
+                    self._letterhead(piece)
         for tok, evident in self.singles:
             self._single(tok, evident)
         self._merge_surnames()
@@ -423,6 +430,30 @@ class _Finder:
             ):
                 self._decide(tokens[i + 1 : j], True)
             i = j
+
+    def _letterhead(self, tokens: list[_Tok]) -> None:
+        """A letterhead's lines run together in capitals, too long to be one name: a common
+        given name and a surname in capitals (an initial between them allowed), right before
+        an organisation word, are a person ("JANE Q. ROE DEPARTMENT OF ...")."""
+        for i, tok in enumerate(tokens[:-2]):
+            if _style(tok) != "upper" or given_names.births(_plain(tok.text)) < (
+                given_names.COMMON_BIRTHS
+            ):
+                continue
+            j = i + 1
+            if j < len(tokens) - 1 and _INITIALS.fullmatch(tokens[j].text):
+                j += 1
+            surname, stop = tokens[j], tokens[j + 1] if j + 1 < len(tokens) else None
+            if (
+                stop is not None
+                and _style(surname) == "upper"
+                and _style(stop) == "upper"
+                and not _org_word(surname.norm)
+                and self._name_like(surname, len(tokens), False)
+                and _org_word(stop.norm)
+                and self._place_at(tok.start, tok.end) is None
+            ):
+                self._add(tok.start, surname.end, "letterhead")
 
     def _only_places(self, tokens: list[_Tok]) -> bool:
         return all(self._place_at(t.start, t.end) is not None for t in tokens)
@@ -651,7 +682,10 @@ class _Finder:
                 title_start += 1
             title = " ".join(text[title_start:start].split())
             title = re.sub(r"^(?:(?:and|of|the|or|by|with|for|to)\s+)+", "", title, flags=re.I)
-            title = title or None
+            title = title if title and re.search("[A-Za-z]", title) else None  # not "085"
+            proxy = _PROXY_TITLE.search(title) if title else None
+            if title and proxy:  # "a spokeswoman for (Mayor) Ortiz": someone else's title
+                title = title[proxy.end() :].strip() or None
         after = text[end : end + 120]
         of = None
         if place_of is not None:

@@ -24,6 +24,7 @@ from sanctuary_tracker.extract.quotes_marks import Span, quotation_spans
 from sanctuary_tracker.text.lexicon import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
+    PROXY_WORDS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -42,7 +43,15 @@ _ABBREV = frozenset(
 )
 _TERM_BEFORE = re.compile(
     r"\b(?:entitled|titled|named|dubbed|so-called|so called|term|terms|phrase|word|words|"
-    r"label|labeled|labelled|headlined|known as|slogan|called it)[ \t,:]*$",
+    r"label|labeled|labelled|headlined|known as|slogan|called it|apparent|alleged|supposed|"
+    r"supposedly|purported|purportedly|self-described|self-styled|self-proclaimed|"
+    r"self-declared|would-be|quote-unquote|quote unquote)[ \t,:]*$",
+    re.I,
+)
+# "a spokesman for Gimenez", "an attorney for Smith": the named person is not the one speaking
+_PROXY_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(PROXY_WORDS)) + r")[ \t]+(?:for|to|of)[ \t]+"
+    r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}$",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
@@ -146,7 +155,7 @@ class _Attributor:
         i = bisect.bisect_left(self.mention_starts, start)
         while i < len(self.mentions) and self.mentions[i][0] < end:
             s, e, p = self.mentions[i]
-            if e <= end:
+            if e <= end and not _PROXY_BEFORE.search(self.text, max(0, s - 60), s):
                 out.append(_Cand(s, e, [p], "name"))
             i += 1
         for m in _PRONOUN.finditer(self.text, start, end):
@@ -163,20 +172,46 @@ class _Attributor:
         return self._coordinate(out)
 
     def _coordinate(self, cands: list[_Cand]) -> list[_Cand]:
-        """ "Livingstone, Bockelman and acting Superintendent Michael Morris" as one subject."""
+        """ "Livingstone, Bockelman and acting Superintendent Michael Morris" as one subject.
+        A list needs its "and" ("Sean Spicer, Trump's press secretary" is one person and an
+        apposition), and a possessive ("Trump's") is never one of its members."""
         out: list[_Cand] = []
+        joined: list[bool] = []  # whether out[i] was joined by an "and"
         for c in cands:
-            if out and out[-1].kind == "name" and c.kind == "name":
+            if out and out[-1].kind == "name" and c.kind == "name" and not self._possessive(c):
                 gap = self.text[out[-1].end : c.start]
-                if re.fullmatch(
-                    r"(?:,[ \t]*|,?[ \t]+and[ \t]+)(?:[A-Za-z.'’-]+[ \t]+){0,5}", gap
-                ) and (not _VERB.search(gap)):
+                m = re.fullmatch(
+                    r"(?:,[ \t]*|,?[ \t]+(and)[ \t]+)(?:[A-Za-z.'’-]+[ \t]+){0,5}", gap
+                )
+                if m and not _VERB.search(gap):
                     prev = out[-1]
                     if c.people[0] not in prev.people:
                         out[-1] = _Cand(prev.start, c.end, prev.people + c.people, "name")
+                        joined[-1] = joined[-1] or bool(m.group(1))
                     continue
             out.append(c)
-        return out
+            joined.append(False)
+        result: list[_Cand] = []
+        for c, has_and in zip(out, joined, strict=True):
+            if len(c.people) > 1 and not has_and:
+                result.extend(self._split(c))
+            else:
+                result.append(c)
+        return result
+
+    def _split(self, cand: _Cand) -> list[_Cand]:
+        """A comma-joined run without "and": its names again, one candidate each."""
+        i = bisect.bisect_left(self.mention_starts, cand.start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < cand.end:
+            s, e, p = self.mentions[i]
+            if e <= cand.end and p in cand.people:
+                out.append(_Cand(s, e, [p], "name"))
+            i += 1
+        return out or [cand]
+
+    def _possessive(self, cand: _Cand) -> bool:
+        return bool(re.match(r"['’]s?\b", self.text[cand.end : cand.end + 2]))
 
     def _pronoun(self, word: str, pos: int) -> Person | None:
         gender = (
@@ -254,21 +289,17 @@ class _Attributor:
                 found = self._previous_paragraph(span.paragraph_start, para_speakers)
                 reason = "paragraph before"
             if found is None:
+                found = self._colon_intro(span.open)
+                reason = "named before a colon"
+            if found is None:
                 continue
             speakers, where = found
             prev_speaker = found
             para_speakers[span.paragraph_start] = found
-            quotes.append(
-                Quote(
-                    span.start,
-                    span.end,
-                    quoted,
-                    "; ".join(p.name for p in speakers),
-                    True,
-                    where,
-                    reason,
-                )
-            )
+            name = "; ".join(p.name for p in speakers)
+            for start, end in span.passages():  # a quote over paragraphs: one per paragraph
+                text = self.text[start:end]
+                quotes.append(Quote(start, end, text, name, True, where, reason))
         return quotes
 
     def _opens_paragraph(self, span: Span) -> bool:
@@ -316,14 +347,18 @@ class _Attributor:
             return None
         verbs, cands = found
         v = verbs[-1].start()
-        subjects = [c for c in cands if self._subject_like(c)] or cands
+        subjects = [c for c in cands if self._subject_like(c)] or [
+            c for c in cands if not self._possessive(c)
+        ]
+        if not subjects:
+            return None  # only possessives: "the mayor's order was a ..."
         before = [c for c in subjects if c.end <= v]
         best = before[-1] if before else min(subjects, key=lambda c: c.start)
         return best.people, (best.start, best.end)
 
     def _subject_like(self, cand: _Cand) -> bool:
         """Not a possessive ("Trump's order") nor the object of a preposition."""
-        if re.match(r"['’]s?\b", self.text[cand.end : cand.end + 2]):
+        if self._possessive(cand):
             return False
         before = self.text[max(0, cand.start - 12) : cand.start]
         return not re.search(r"\b(?:of|by|to|against|with|for|from|about|on|at)[ \t]+$", before)
@@ -338,6 +373,25 @@ class _Attributor:
         if start in para_speakers:
             return para_speakers[start]
         return self._subject_in(start, end)
+
+    def _colon_intro(self, open_at: int) -> tuple[list[Person], tuple[int, int]] | None:
+        """ "Statement from Sheriff Jane Roe:" or "Mayor Roe, in full:" on the line or in the
+        words just before the quotation: the last person it names (not a possessive)."""
+        end = open_at
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        if end == 0 or self.text[end - 1] != ":":
+            return None
+        line_start = self.text.rfind("\n", 0, end - 1) + 1
+        start = max(line_start, end - MAX_SEGMENT)
+        for m in _SENTENCE_END.finditer(self.text, start, end - 1):
+            start = m.end()
+        names = [
+            c for c in self._candidates(start, end) if c.kind == "name" and not self._possessive(c)
+        ]
+        if not names:
+            return None
+        return names[-1].people, (names[-1].start, names[-1].end)
 
     def _subject_in(self, start: int, end: int) -> tuple[list[Person], tuple[int, int]] | None:
         """The subject of the last speech verb in text[start:end] (outside quotations)."""
@@ -364,14 +418,17 @@ class _Attributor:
     def paraphrase(self, direct: list[Quote]) -> list[Quote]:
         """ "X said (that) the city does not ..." without quotation marks: direct = False."""
         out: list[Quote] = []
-        verbs = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+        told = ("told", "tells")  # these take their hearer first: "told reporters that ..."
+        verbs = "|".join(sorted(REPORTING_VERBS - set(told), key=len, reverse=True))
         pattern = re.compile(
-            rf"(?:,[^,.\n“\"]{{1,80}},)?[ \t]+(?:also[ \t]+|now[ \t]+)?(?:{verbs})[ \t]+(?:that[ \t]+)?(?=[a-z$])"
+            rf"(?:,[^,.\n“\"]{{1,80}},)?[ \t]+(?:also[ \t]+|now[ \t]+)?"
+            rf"(?:(?:{verbs})[ \t]+(?:that[ \t]+)?|(?:told|tells)[ \t]+(?:[\w.'’-]+[ \t]+){{1,4}}?"
+            rf"that[ \t]+)(?=[a-z$])"
         )
         taken = {(q.start, q.end) for q in direct}
         for s, e, person in self.mentions:
             m = pattern.match(self.text, e)
-            if not m:
+            if not m or _PROXY_BEFORE.search(self.text, max(0, s - 60), s):
                 continue
             start = m.end()
             stop = self._sentence_end(start, min(len(self.text), start + 400))

@@ -130,6 +130,13 @@ REPORTING_VERBS = _words(
     thinks agreed agrees countered counters emphasized stressed wrote writes
     """
 )
+# People who speak for someone else: "a spokeswoman for Mayor Ortiz" is not the mayor speaking.
+PROXY_WORDS = _words(
+    """
+    spokesman spokeswoman spokesperson aide representative adviser advisor attorney lawyer
+    staffer surrogate
+    """
+)
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
 
