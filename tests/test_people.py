@@ -129,6 +129,15 @@ def test_spokesperson_title_is_not_the_named_persons():
     assert people("An aide to Ortiz spoke.").get("Ortiz", {}).get("title") is None
 
 
+def test_office_named_with_of_before_the_name():
+    found = people("Secretary of Energy Laura Whitcomb said the plant would reopen.")
+    assert list(found) == ["Laura Whitcomb"]
+    found = people("Secretary of State Laura Whitcomb said the talks would resume.")
+    assert found["Laura Whitcomb"]["title"] == "Secretary of State"
+    # no title word before the "of": no office, no person cut out of the run
+    assert "Ruth Ames" not in people("the University of Oregon Ruth Ames Fund gave money.")
+
+
 def test_bad_inputs_do_not_raise():
     for text in ["", "“", '”“"', "Mr.", "A. B. C.", "1 2 3\t4 5 6\n" * 50, "Déjà vu à Zürich"]:
         find_people(text, [])

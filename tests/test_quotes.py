@@ -246,3 +246,27 @@ def test_apposition_is_one_speaker_and_a_list_is_several():
     assert pairs(text) == [("Tom Becker", "We will not fund this,")]
     text = "Ana Ruiz and Tom Becker said the council “has not voted on anything yet.”"
     assert pairs(text)[0][0] == "Ana Ruiz; Tom Becker"
+
+
+def test_object_of_a_preposition_is_no_speaker():
+    text = (
+        "Ruth Ames met the board. An unnamed officer described the board’s talks with "
+        "Ames as “deeply unproductive.”"
+    )
+    assert pairs(text) == []
+
+
+def test_possessive_in_an_apposition_after_the_quote():
+    text = (
+        "Sheriff Tom Becker briefed Ana Ruiz.\n\n"
+        "“I expected to be told,” Becker, Ruiz’s superior, said."
+    )
+    assert pairs(text) == [("Tom Becker", "I expected to be told,")]
+
+
+def test_a_long_sentence_ending_in_a_colon_introduces_no_speaker():
+    text = (
+        "Mayor Ana Ruiz signed the budget, and the council members who opposed it are "
+        "left to wonder: “what comes next?”"
+    )
+    assert pairs(text) == []

@@ -408,6 +408,8 @@ class _Finder:
                 return
         else:
             titled = self._title_before(name[0].start)
+            if self._office_of(name):
+                name, titled = name[1:], True  # "Secretary of State | Mike Pompeo"
         self._decide(name, titled)
 
     def _titled_inside(self, tokens: list[_Tok]) -> None:
@@ -454,6 +456,17 @@ class _Finder:
                 and self._place_at(tok.start, tok.end) is None
             ):
                 self._add(tok.start, surname.end, "letterhead")
+
+    def _office_of(self, name: list[_Tok]) -> bool:
+        """The run's first word ends a title's "of" phrase: "Secretary of State Mike Pompeo"
+        (a title word, "of", then one word that is no given name, then a common one)."""
+        if len(name) < 3 or given_names.is_given_name(_plain(name[0].text)):
+            return False
+        if given_names.births(_plain(name[1].text)) < given_names.COMMON_BIRTHS:
+            return False
+        before = self.text[max(0, name[0].start - 40) : name[0].start]
+        m = re.search(r"([\w.]+)[ \t]+of[ \t]+$", before)
+        return bool(m) and m.group(1).lower().rstrip(".") in TITLE_WORDS
 
     def _only_places(self, tokens: list[_Tok]) -> bool:
         return all(self._place_at(t.start, t.end) is not None for t in tokens)

@@ -54,6 +54,7 @@ _PROXY_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}$",
     re.I,
 )
+_STATEMENT = re.compile(r"\b(?:statement|remarks|letter|message|testimony|post|tweet)s?\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
 MAX_SEGMENT = 240
 
@@ -200,15 +201,15 @@ class _Attributor:
         return result
 
     def _split(self, cand: _Cand) -> list[_Cand]:
-        """A comma-joined run without "and": its names again, one candidate each."""
+        """A comma-joined run without "and" is a name and its apposition ("Rob Goldman,
+        President Acme North America, says"): the first name alone."""
         i = bisect.bisect_left(self.mention_starts, cand.start)
-        out = []
         while i < len(self.mentions) and self.mentions[i][0] < cand.end:
             s, e, p = self.mentions[i]
-            if e <= cand.end and p in cand.people:
-                out.append(_Cand(s, e, [p], "name"))
+            if e <= cand.end and p is cand.people[0]:
+                return [_Cand(s, e, [p], "name")]
             i += 1
-        return out or [cand]
+        return [cand]
 
     def _possessive(self, cand: _Cand) -> bool:
         return bool(re.match(r"['’]s?\b", self.text[cand.end : cand.end + 2]))
@@ -334,6 +335,9 @@ class _Attributor:
             return None
         verbs, cands = found
         v = verbs[0].start()
+        cands = [c for c in cands if not self._possessive(c)]  # "Morrison, Vindman's superior,"
+        if not cands:
+            return None
         best = min(cands, key=lambda c: min(abs(c.start - v), abs(c.end - v)))
         if abs(best.start - v) > 120 and abs(best.end - v) > 120:
             return None
@@ -347,11 +351,9 @@ class _Attributor:
             return None
         verbs, cands = found
         v = verbs[-1].start()
-        subjects = [c for c in cands if self._subject_like(c)] or [
-            c for c in cands if not self._possessive(c)
-        ]
+        subjects = [c for c in cands if self._subject_like(c)]
         if not subjects:
-            return None  # only possessives: "the mayor's order was a ..."
+            return None  # only possessives and objects: "described Trump's call with X as"
         before = [c for c in subjects if c.end <= v]
         best = before[-1] if before else min(subjects, key=lambda c: c.start)
         return best.people, (best.start, best.end)
@@ -386,6 +388,9 @@ class _Attributor:
         start = max(line_start, end - MAX_SEGMENT)
         for m in _SENTENCE_END.finditer(self.text, start, end - 1):
             start = m.end()
+        intro = self.text[start:end]
+        if len(intro.split()) > 8 and not _VERB.search(intro) and not _STATEMENT.search(intro):
+            return None  # a long sentence that says nothing of speech: "left to wonder:"
         names = [
             c for c in self._candidates(start, end) if c.kind == "name" and not self._possessive(c)
         ]
