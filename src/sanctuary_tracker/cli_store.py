@@ -37,8 +37,26 @@ def store_errors(function):
         except StoreError as exc:
             click.echo(f"sanctuary: error: {exc}", err=True)
             sys.exit(1)
+        except Exception as exc:
+            refused = _refused_by_database(exc)
+            if refused is None:
+                raise
+            click.echo(f"sanctuary: error: {refused}", err=True)
+            sys.exit(1)
 
     return wrapper
+
+
+def _refused_by_database(exc: Exception) -> str | None:
+    """The one-line message for a database login without the privilege a command needs
+    (PostgreSQL roles: see the README's store section); None for any other error."""
+    django_db = sys.modules.get("django.db")
+    if django_db is None or not isinstance(exc, django_db.ProgrammingError):
+        return None
+    first = (str(exc).strip().splitlines() or [""])[0]
+    if "permission denied" not in first:
+        return None
+    return f"the database refused: {first} (this database login may not do that)"
 
 
 def open_store_for_command(need_tables: bool = True) -> None:
