@@ -6,15 +6,21 @@ import hashlib
 import re
 
 from sanctuary_tracker.document import Document
-from sanctuary_tracker.read.fingerprint import minhash_signature
+from sanctuary_tracker.read.fingerprint import minhash_signature, words_in_stretches
 
 _WORD = re.compile(r"\w+")
 
 
 def content_hash(body: str) -> str:
-    """sha256 of the body's words, lowercased: the same text however it was spaced or cased."""
-    words = " ".join(_WORD.findall(body.lower()))
-    return "sha256:" + hashlib.sha256(words.encode("utf-8")).hexdigest()
+    """sha256 of the body's words, lowercased and joined by one space: the same text however
+    it was spaced or cased. Hashed a stretch at a time, so no list of every word is built."""
+    digest = hashlib.sha256()
+    joiner = b""
+    for words in words_in_stretches(body):
+        if words:
+            digest.update(joiner + " ".join(words).encode("utf-8"))
+            joiner = b" "
+    return "sha256:" + digest.hexdigest()
 
 
 def detect_language(body: str) -> str | None:

@@ -1,0 +1,90 @@
+"""Fingerprint and content hash taken a stretch of text at a time give the values the
+one-pass code gave (every word at once, every 5-gram in one MinHash batch)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+
+import pytest
+
+from sanctuary_tracker.read import fingerprint
+from sanctuary_tracker.read.finish import content_hash
+
+_WORD = re.compile(r"\w+")
+
+TEXTS = [
+    "",
+    "  \n ",
+    "Boston",
+    "one two three four",
+    "one two three four five",
+    "Boston Mayor Marty Walsh said the city does not honor ICE detainers.",
+    "Ünïcode wörds — café  naïve\n\nBOSTON  boston 2017 $5,000 l'été",
+    "ΟΔΥΣΣΕΥΣ ΚΑΙ ΑΣ ΤΑ ΠΟΛΛΑ ΣΕ ΛΟΓΟΣ",  # final sigma: lowercasing depends on context
+    " ".join(
+        f"In county {n} the sheriff ended the 287(g) agreement, {n * 7 % 13} days later."
+        for n in range(400)
+    ),
+]
+
+
+def one_pass_signature(body: str) -> list[int]:
+    """The signature as computed before stretches: all 5-grams in one batch."""
+    from datasketch import MinHash
+
+    words = _WORD.findall(body.lower())
+    if len(words) < 5:
+        grams = [" ".join(words).encode("utf-8")] if words else []
+    else:
+        grams = [" ".join(words[i : i + 5]).encode("utf-8") for i in range(len(words) - 4)]
+    template = fingerprint._template()
+    sketch = MinHash(
+        num_perm=64,
+        seed=1,
+        permutations=template.permutations,
+        scheme=template.scheme,
+        hashfunc=zlib.crc32,
+    )
+    if grams:
+        sketch.update_batch(grams)
+    return [int(v) for v in sketch.hashvalues]
+
+
+def one_pass_hash(body: str) -> str:
+    words = " ".join(_WORD.findall(body.lower()))
+    return "sha256:" + hashlib.sha256(words.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("stretch", [None, 1, 7, 64])
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_stretched_values_equal_one_pass(monkeypatch, text, stretch):
+    if stretch:
+        monkeypatch.setattr(fingerprint, "STRETCH_CHARS", stretch)
+    assert fingerprint.minhash_signature(text) == one_pass_signature(text)
+    assert content_hash(text) == one_pass_hash(text)
+
+
+@pytest.mark.parametrize("stretch", [1, 7, 64])
+def test_stretches_cut_no_word(stretch):
+    text = TEXTS[6] + " " + TEXTS[7] + " " + TEXTS[8]
+    joined = [w for part in fingerprint.words_in_stretches(text, stretch) for w in part]
+    assert joined == _WORD.findall(text.lower())
+
+
+def test_long_body_is_hashed_in_bounded_batches(monkeypatch):
+    """No MinHash batch is larger than one stretch's 5-grams, however long the body."""
+    sizes = []
+    original = fingerprint.shingle_batches
+
+    def recording(body):
+        for batch in original(body):
+            sizes.append(len(batch))
+            yield batch
+
+    monkeypatch.setattr(fingerprint, "shingle_batches", recording)
+    body = TEXTS[8] * 40  # about 1.2 MB
+    fingerprint.minhash_signature(body)
+    assert len(sizes) > 10
+    assert max(sizes) <= fingerprint.STRETCH_CHARS // 2 + 4
