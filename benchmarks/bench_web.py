@@ -3,11 +3,16 @@ jurisdiction JSON, the jurisdiction page and the map data at 50 concurrent conne
 (wrk, from Debian's packages), and the map data's compressed size.
 
     .venv/bin/python benchmarks/bench_web.py [--seconds 10] [--connections 50] [--url URL]
+        [--database-url postgresql://...] [--uncached]
 
-Without --url it builds the demo database in a temporary folder (SQLite, `sanctuary demo
---build-only`) and serves it with `sanctuary serve` (gunicorn, default workers). Floors
-(issue 8): p99 under 100 ms for the jurisdiction JSON at 50 connections on SQLite; the
-map's data for all counties under 1 MB compressed."""
+Without --url it builds the demo database (SQLite in a temporary folder, or the database
+--database-url names, which it rebuilds) with `sanctuary demo --build-only` and serves it
+with `sanctuary serve` (gunicorn, default workers). --uncached adds a query string of its
+own to every request (`&_=N`), so that none is answered from the response cache. Floors
+(issue 16): p99 at 50 connections under 50 ms for cached answers and under 200 ms with the
+response cache bypassed, on SQLite and on PostgreSQL; the map's data for all counties
+under 1 MB compressed. The load average is printed with the figures (the machine may be
+shared)."""
 
 from __future__ import annotations
 
@@ -33,7 +38,7 @@ TARGETS = {
     "map data (JSON)": "/api/map?definition=doj-2025-08&date=2025-09-01",
     "map page (inline SVG)": "/?definition=doj-2025-08&date=2025-09-01",
 }
-P99_FLOOR_MS = 100
+P99_FLOOR_MS = {False: 50, True: 200}  # uncached?
 MAP_FLOOR_BYTES = 1_000_000
 
 
@@ -50,9 +55,9 @@ def fetch(url: str, gzip_ok: bool = True) -> bytes:
 
 
 def start_demo(
-    workdir: Path, workers: int | None, threads: int | None
+    workdir: Path, workers: int | None, threads: int | None, database_url: str | None
 ) -> tuple[str, subprocess.Popen]:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}"}
+    env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{workdir / 'demo.sqlite3'}"}
     sanctuary = [sys.executable, "-m", "sanctuary_tracker.cli"]
     subprocess.run([*sanctuary, "demo", "--build-only"], env=env, check=True, capture_output=True)
     port = free_port()
@@ -81,16 +86,25 @@ def _ms(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def rotation(paths: list[str], folder: Path) -> Path:
-    """A wrk script that asks for each of ``paths`` in turn."""
-    script = folder / "rotate.lua"
+def rotation(paths: list[str], folder: Path, unique: bool = False) -> Path:
+    """A wrk script that asks for each of ``paths`` in turn; with ``unique``, each request
+    with a query string no other request has (each wrk thread counts in its own range)."""
+    script = folder / f"rotate-{len(list(folder.glob('rotate-*.lua')))}.lua"
     listed = ",\n".join(f'  "{p}"' for p in paths)
+    suffix = ' .. sep .. "_=" .. (base + i)' if unique else ""
     script.write_text(
-        f"paths = {{\n{listed}\n}}\ni = 0\n"
-        "request = function()\n  i = i + 1\n"
-        '  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n'
+        f"paths = {{\n{listed}\n}}\ni = 0\nbase = 0\nthreads = 0\n"
+        "setup = function(thread)\n  thread:set('base', threads * 1000000000)\n"
+        "  threads = threads + 1\nend\n"
+        "request = function()\n  i = i + 1\n  local path = paths[(i % #paths) + 1]\n"
+        '  local sep = string.find(path, "?", 1, true) and "&" or "?"\n'
+        f'  return wrk.format("GET", path{suffix})\nend\n'
     )
     return script
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def run_wrk(url: str, seconds: int, connections: int, threads: int, script=None) -> dict:
@@ -126,6 +140,14 @@ def main() -> None:
     parser.add_argument(
         "--distinct", type=int, default=1000, help="Jurisdictions asked for in turn (default 1000)."
     )
+    parser.add_argument(
+        "--database-url", help="Build and serve the demo in this database (default: SQLite)."
+    )
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="A query string of its own on every request: the response cache never answers.",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench_web: wrk is not installed (Debian: apt-get install wrk)")
@@ -133,7 +155,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = args.url
         if not url:
-            url, server = start_demo(Path(tmp), args.workers, args.threads)
+            url, server = start_demo(Path(tmp), args.workers, args.threads, args.database_url)
         try:
             for path in TARGETS.values():  # warm every cache the timing would otherwise include
                 for _ in range(20):
@@ -144,16 +166,24 @@ def main() -> None:
             cold_ms = sorted(timed(url + path) for path in cold)
             for path in rotated:
                 fetch(url + path)
-            print(f"server {url}; wrk: {args.connections} connections, {args.seconds} s, gzip")
+            mode = "response cache bypassed" if args.uncached else "cached"
+            print(
+                f"server {url} ({args.database_url.split(':')[0] if args.database_url else 'sqlite'}"
+                f", {mode}); wrk: {args.connections} connections, {args.seconds} s, gzip"
+            )
             print(f"{'target':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
             results = {}
-            runs = [(name, url + path, None) for name, path in TARGETS.items()]
+            folder, unique = Path(tmp), args.uncached
+            runs = [
+                (name, url + path, rotation([path], folder, unique) if unique else None)
+                for name, path in TARGETS.items()
+            ]
             runs.insert(
                 1,
                 (
                     f"jurisdiction JSON, {len(rotated)} in turn",
                     url + rotated[0],
-                    rotation(rotated, Path(tmp)),
+                    rotation(rotated, folder, unique),
                 ),
             )
             for name, target, script in runs:
@@ -162,7 +192,10 @@ def main() -> None:
                 r = results[name] = run_wrk(
                     target, args.seconds, args.connections, args.wrk_threads, script
                 )
-                print(f"{name:<34}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}")
+                print(
+                    f"{name:<34}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}"
+                    f"   load average {load_average()}"
+                )
             print(
                 f"jurisdiction JSON first asked (nothing cached), one client, {len(cold)} "
                 f"counties: p50 {cold_ms[len(cold_ms) // 2]:.1f} ms, "
@@ -178,12 +211,10 @@ def main() -> None:
             for name, (raw, packed) in sizes.items():
                 print(f"map {name}: {raw:,} bytes, {packed:,} gzipped")
             print(f"map data for all counties (geometry + labels), gzipped: {total:,} bytes")
-            p99 = max(
-                r["p99"] for name, r in results.items() if name.startswith("jurisdiction JSON")
-            )
+            p99, floor = max(r["p99"] for r in results.values()), P99_FLOOR_MS[args.uncached]
             print(
-                f"floor p99 < {P99_FLOOR_MS} ms (jurisdiction JSON): "
-                f"{'met' if p99 < P99_FLOOR_MS else 'NOT met'} ({p99:.1f} ms)"
+                f"floor p99 < {floor} ms ({mode}, every target): "
+                f"{'met' if p99 < floor else 'NOT met'} ({p99:.1f} ms)"
             )
             print(
                 f"floor map data < 1 MB compressed: "

@@ -1,6 +1,8 @@
 """schemathesis against the API's own OpenAPI description, on the served demo (SQLite and
-PostgreSQL): generated requests, valid and invalid, find no server error. Bounded: a
-fixed seed and a few examples per operation."""
+PostgreSQL), with every check: generated requests, valid and invalid, find no server
+error, no schema-valid request refused, no invalid one accepted, no status or answer the
+description does not state. Bounded: a fixed seed and a few examples per operation
+(about a minute and a half on SQLite, boundary cases included; less on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 CLI = Path(sys.executable).with_name("schemathesis")
 
 
-def test_generated_requests_find_no_server_error(site):
+def test_the_api_accepts_exactly_what_its_description_says(site):
     if not CLI.exists() and not shutil.which("schemathesis"):
         pytest.skip("schemathesis is not installed (pip install -e .[dev])")
     command = [
@@ -24,7 +26,7 @@ def test_generated_requests_find_no_server_error(site):
         "--url",
         site.url,
         "--checks",
-        "not_a_server_error",
+        "all",
         "--max-examples",
         "8",
         # Boundary cases (coverage) once, on SQLite; random requests on both databases,
@@ -38,7 +40,7 @@ def test_generated_requests_find_no_server_error(site):
         "--exclude-path-regex",
         "datasette",
     ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
     summary = done.stdout[-3000:]
     assert done.returncode == 0, summary
     assert "passed" in summary and "failed" not in summary.split("Test cases:")[-1]
