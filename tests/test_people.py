@@ -138,6 +138,13 @@ def test_office_named_with_of_before_the_name():
     assert "Ruth Ames" not in people("the University of Oregon Ruth Ames Fund gave money.")
 
 
+def test_one_word_name_with_an_office_predicated_of_it():
+    assert "Halvorsen" in people("Little changed after Halvorsen became mayor in 2019.")
+    assert "Halvorsen" in people("Before Halvorsen was elected county sheriff, crime rose.")
+    assert people("Little changed after Halvorsen became famous.") == {}
+    assert people("Little changed after Vermont became a state.") == {}
+
+
 def test_bad_inputs_do_not_raise():
     for text in ["", "“", '”“"', "Mr.", "A. B. C.", "1 2 3\t4 5 6\n" * 50, "Déjà vu à Zürich"]:
         find_people(text, [])

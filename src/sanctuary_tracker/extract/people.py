@@ -30,6 +30,7 @@ from sanctuary_tracker.text.lexicon import (
     NOT_NAMES,
     ORG_WORDS,
     PARTICLES,
+    PERSON_TITLES,
     PROXY_WORDS,
     SPEECH_VERBS,
     TITLE_ABBREVIATIONS,
@@ -132,6 +133,11 @@ _OF_AFTER = re.compile(
     rf"[{_UP}0-9][\w.&'’-]*){{0,6}})"
 )
 _TITLE_BACK = re.compile(r"[\w.'’-]+")
+_OFFICE_AFTER = re.compile(
+    r"[ \t]+(?:became|becomes|was[ \t]+(?:elected|re-elected|appointed|named|sworn[ \t]+in[ \t]+as)|"
+    r"is[ \t]+(?:elected|sworn[ \t]+in[ \t]+as)|served[ \t]+as|serves[ \t]+as)[ \t]+"
+    r"((?:[\w.'’-]+[ \t]+){0,3}[A-Za-z]+)\b"
+)
 _PROXY_TITLE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(PROXY_WORDS)) + r")[ \t]+(?:for|to|of)\b|\b(?:for|to|of)$)",
     re.I,
@@ -457,6 +463,12 @@ class _Finder:
             ):
                 self._add(tok.start, surname.end, "letterhead")
 
+    def _office_after(self, end: int) -> bool:
+        """An office predicated of the word just before: "became president", "was elected
+        mayor", "was sworn in as the county's sheriff"."""
+        m = _OFFICE_AFTER.match(self.text, end)
+        return bool(m) and any(w.lower() in PERSON_TITLES for w in m.group(1).split())
+
     def _office_of(self, name: list[_Tok]) -> bool:
         """The run's first word ends a title's "of" phrase: "Secretary of State Mike Pompeo"
         (a title word, "of", then one word that is no given name, then a common one)."""
@@ -498,6 +510,8 @@ class _Finder:
             )
             if not titled and speech and not tok.text.isupper():
                 evident = "speech"  # "Jansen said", '..., said Sowers, who ...'
+            if not evident and not tok.text.isupper() and self._office_after(end):
+                evident = "title"  # "since Jansen became mayor"
 
             if self.owned and not titled:
                 evident = ""
