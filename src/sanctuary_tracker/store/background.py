@@ -61,6 +61,7 @@ class LoaderProcess:
         self.on_document, self.depth = on_document, depth
         self._in_flight = 0
         self._counts: dict[str, int] | None = None
+        self.failures: list[str] = []  # documents the database refused, one line each
         records_in, self._records = context.Pipe(duplex=False)
         self._results, results_out = context.Pipe(duplex=False)
         self._stop = context.Event()
@@ -130,7 +131,7 @@ class LoaderProcess:
                 self._process.join(timeout=60)
                 raise pickle.loads(message[1])
             else:
-                self._counts = message[1]
+                self._counts, self.failures = message[1], message[2]
 
 
 def _child(records, results, parent_records, parent_results, stop, *, user, lookups, parent):
@@ -152,7 +153,7 @@ def _child(records, results, parent_records, parent_results, stop, *, user, look
             except EOFError:  # the parent closed its end: abandoned
                 break
             if item is None:
-                results.send(("counts", dict(loader.counts)))
+                results.send(("counts", dict(loader.counts), loader.failures))
                 break
             loader.load(*item)
     except BaseException as exc:  # handed to the parent
@@ -191,6 +192,7 @@ class LoaderThread:
         self._error: BaseException | None = None
         self._abandoned = False
         self._counts: dict[str, int] = {}
+        self.failures: list[str] = []  # documents the database refused, one line each
         self._thread = threading.Thread(target=self._run, name="sanctuary-loader", daemon=True)
         self._thread.start()
 
@@ -244,6 +246,7 @@ class LoaderThread:
             while (item := self._next()) is not _DONE:
                 loader.load(*item)
             self._counts = dict(loader.counts)
+            self.failures = list(loader.failures)
         except BaseException as exc:  # handed to the caller's thread
             self._error = exc
             while self._next() is not _DONE:  # let the producer finish

@@ -82,6 +82,8 @@ def ingest_sources(
         loader.abandon()
         raise
     report.counts = loader.close()
+    for text in loader.failures:
+        problem(text)
     return report
 
 
@@ -160,6 +162,8 @@ def load_files(
             gc.enable()
     loader.close()
     report.counts = dict(loader.counts)
+    for text in loader.failures:
+        report.problem(text)
     return report
 
 

@@ -119,6 +119,7 @@ class Loader:
             self.sql.execute("SET synchronous_commit TO off")
         self._people: dict[tuple[str, int | None], int] = {}
         self._pending: list[tuple[dict[str, Any], Document | None]] = []
+        self.failures: list[str] = []  # documents the database refused, one line each
 
     def load(self, record: dict[str, Any], document: Document | None = None) -> None:
         """Store one checked record (and the document's text, when given) with its
@@ -126,6 +127,12 @@ class Loader:
         self._pending.append((record, document))
         if len(self._pending) >= self.group:
             self._store_group()
+
+    def _refuse(self, record: dict[str, Any], exc: Exception) -> None:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        self.failures.append(f"{record.get('source', 'a document')}: not stored: {reason}")
+        self.counts["failed"] += 1
+        self.on_document()
 
     def close(self, failed: bool = False) -> None:
         """Store the documents of the last group (drop them when ``failed``)."""
@@ -135,14 +142,17 @@ class Loader:
             self._store_group()
 
     def _store_group(self) -> None:
-        from django.db import IntegrityError, connection, transaction
-
         group, self._pending = self._pending, []
-        if not group:
-            return
+        if group:
+            self._store(group)
+
+    def _store(self, group: list[tuple[dict[str, Any], Document | None]]) -> None:
+        from django.db import DataError, IntegrityError, connection, transaction
+
         # Statements on the driver's own cursor raise the driver's errors, not Django's:
-        # a race lost to another loader is either.
+        # a race lost to another loader is either, and so is a value the database refuses.
         lost_race = (IntegrityError, connection.Database.IntegrityError)
+        refused = (DataError, connection.Database.DataError)
         for attempt in range(_RETRIES):
             work = _GroupLoad(self, group)
             try:
@@ -154,6 +164,16 @@ class Loader:
                 # whole group was rolled back, so look again.
                 if attempt == _RETRIES - 1:
                     raise
+            except refused as exc:
+                # A value this database will not hold (the checks before loading catch the
+                # known ones): the group was rolled back; store its documents one by one,
+                # and report the one refused instead of ending the run.
+                if len(group) > 1:
+                    for item in group:
+                        self._store([item])
+                else:
+                    self._refuse(group[0][0], exc)
+                return
         self._people.update(work.people.new)
         self.counts.update(work.counts)
         for _ in group:
