@@ -11,7 +11,7 @@ Generates, in a temporary folder, one input per type at its default size limit:
   text past the text limit is not read, see the README),
 
 then reads and extracts each in a fresh Python process and prints that process's peak
-resident memory (``ru_maxrss``) after the imports, after reading and after extracting,
+resident memory (VmHWM) after the imports, after reading and after extracting,
 with the time each step took. The floor (issue 16): under 500 MB at every step.
 
 Run: ``.venv/bin/python benchmarks/bench_memory.py [--types text,html,pdf] [--scale 1.0]``
@@ -182,7 +182,16 @@ def make_pdf(size: int, pages: int) -> bytes:
 
 
 def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6  # KiB on Linux
+    """This process's peak resident memory, in MB (10^6 bytes).
+
+    VmHWM is the high-water mark of this process's own memory; ru_maxrss (the fallback
+    off Linux) would also carry the parent's peak across fork and exec."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+    kib = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(kib) * 1024 / 1e6
 
 
 def child(path: str, read_only: bool) -> None:

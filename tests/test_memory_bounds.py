@@ -1,16 +1,21 @@
-"""Fingerprint and content hash taken a stretch of text at a time give the values the
-one-pass code gave (every word at once, every 5-gram in one MinHash batch)."""
+"""Memory bounds that change no result: fingerprint and content hash taken a stretch of text
+at a time give the values the one-pass code gave (every word at once, every 5-gram in one
+MinHash batch); a PDF's text stops at the text limit. The peaks themselves are measured by
+benchmarks/bench_memory.py."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import zlib
+from pathlib import Path
 
 import pytest
 
 from sanctuary_tracker.read import fingerprint
 from sanctuary_tracker.read.finish import content_hash
+from sanctuary_tracker.read.pdf import read_pdf
+from sanctuary_tracker.settings import ReadLimits
 
 _WORD = re.compile(r"\w+")
 
@@ -88,3 +93,16 @@ def test_long_body_is_hashed_in_bounded_batches(monkeypatch):
     fingerprint.minhash_signature(body)
     assert len(sizes) > 10
     assert max(sizes) <= fingerprint.STRETCH_CHARS // 2 + 4
+
+
+def test_pdf_text_stops_after_the_page_that_reaches_the_text_limit():
+    data = (Path(__file__).parent / "fixtures" / "pdf" / "report.pdf").read_bytes()
+    whole = read_pdf(data, source="r", limits=ReadLimits())
+    assert len(whole.pages) == 3 and not whole.warnings
+    cut = read_pdf(data, source="r", limits=ReadLimits(max_text_bytes=whole.pages[1] + 10))
+    assert cut.pages == whole.pages[:2]
+    assert cut.body == whole.body[: whole.pages[2] - 2]
+    assert cut.warnings == [
+        f"read the first 2 of 3 pages (their text reached the {whole.pages[1] + 10:,}-byte"
+        " text limit); the rest were skipped"
+    ]

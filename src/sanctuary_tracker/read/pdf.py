@@ -11,7 +11,9 @@ its /CreationDate. Modification dates are not used: re-saving a file changes the
 
 Limits: PDFs over ``limits.max_pdf_bytes`` are refused. A PDF with more than
 ``limits.max_pdf_pages`` pages is read up to that page and a warning says so (a long
-report's first pages are still evidence). Encrypted PDFs are read when the empty password
+report's first pages are still evidence). Reading also stops, with a warning, after the
+page whose text reaches ``limits.max_text_bytes``: the body stays within the text limit,
+and so does the memory fingerprinting and extraction need. Encrypted PDFs are read when the empty password
 opens them.
 
 Scans: pages without a text layer (and scanned pages with only a few typed words in one)
@@ -108,11 +110,17 @@ def _read(data: bytes, source: str, limits: ReadLimits) -> Document:
 
     warnings_out: list[str] = []
     count = min(total, limits.max_pdf_pages)
-    if total > count:
+    parts = _page_texts(reader, count, limits.max_text_bytes)
+    if len(parts) < count:
+        warnings_out.append(
+            f"read the first {len(parts):,} of {total:,} pages (their text reached the"
+            f" {limits.max_text_bytes:,}-byte text limit); the rest were skipped"
+        )
+    elif total > count:
         warnings_out.append(
             f"read the first {count:,} of {total:,} pages (the page limit); the rest were skipped"
         )
-    parts = [_clean(reader.pages[number].extract_text() or "") for number in range(count)]
+    count = len(parts)
     ocr = read_scanned_pages(data, parts, source=source, limits=limits)
     for number in ocr.read:
         parts[number - 1] = _clean(ocr.texts[number - 1])
@@ -146,6 +154,21 @@ def _read(data: bytes, source: str, limits: ReadLimits) -> Document:
         pages=starts,
         warnings=warnings_out,
     )
+
+
+def _page_texts(reader, count: int, max_bytes: int) -> list[str]:
+    """The cleaned text of the first ``count`` pages, stopping after the page whose text
+    takes the total past ``max_bytes`` (UTF-8): a PDF's body is bounded like a text file's,
+    so that fingerprinting and extraction need no more memory for it (a 100 MiB PDF can
+    hold far more text than a 16 MiB text file)."""
+    parts: list[str] = []
+    size = 0
+    for number in range(count):
+        parts.append(_clean(reader.pages[number].extract_text() or ""))
+        size += len(parts[-1].encode("utf-8")) + len(PAGE_SEPARATOR)
+        if size >= max_bytes:
+            break
+    return parts
 
 
 def _clean(text: str) -> str:
