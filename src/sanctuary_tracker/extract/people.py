@@ -242,6 +242,8 @@ class _Tok:
 
 
 def _without_possessive(text: str) -> str:
+    if text[-1:] not in ("s", "'", "’"):
+        return text
     for ending in ("'s", "’s", "'", "’"):
         if text.endswith(ending) and len(text) > len(ending) + 1:
             return text[: -len(ending)]
@@ -299,6 +301,9 @@ class _Finder:
         for m in _BENCH.finditer(text):
             self._bench(m)
         for m in _RUN.finditer(text):
+            word = m.group()
+            if word.lower().rstrip(".") in NOT_NAMES:
+                continue  # one word never a name's ("The", "However"): most runs, at no cost
             for piece, owned in _pieces(self._tokens(m.start(), m.end())):
                 if len(piece) <= MAX_RUN:
                     self.owned = owned
@@ -443,6 +448,8 @@ class _Finder:
         """A letterhead's lines run together in capitals, too long to be one name: a common
         given name and a surname in capitals (an initial between them allowed), right before
         an organisation word, are a person ("JANE Q. ROE DEPARTMENT OF ...")."""
+        if sum(1 for t in tokens if t.text.isupper()) < 3:
+            return  # no line of capitals
         for i, tok in enumerate(tokens[:-2]):
             if _style(tok) != "upper" or given_names.births(_plain(tok.text)) < (
                 given_names.COMMON_BIRTHS
@@ -485,12 +492,16 @@ class _Finder:
 
     def _title_before(self, start: int) -> bool:
         """A lower-case title word right before ("police spokesman", "supporter", "state Rep.")."""
-        window = self.text[max(0, start - 40) : start]
-        words = list(_TITLE_BACK.finditer(window))
-        if not words or window[words[-1].end() :].strip(" \t\u00a0"):
+        text, floor = self.text, max(0, start - 40)
+        end = start
+        while end > floor and text[end - 1] in " \t\u00a0":
+            end -= 1
+        begin = end  # the word before, read backwards (a regex anchored at the end is slow)
+        while begin > floor and (text[begin - 1].isalnum() or text[begin - 1] in "_.'’-"):
+            begin -= 1
+        if begin == end:
             return False  # only spaces between: not "Migrant Justice\n • Protesters"
-        words = [w.group() for w in words]
-        last = words[-1].lower().rstrip(".")
+        last = text[begin:end].lower().rstrip(".")
         return last in TITLE_WORDS or last in TITLE_ABBREVIATIONS
 
     def _decide(self, name: list[_Tok], titled: bool) -> None:
