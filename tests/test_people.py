@@ -145,6 +145,12 @@ def test_one_word_name_with_an_office_predicated_of_it():
     assert people("Little changed after Vermont became a state.") == {}
 
 
+def test_apposition_with_a_role_makes_a_person():
+    found = people("Eswin Prakar, a trade professor at Cornell, said tariffs hurt farmers.")
+    assert found["Eswin Prakar"]["title"] == "trade professor"
+    assert people("Acme Widgets, the largest supplier in the state, said so.") == {}
+
+
 def test_bad_inputs_do_not_raise():
     for text in ["", "“", '”“"', "Mr.", "A. B. C.", "1 2 3\t4 5 6\n" * 50, "Déjà vu à Zürich"]:
         find_people(text, [])

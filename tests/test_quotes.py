@@ -270,3 +270,19 @@ def test_a_long_sentence_ending_in_a_colon_introduces_no_speaker():
         "left to wonder: “what comes next?”"
     )
     assert pairs(text) == []
+
+
+def test_pronoun_skips_a_possessive_and_a_hearer():
+    # "Mark Ruiz’s" is nearer, but "he" is the one who acted, Tom Becker
+    text = (
+        "Tom Becker, who represents several of Mark Ruiz’s neighbours, welcomed the inquiry.\n\n"
+        "“Thirty years in this job teach you to doubt coincidences,” he said."
+    )
+    assert pairs(text) == [
+        ("Tom Becker", "Thirty years in this job teach you to doubt coincidences,")
+    ]
+
+
+def test_the_one_told_is_no_speaker():
+    text = "His late uncle once told Dana Whitlow that “nobody reads the minutes.”"
+    assert pairs(text) == []

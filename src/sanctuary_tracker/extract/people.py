@@ -133,6 +133,10 @@ _OF_AFTER = re.compile(
     rf"[{_UP}0-9][\w.&'’-]*){{0,6}})"
 )
 _TITLE_BACK = re.compile(r"[\w.'’-]+")
+_ROLE_AFTER = re.compile(
+    r",[ \t]+(?:a|an|the|its|their|his|her)[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}?([a-z]+)"
+    r"(?=[ \t]*[,.;]|[ \t]+(?:at|of|for|in|with|from|and|who)\b)"
+)
 _OFFICE_AFTER = re.compile(
     r"[ \t]+(?:became|becomes|was[ \t]+(?:elected|re-elected|appointed|named|sworn[ \t]+in[ \t]+as)|"
     r"is[ \t]+(?:elected|sworn[ \t]+in[ \t]+as)|served[ \t]+as|serves[ \t]+as)[ \t]+"
@@ -470,6 +474,12 @@ class _Finder:
             ):
                 self._add(tok.start, surname.end, "letterhead")
 
+    def _role_after(self, end: int) -> bool:
+        """An apposition that gives a person's role: ", a trade professor at", ", the county's
+        longtime sheriff,"."""
+        m = _ROLE_AFTER.match(self.text, end)
+        return bool(m) and m.group(1).lower() in TITLE_WORDS
+
     def _office_after(self, end: int) -> bool:
         """An office predicated of the word just before: "became president", "was elected
         mayor", "was sworn in as the county's sheriff"."""
@@ -549,6 +559,7 @@ class _Finder:
             reason = "given name"
         elif (
             _CONTEXT_AFTER.match(text, end)
+            or self._role_after(end)
             or _SPEECH_AFTER.match(text, end)
             or _SPEECH_BEFORE.search(text, max(0, start - 30), start)
         ):

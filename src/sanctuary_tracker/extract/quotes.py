@@ -54,6 +54,10 @@ _PROXY_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}$",
     re.I,
 )
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:of|by|to|against|with|for|from|about|on|at|told|tells|asked|asks|urged|urges|"
+    r"reminded|reminds|thanked|thanks|informed|informs)[ \t]+$"
+)
 _STATEMENT = re.compile(r"\b(?:statement|remarks|letter|message|testimony|post|tweet)s?\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
 MAX_SEGMENT = 240
@@ -224,12 +228,15 @@ class _Attributor:
         )
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         floor = max(-1, i - 200)
+        fallback = None
         while i > floor:
-            person = self.mentions[i][2]
-            if person.gender in (None, gender) and len(person.name.split()) >= 1:
-                return person
+            s, e, person = self.mentions[i]
+            if person.gender in (None, gender):
+                if self._subject_at(s, e):
+                    return person  # the last one who did something, not "Epstein's accusers"
+                fallback = fallback or person
             i -= 1
-        return None
+        return fallback
 
     def _role(self, word: str, pos: int) -> Person | None:
         word = word.lower()
@@ -359,11 +366,14 @@ class _Attributor:
         return best.people, (best.start, best.end)
 
     def _subject_like(self, cand: _Cand) -> bool:
-        """Not a possessive ("Trump's order") nor the object of a preposition."""
-        if self._possessive(cand):
+        return self._subject_at(cand.start, cand.end)
+
+    def _subject_at(self, start: int, end: int) -> bool:
+        """Not a possessive ("Trump's order"), the object of a preposition, nor the one told
+        or asked ("told Starner that ...")."""
+        if re.match(r"['’]s?\b", self.text[end : end + 2]):
             return False
-        before = self.text[max(0, cand.start - 12) : cand.start]
-        return not re.search(r"\b(?:of|by|to|against|with|for|from|about|on|at)[ \t]+$", before)
+        return not _OBJECT_BEFORE.search(self.text, max(0, start - 12), start)
 
     def _previous_paragraph(
         self, paragraph_start: int, para_speakers: dict
