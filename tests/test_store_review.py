@@ -10,6 +10,7 @@ from store_support import STORE_FIXTURES, count, make_user, run
 CHELSEA = "ocd-division/country:us/state:ma/place:chelsea"
 SOMERVILLE = "ocd-division/country:us/state:ma/place:somerville"
 BOSTON = "ocd-division/country:us/state:ma/place:boston"
+DATED = ("--from", "2014-05-01", "--citation", "Ordinance 2014-12")
 
 
 def entered(result) -> int:
@@ -40,10 +41,8 @@ def test_accept_edit_reject_keep_everything_and_log_it(store):
 
     make_user("casey", "coder")
     make_user("rita", "reviewer")
-    first = entered(run("review", "add", CHELSEA, "P01", "decline_all", "--user", "casey"))
-    second = entered(
-        run("review", "add", SOMERVILLE, "P04", "yes", "--from", "2014-05-01", "--user", "casey")
-    )
+    first = entered(run("review", "add", CHELSEA, "P01", "decline_all", *DATED, "--user", "casey"))
+    second = entered(run("review", "add", SOMERVILLE, "P04", "yes", *DATED, "--user", "casey"))
     third = entered(run("review", "add", BOSTON, "P13", "true", "--user", "casey"))
     run("review", "accept", str(first), "--reason", "ordinance 2014-12", "--user", "rita")
     edit = run(
@@ -152,7 +151,7 @@ def test_a_decided_observation_is_decided_again_only_as_a_re_review(store):
     make_user("casey", "coder")
     make_user("rita", "reviewer")
     make_user("sam", "reviewer")
-    first = entered(run("review", "add", CHELSEA, "P04", "true", "--user", "casey"))
+    first = entered(run("review", "add", CHELSEA, "P04", "true", *DATED, "--user", "casey"))
     premature = run(
         "review", "accept", str(first), "--reason", "x", "--re-review", "--user", "rita"
     )
@@ -222,7 +221,7 @@ def test_the_rule_holds_for_every_caller_of_the_service(store):
     make_user("casey", "coder")
     make_user("rita", "reviewer")
     make_user("sam", "reviewer")
-    first = entered(run("review", "add", CHELSEA, "P04", "true", "--user", "casey"))
+    first = entered(run("review", "add", CHELSEA, "P04", "true", *DATED, "--user", "casey"))
     review_observation(user="rita", observation_id=first, decision="reject", reason="no source")
     with pytest.raises(StoreError, match=r"already rejected by rita .*--re-review"):
         review_observation(user="sam", observation_id=first, decision="accept", reason="yes")
@@ -235,3 +234,39 @@ def test_the_rule_holds_for_every_caller_of_the_service(store):
         re_review=True,
     )
     assert (edited.status, edited.value, edited.reviewer.username) == ("accepted", "false", "sam")
+
+
+def test_an_entered_observation_without_date_or_citation_is_accepted_only_explicitly(store):
+    from sanctuary_tracker.store.models import AuditLog, Observation
+
+    make_user("casey", "coder")
+    make_user("rita", "reviewer")
+    bare = entered(run("review", "add", CHELSEA, "P04", "true", "--user", "casey"))
+    undated = entered(
+        run("review", "add", BOSTON, "P13", "true", "--citation", "Order 7", "--user", "casey")
+    )
+    refused = run("review", "accept", str(bare), "--reason", "ok", "--user", "rita")
+    assert refused.exit_code == 1 and refused.stderr.count("\n") == 1
+    assert f"observation {bare} has no start date and no citation" in refused.stderr
+    assert "--undated --no-citation" in refused.stderr
+    half = run("review", "accept", str(bare), "--reason", "ok", "--undated", "--user", "rita")
+    assert half.exit_code == 1 and "has no citation:" in half.stderr
+    edit = run(
+        "review", "edit", str(undated), "--value", "false", "--reason", "x", "--user", "rita"
+    )
+    assert edit.exit_code == 1 and "has no start date:" in edit.stderr and "--from" in edit.stderr
+    assert Observation.objects.filter(status="proposed").count() == 2  # nothing decided
+    ok = run(
+        *("review", "accept", str(bare), "--reason", "council minutes, no date given"),
+        *("--undated", "--no-citation", "--user", "rita"),
+    )
+    assert ok.exit_code == 0, ok.stderr
+    dated = run(
+        *("review", "edit", str(undated), "--from", "2017-01-25", "--reason", "order date"),
+        *("--user", "rita"),
+    )
+    assert dated.exit_code == 0, dated.stderr
+    log = AuditLog.objects.filter(table="store_observation", action="observation.accept").get()
+    assert json.loads(log.after)["accepted_without"] == ["undated", "no citation"]
+    edited = AuditLog.objects.filter(table="store_observation", action="observation.edit").get()
+    assert "accepted_without" not in json.loads(edited.after)

@@ -17,6 +17,17 @@ re_review_option = click.option(
     help="Decide an observation already accepted or rejected (refused without it); the "
     "earlier decision stays in its history.",
 )
+undated_option = click.option(
+    "--undated",
+    is_flag=True,
+    help="Accept an entered observation that has no start date (refused without it).",
+)
+no_citation_option = click.option(
+    "--no-citation",
+    is_flag=True,
+    help="Accept an entered observation that cites no law, ordinance or policy (refused "
+    "without it).",
+)
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True
 )
@@ -134,6 +145,22 @@ def _decide(
     click.echo(f"observation {observation.pk}: {observation.status} by {user}{again}")
 
 
+@review.command("accept")
+@click.argument("observation_id", type=int)
+@reason_option
+@re_review_option
+@undated_option
+@no_citation_option
+@user_option
+@store_command
+def review_accept(observation_id, reason, re_review, undated, no_citation, user) -> None:
+    """Accept an observation as it stands (reviewer). One entered with no start date or no
+    citation is accepted only with --undated / --no-citation."""
+    _decide(
+        "accept", observation_id, user, reason, re_review, undated=undated, no_citation=no_citation
+    )
+
+
 def _decision_command(decision: str, doc: str) -> None:
     @review.command(decision, help=doc)
     @click.argument("observation_id", type=int)
@@ -145,7 +172,6 @@ def _decision_command(decision: str, doc: str) -> None:
         _decide(decision, observation_id, user, reason, re_review)
 
 
-_decision_command("accept", "Accept an observation as it stands (reviewer).")
 _decision_command(
     "reject", "Reject an observation; it stays in the store, marked rejected (reviewer)."
 )
@@ -159,10 +185,21 @@ _decision_command(
 @click.option("--to", "effective_to", metavar="YYYY-MM-DD")
 @reason_option
 @re_review_option
+@undated_option
+@no_citation_option
 @user_option
 @store_command
 def review_edit(
-    observation_id, value, jurisdiction, effective_from, effective_to, reason, re_review, user
+    observation_id,
+    value,
+    jurisdiction,
+    effective_from,
+    effective_to,
+    reason,
+    re_review,
+    undated,
+    no_citation,
+    user,
 ):
     """Correct an observation and accept it (reviewer); the old values stay in the log."""
     _decide(
@@ -175,6 +212,8 @@ def review_edit(
         jurisdiction=jurisdiction,
         effective_from=effective_from,
         effective_to=effective_to,
+        undated=undated,
+        no_citation=no_citation,
     )
 
 

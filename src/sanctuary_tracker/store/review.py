@@ -148,8 +148,15 @@ def review_observation(
     effective_from: str | None = None,
     effective_to: str | None = None,
     re_review: bool = False,
+    undated: bool = False,
+    no_citation: bool = False,
 ):
     """Accept, edit (new values, then accepted) or reject one observation.
+
+    An observation a coder entered with no start date, or with no citation, is accepted only
+    when the reviewer says so explicitly (``undated``, ``no_citation``): otherwise it could
+    become a fact without anyone having looked at what it stands on. The audit entry keeps
+    what the reviewer accepted it without.
 
     An observation already accepted or rejected is decided again only as an explicit
     re-review (``re_review=True``); the audit log then holds both decisions, the earlier
@@ -191,20 +198,58 @@ def review_observation(
                 f"observation {observation_id} names no jurisdiction: "
                 "edit it with --jurisdiction before accepting it"
             )
+        without = [] if decision == "reject" else accepted_without(observation)
+        _check_explicit(observation, without, undated=undated, no_citation=no_citation)
         observation.status = "rejected" if decision == "reject" else "accepted"
         observation.reviewer, observation.reviewed_at = reviewer, timezone.now()
         observation.review_reason = reason
         observation.save()
+        after = snapshot(observation)
+        if without:
+            after["accepted_without"] = without
         record_change(
             user=reviewer,
             action=f"observation.{decision}" + (RE_REVIEW if re_review else ""),
             table="store_observation",
             object_id=observation.pk,
             before=before,
-            after=snapshot(observation),
+            after=after,
             reason=reason,
         )
     return observation
+
+
+UNDATED, NO_CITATION = "undated", "no citation"
+
+
+def accepted_without(observation) -> list[str]:
+    """What an entered observation lacks that a reviewer must accept explicitly: a start
+    date (``undated``), a citation (``no citation``). One read from a document has the
+    document and its span to stand on."""
+    if observation.origin != "entered":
+        return []
+    lacks = []
+    if observation.effective_from is None:
+        lacks.append(UNDATED)
+    if not (observation.citation or "").strip():
+        lacks.append(NO_CITATION)
+    return lacks
+
+
+def _check_explicit(observation, without: list[str], *, undated: bool, no_citation: bool) -> None:
+    """Refuse to accept an entered observation without a date or citation unless the reviewer
+    said so (the CLI's --undated / --no-citation, the review form's boxes)."""
+    said = {UNDATED: undated, NO_CITATION: no_citation}
+    missing = [w for w in without if not said[w]]
+    if not missing:
+        return
+    lacks = {UNDATED: "no start date", NO_CITATION: "no citation"}
+    flags = " ".join("--" + w.replace(" ", "-") for w in missing)
+    hint = " (or edit it with --from)" if UNDATED in missing else ""
+    raise StoreError(
+        f"observation {observation.pk} has {' and '.join(lacks[w] for w in missing)}: "
+        f"accept it so only explicitly, with {flags}{hint}"
+    )
 
 
 def _check_re_review(observation, re_review: bool) -> None:

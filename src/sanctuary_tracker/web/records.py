@@ -105,6 +105,7 @@ def listing(row) -> dict[str, Any]:
         "jurisdiction": ref(row.jurisdiction),
         "date": None,
         "origin": "document",
+        "reviewed": False,  # a document's statement no reviewer has accepted: no definition counts it
         "source": f"document {row.document_id}",
         "document": row.document_id,
         "span": span(row.span),
@@ -126,6 +127,7 @@ def edition_member(edition, member: dict) -> dict[str, Any]:
         "date": edition.date,
         "withdrawn": edition.withdrawn,
         "origin": "reference",
+        "reviewed": True,  # the shipped edition, each member with its source
         "source": member["source_url"],
         "document": None,
         "span": None,
@@ -151,4 +153,6 @@ def observation(o) -> dict[str, Any]:
         "document": o.document_id,
         "span": span(o.span),
         "review_reason": o.review_reason,
+        "reviewer": o.reviewer.username if o.reviewer_id else None,
+        "reviewed_at": o.reviewed_at.isoformat() if o.reviewed_at else None,
     }

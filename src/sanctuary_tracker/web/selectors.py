@@ -166,7 +166,7 @@ def observations(f: Filters, *, statuses=("accepted",), geoid: str | None = None
     """Observations; only accepted ones are facts (others need a signed-in user)."""
     from sanctuary_tracker.store.models import Observation
 
-    qs = Observation.objects.select_related("jurisdiction", "provision", "span").filter(
+    qs = Observation.objects.select_related("jurisdiction", "provision", "span", "reviewer").filter(
         _store_jurisdiction_filter(f, "jurisdiction"), status__in=statuses
     )
     if geoid:

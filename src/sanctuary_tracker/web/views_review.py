@@ -13,7 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from sanctuary_tracker.store.errors import StoreError
+from sanctuary_tracker.store.review import accepted_without
 from sanctuary_tracker.web import records
+from sanctuary_tracker.web.verdict import value_text
 
 QUEUE_SIZE = 50
 
@@ -41,6 +43,8 @@ def queue(request):
         item = records.observation(o)
         item["coder"] = o.coder.username if o.coder else None
         item["excerpt"] = _excerpt(o)
+        item["value_text"] = value_text(item["value"])
+        item["lacks"] = accepted_without(o)
         items.append(item)
     return render(
         request,
@@ -83,6 +87,8 @@ def decide(request, pk: int):
             decision=decision,
             reason=request.POST.get("reason", ""),
             value=value if decision == "edit" else None,
+            undated=request.POST.get("undated") == "yes",
+            no_citation=request.POST.get("no_citation") == "yes",
         )
     except StoreError as exc:
         return _back(request, f"Not saved: {exc}")
