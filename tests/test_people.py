@@ -151,6 +151,22 @@ def test_apposition_with_a_role_makes_a_person():
     assert people("Acme Widgets, the largest supplier in the state, said so.") == {}
 
 
+def test_groups_outlets_terms_and_firms_are_not_people():
+    assert people("Authorities say the fire started in a kitchen.") == {}
+    assert people("Sources told reporters the deal was close.") == {}
+    assert people("The coach told Sports Insider on Monday that he would stay.") == {}
+    assert people("Victoria Post News Weekly carried the story.") == {}
+    assert people("Owen Lamp & Shade sells lighting.") == {}
+    assert people("The “Molly Brown” test is due next year.") == {}
+    found = people("Nominees include Ariana Grande & Billie Eilish this year.")
+    assert {"Ariana Grande", "Billie Eilish"} <= set(found)
+
+
+def test_given_name_that_is_a_place_before_a_middle_initial():
+    found = people("Troy L. Smith of Albany, N.Y., spoke.")
+    assert "Troy L. Smith" in found and "L. Smith" not in found
+
+
 def test_bad_inputs_do_not_raise():
     for text in ["", "“", '”“"', "Mr.", "A. B. C.", "1 2 3\t4 5 6\n" * 50, "Déjà vu à Zürich"]:
         find_people(text, [])

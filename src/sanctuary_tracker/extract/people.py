@@ -27,6 +27,7 @@ from sanctuary_tracker.extract.people_lexicon import CREDIT_WORDS, FEDERAL_BODIE
 from sanctuary_tracker.places.resolve import PlaceMention
 from sanctuary_tracker.text import given_names
 from sanctuary_tracker.text.lexicon import (
+    COLLECTIVE_NOUNS,
     NOT_NAMES,
     ORG_WORDS,
     PARTICLES,
@@ -107,7 +108,8 @@ _SPEECH_AFTER_SINGLE = re.compile(
     + "|".join(sorted(SPEECH_VERBS))
     + r")\b"
 )
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told|wrote|asked|according to)[ \t]+$", re.I)
+# ("told X", "asked X": X is the one spoken to, often an outlet: "told Business Insider")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|wrote|according to)[ \t]+$", re.I)
 _CONTEXT_AFTER = re.compile(
     r",?[ \t]*(?:Esq\b|\((?:[DRI]|Dem|Rep)\.?[-–]|[DRI]-[A-Z]|a[ \t]+(?:physician|lawyer|resident|"
     r"professor|spokesman|spokeswoman|spokesperson|member|teacher|doctor|nurse|pastor|student|"
@@ -405,6 +407,13 @@ class _Finder:
         k = len(tokens)
         while k > 0 and self._name_like(tokens[k - 1], len(tokens), k == len(tokens)):
             k -= 1
+        if (
+            0 < k < len(tokens) - 1
+            and _INITIALS.fullmatch(tokens[k].text)
+            and len(tokens[k].text) == 2
+            and given_names.births(_plain(tokens[k - 1].text)) >= given_names.COMMON_BIRTHS
+        ):
+            k -= 1  # "Troy L. Smith": a place's name, but a given name before a middle initial
         name = tokens[k:]
         prefix = tokens[:k]
         # leading particles or suffixes are not a name's start
@@ -541,9 +550,9 @@ class _Finder:
         first = words[0]
         first_plain = _plain(first.text)
         # a given name the place resolver read as a place is a place there ("Florida Man")
-        given = (
-            given_names.is_given_name(first_plain)
-            and self._place_at(first.start, first.end) is None
+        given = given_names.is_given_name(first_plain) and (
+            self._place_at(first.start, first.end) is None
+            or (len(words) == 3 and _INITIALS.fullmatch(words[1].text) is not None)
         )
         initials = bool(_INITIALS.fullmatch(first.text))
         known = self.by_surname.get(_plain(words[-1].bare))
@@ -579,6 +588,8 @@ class _Finder:
             return  # a court's district: "D. Oregon"
         if reason and not titled and self._organisation(words, start, end):
             return
+        if reason == "given name" and self._quoted_term(start, end):
+            return  # a "Green Run" test: a term in quotation marks, not someone named
         if not reason:
             # Not a person by itself; its words may still be surnames of people found.
             for tok in words:
@@ -603,7 +614,27 @@ class _Finder:
             given_names.COMMON_BIRTHS
         ):
             return True
+        if any(_plain(t.text) in _STRONG_ORG or t.norm == "news" for t in words[1:-1]):
+            return True  # "India Post News Weekly": an organisation word inside
+        if self._ampersand(start, end):
+            return True  # "Eve Door & Window" (but "Ariana Grande & Billie Eilish")
         return bool(_ARTICLE_BEFORE.search(self.text, max(0, start - 6), start))
+
+    def _ampersand(self, start: int, end: int) -> bool:
+        """Joined by "&" to a word that starts no person's name: an organisation's or a
+        product's name."""
+        after = _AMPERSAND_AFTER.match(self.text, end)
+        if after:
+            return not given_names.is_given_name(_plain(after.group(1)))
+        before = _AMPERSAND_BEFORE.search(self.text, max(0, start - 40), start)
+        if before:
+            return not (before.group(1) and given_names.is_given_name(_plain(before.group(1))))
+        return False
+
+    def _quoted_term(self, start: int, end: int) -> bool:
+        """The name is all that stands between two quotation marks."""
+        before = self.text[start - 1 : start] if start else ""
+        return before in ("“", '"') and self.text[end : end + 1] in ("”", '"')
 
     def _byline(self, start: int, end: int) -> bool:
         """A name alone on its line, above a line that names an outlet or organisation."""
@@ -663,7 +694,7 @@ class _Finder:
             return
         if given_names.is_given_name(surname) and evident != "title":
             return  # "Grant said" may be a first name; "Sheriff Anderson" is a surname
-        if surname in ORG_WORDS or surname in TITLE_WORDS:
+        if surname in ORG_WORDS or surname in TITLE_WORDS or surname in COLLECTIVE_NOUNS:
             return
         if self._place_at(tok.start, tok.end) is not None:
             return
@@ -761,6 +792,8 @@ class _Finder:
 KIND_WORDS = frozenset("county city town village township borough parish state".split())
 _WEB_ADDRESS = re.compile(r"(?:\.|[ \t]+)(?:org|com|net)\b")
 _ARTICLE_BEFORE = re.compile(r"\bthe[ \t]+$")
+_AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’-]*)")
+_AMPERSAND_BEFORE = re.compile(r"(?:([A-Z][\w'’-]*)[ \t]+)?[A-Z][\w.'’-]*[ \t]*&[ \t]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

@@ -59,7 +59,7 @@ NEWS_WORDS = _words(
     """
     times post globe tribune herald journal chronicle gazette examiner register bee press star
     sun news daily magazine review mirror sentinel inquirer observer courant dispatch telegraph
-    record ledger courier beacon bulletin
+    record ledger courier beacon bulletin insider weekly wire
     """
 )
 # A place name right before one of these is part of an organisation's or a thing's name
@@ -128,6 +128,16 @@ REPORTING_VERBS = _words(
     insisted insists warned warns acknowledged acknowledges contended contends claimed claims
     conceded concedes predicted predicts admitted admits estimated estimates believes believed
     thinks agreed agrees countered counters emphasized stressed wrote writes
+    """
+)
+# Plural nouns for groups that speak or act in news text; capitalised at a sentence's start
+# they are no surname ("Authorities say ...", "Sources told CNN ...").
+COLLECTIVE_NOUNS = _words(
+    """
+    authorities officials police investigators prosecutors protesters protestors residents
+    critics experts analysts researchers scientists sources witnesses officers lawmakers leaders
+    advocates opponents supporters democrats republicans economists observers organizers
+    organisers activists students parents teachers voters neighbors neighbours doctors
     """
 )
 # People who speak for someone else: "a spokeswoman for Mayor Ortiz" is not the mayor speaking.
