@@ -28,7 +28,13 @@ def test_imported_awards_show_on_the_jurisdiction_page_and_json(site):
     ]
     assert money["awards_total"] == "129000.00"  # net of a 15,000 deobligation
     assert money["awards_by_program_and_year"] == [
-        {"program": "16.738", "fiscal_year": 2016, "total": "129000.00"}
+        {
+            "program": "16.738",
+            "program_title": "Edward Byrne Memorial Justice Assistance Grant (Byrne JAG)",
+            "fiscal_year": 2016,
+            "total": "129000.00",
+            "total_text": "129,000.00",
+        }
     ]
     assert {(a["source_file"].rsplit("/", 1)[-1], a["source_row"]) for a in money["awards"]} == {
         ("usaspending_awards.csv", 2),
@@ -36,5 +42,5 @@ def test_imported_awards_show_on_the_jurisdiction_page_and_json(site):
         ("jag_allocations_fy2016_ma.csv", 6),
     }
     page = requests.get(f"{site.url}/jurisdiction/{CHELSEA}/", timeout=60).text
-    assert "$129000.00 in 3 awards" in page
+    assert "$129,000.00 in 3 awards" in page
     assert "jag_allocations_fy2016_ma.csv, row 6" in page

@@ -1,5 +1,6 @@
 """The demo database: the store initialised (gazetteer, codebook, roles), the bundled
-sample documents ingested, demo users with passwords, and the search index built. The
+sample documents ingested, the bundled award file imported (real Byrne JAG awards, each row
+with its BJA award page), demo users with passwords, and the search index built. The
 shipped official lists and state laws are read by the classifier as they are."""
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from importlib import resources
 from pathlib import Path
 
 DEFAULT_DEMO = Path("data") / "demo.sqlite3"
+# Byrne JAG awards as BJA's award pages give them (award number, fiscal year, amount,
+# recipient), one page per row in its source_url column; see samples/README.md.
+DEMO_AWARDS = "bja-jag-awards.csv"
 DEMO_USERS = (("demo-admin", "admin"), ("demo-coder", "coder"), ("demo-reviewer", "reviewer"))
 
 
@@ -20,6 +24,7 @@ class DemoReport:
     documents: dict[str, int]
     passwords: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    awards: int = 0
 
 
 def demo_url() -> tuple[str, bool]:
@@ -36,6 +41,10 @@ def sample_paths() -> list[str]:
     return sorted(
         str(p) for p in folder.iterdir() if p.name.endswith((".html", ".txt")) and p.is_file()
     )
+
+
+def award_path() -> str:
+    return str(resources.files("sanctuary_tracker") / "samples" / DEMO_AWARDS)
 
 
 def remove_sqlite(path: Path) -> None:
@@ -65,5 +74,18 @@ def build_demo(url: str) -> DemoReport:
     coder = User.objects.get(username="demo-coder")
     problems: list[str] = []
     report = ingest_sources(sample_paths(), user=coder, on_problem=problems.append)
+    awards = _import_awards()
     search.refresh()
-    return DemoReport(url, dict(report.counts), passwords, problems)
+    return DemoReport(url, dict(report.counts), passwords, problems, awards)
+
+
+def _import_awards() -> int:
+    """The bundled award file, imported once (a store already holding it keeps its rows);
+    how many of its awards the store holds."""
+    from sanctuary_tracker.funding.load import import_files
+    from sanctuary_tracker.store.models import Award
+
+    held = Award.objects.filter(source_file__endswith=DEMO_AWARDS)
+    if not held.exists():
+        import_files([award_path()])
+    return held.count()
