@@ -286,3 +286,19 @@ def test_pronoun_skips_a_possessive_and_a_hearer():
 def test_the_one_told_is_no_speaker():
     text = "His late uncle once told Dana Whitlow that “nobody reads the minutes.”"
     assert pairs(text) == []
+
+
+def test_bare_apostrophe_possessive_is_no_speaker():
+    text = (
+        "Prime Minister Ruth Ames said in a statement, “We are deeply pleased and relieved” at the "
+        "release, adding that Dana Weeks’ family had thanked the rescuers."
+    )
+    assert pairs(text) == [("Ruth Ames", "We are deeply pleased and relieved")]
+
+
+def test_paraphrase_after_a_phrase_of_time_or_manner():
+    text = "Mayor Ruth Ames said on Monday that the city will not comply with the order."
+    [q] = quotes(text, direct=False)
+    assert q["text"] == "the city will not comply with the order"
+    text = "Mayor Ruth Ames said in a statement, “We are deeply pleased and relieved” at last."
+    assert quotes(text, direct=False) == []

@@ -54,6 +54,12 @@ _PROXY_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}$",
     re.I,
 )
+_POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?![A-Za-z]))")
+# A phrase between a reporting verb and its clause: "said in a statement that", "said on Monday"
+_ADVERBIAL = re.compile(
+    r"(?:in|on|at|during|after|before|via|through|by|with|to|from|last|this|earlier|later)\b"
+    r"[^.;:,\"“\n]{0,60}?(?:[ \t]+(that)[ \t]+|(?=[,.;:\"“\n]|$))"
+)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:of|by|to|against|with|for|from|about|on|at|told|tells|asked|asks|urged|urges|"
     r"reminded|reminds|thanked|thanks|informed|informs)[ \t]+$"
@@ -216,7 +222,7 @@ class _Attributor:
         return [cand]
 
     def _possessive(self, cand: _Cand) -> bool:
-        return bool(re.match(r"['’]s?\b", self.text[cand.end : cand.end + 2]))
+        return self._possessive_at(cand.end)
 
     def _pronoun(self, word: str, pos: int) -> Person | None:
         gender = (
@@ -365,13 +371,17 @@ class _Attributor:
         best = before[-1] if before else min(subjects, key=lambda c: c.start)
         return best.people, (best.start, best.end)
 
+    def _possessive_at(self, end: int) -> bool:
+        """ "Trump's", "Weeks’ family" (a bare apostrophe after an s)."""
+        return bool(_POSSESSIVE_AFTER.match(self.text, end))
+
     def _subject_like(self, cand: _Cand) -> bool:
         return self._subject_at(cand.start, cand.end)
 
     def _subject_at(self, start: int, end: int) -> bool:
         """Not a possessive ("Trump's order"), the object of a preposition, nor the one told
         or asked ("told Starner that ...")."""
-        if re.match(r"['’]s?\b", self.text[end : end + 2]):
+        if self._possessive_at(end):
             return False
         return not _OBJECT_BEFORE.search(self.text, max(0, start - 12), start)
 
@@ -446,6 +456,11 @@ class _Attributor:
             if not m or _PROXY_BEFORE.search(self.text, max(0, s - 60), s):
                 continue
             start = m.end()
+            lead = _ADVERBIAL.match(self.text, start)
+            if lead:  # "said in a statement (on Monday) that ...": the clause after "that"
+                if not lead.group(1):
+                    continue
+                start = lead.end()
             stop = self._sentence_end(start, min(len(self.text), start + 400))
             line_end = self.text.find("\n", start)
             if line_end >= 0:
