@@ -113,7 +113,7 @@ def web_settings(url: str) -> dict:
             "signin": {
                 "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                 "LOCATION": signin_dir(url),
-                "OPTIONS": {"MAX_ENTRIES": 100_000},
+                "OPTIONS": {"MAX_ENTRIES": 10_000},  # each write lists the folder
             },
         },
         "SANCTUARY_SIGNIN": signin_limits(),
@@ -123,7 +123,7 @@ def web_settings(url: str) -> dict:
         "MIDDLEWARE": [
             "django.middleware.security.SecurityMiddleware",
             "sanctuary_tracker.web.cache.ResponseCache",
-            "django.middleware.gzip.GZipMiddleware",
+            "sanctuary_tracker.web.compress.Compress",
             "django.contrib.sessions.middleware.SessionMiddleware",
             "django.middleware.common.CommonMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",
