@@ -53,7 +53,7 @@ def shingle_batches(body: str) -> Iterator[list[bytes]]:
     carry: list[str] = []  # the last four words of the stretches before, for 5-grams across
     seen = 0
     for stretch in words_in_stretches(body):
-        words = carry + stretch
+        words = carry + stretch if carry else stretch
         seen += len(stretch)
         if len(words) >= SHINGLE_WORDS:
             yield [
