@@ -1,6 +1,8 @@
 """The map: county and state shapes (built from us-atlas by scripts/build_map.py), their
-labels under a definition on a date, and places with evidence of their own as points
-(drawn at their county's centre: the gazetteer holds no coordinates)."""
+labels under a definition on a date, and places with evidence of their own as small points
+at their own location (GeoNames, built by scripts/build_place_points.py; a place GeoNames
+does not place is drawn near its county's centre). Also what each definition has evidence
+for on a date, and the view the map opens on."""
 
 from __future__ import annotations
 
@@ -11,7 +13,13 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from sanctuary_tracker.web.classification import classifier, data_version, gazetteer, labels
+from sanctuary_tracker.web.classification import (
+    classifier,
+    data_version,
+    definitions,
+    gazetteer,
+    labels,
+)
 from sanctuary_tracker.web.lru import Lru
 
 LABELS = ("yes", "partial", "no", "unknown")
@@ -32,6 +40,16 @@ def geometry() -> dict[str, Any]:
         ) from None
 
 
+@cache
+def place_points() -> dict[str, list[float]]:
+    """GEOID -> [lon, lat, x, y] of the places GeoNames locates (empty when not built)."""
+    asset = resources.files("sanctuary_tracker.web") / "static" / "web" / "place-points.json"
+    try:
+        return json.loads(asset.read_text())["points"]
+    except FileNotFoundError:
+        return {}
+
+
 def _offset(geoid: str) -> tuple[float, float]:
     """A small fixed offset per place so that places of one county do not overlap."""
     digest = hashlib.blake2b(geoid.encode(), digest_size=2).digest()
@@ -40,7 +58,7 @@ def _offset(geoid: str) -> tuple[float, float]:
 
 def places(found: dict[str, str]) -> list[list]:
     """[geoid, name, state, x, y, label] of every local government with facts of its own."""
-    g, centres = gazetteer(), geometry()["centres"]
+    g, centres, points = gazetteer(), geometry()["centres"], place_points()
     own = classifier().evidence.own
     rows = []
     for geoid in sorted(own):
@@ -48,13 +66,54 @@ def places(found: dict[str, str]) -> list[list]:
             j = g.by_geoid(geoid)
         except KeyError:
             continue
-        centre = centres.get(j.county_geoid or "")
-        if j.level != "local" or centre is None:
+        if j.level != "local":
             continue
-        dx, dy = _offset(geoid)
-        x, y = round(centre[0] + dx, 1), round(centre[1] + dy, 1)
+        if geoid in points:
+            x, y = points[geoid][2], points[geoid][3]
+        elif j.county_geoid in centres:
+            centre, (dx, dy) = centres[j.county_geoid], _offset(geoid)
+            x, y = round(centre[0] + dx, 1), round(centre[1] + dy, 1)
+        else:
+            continue
         rows.append([geoid, j.name, j.state, x, y, found.get(geoid, "unknown")])
     return rows
+
+
+_EVIDENCE_CACHE = Lru(16)
+
+
+def evidence(date: str) -> dict[str, dict[str, int]]:
+    """Per definition, how many jurisdictions have each decided label (yes, partial, no)
+    on ``date``: what the definition has evidence for (kept until the store changes)."""
+    key = (date, data_version())
+    found = _EVIDENCE_CACHE.get(key)
+    if found is None:
+        found = {}
+        for definition_id in sorted(definitions()):
+            values = list(labels(definition_id, date).values())
+            found[definition_id] = {label: values.count(label) for label in LABELS[:3]}
+        _EVIDENCE_CACHE.put(key, found)
+    return found
+
+
+def default_definition_on(date: str) -> str:
+    """The definition the map opens on: of those that measure "sanctuary" (the map's own
+    question), the one with the most jurisdictions labelled yes or partial on ``date``
+    (a closed list's "no" for everyone it does not name says little), then the most
+    decided; any definition when none measuring sanctuary has data; ties by id."""
+    counts = evidence(date)
+
+    def rank(definition_id: str) -> tuple:
+        c = counts[definition_id]
+        sanctuary = definitions()[definition_id].measures == "sanctuary"
+        return (
+            -(sanctuary and c["yes"] + c["partial"] > 0),
+            -(c["yes"] + c["partial"]),
+            -sum(c.values()),
+            definition_id,
+        )
+
+    return min(counts, key=rank)
 
 
 def map_data(definition_id: str, date: str) -> dict[str, Any]:
@@ -67,6 +126,7 @@ def map_data(definition_id: str, date: str) -> dict[str, Any]:
         "counties": {c[0]: found.get(c[0], "unknown") for c in shapes["counties"]},
         "states": {s[0]: found.get(s[0], "unknown") for s in shapes["states"]},
         "places": places(found),
+        "evidence": evidence(date),
     }
 
 
@@ -92,33 +152,55 @@ def svg(definition_id: str, date: str) -> str:
     return found
 
 
+# A state's own label shows, hatched, through its counties that have none of their own.
+_PATTERNS = "".join(
+    f'<pattern id="hatch-{label}" width="4" height="4" patternUnits="userSpaceOnUse" '
+    f'patternTransform="rotate(45)"><rect width="4" height="4" class="pf-{label}"/>'
+    '<rect width="1.3" height="4" fill="#fff" fill-opacity=".6"/></pattern>'
+    for label in LABELS
+)
+
+
 def _svg(definition_id: str, date: str) -> str:
-    """The map's markup, every name escaped, each shape linking to its jurisdiction's page."""
+    """The map's markup, every name escaped, each county and place a link named for its
+    jurisdiction and label. Layers, bottom up: states filled by their own label (hatched),
+    counties (filled when they have a label of their own, else see-through and still
+    clickable), state borders, places as small points."""
     data, shapes, g = map_data(definition_id, date), geometry(), gazetteer()
     known = {j.geoid for j in g if j.level != "local"}
     parts = [
-        f'<svg id="map" viewBox="0 0 {shapes["width"]} {shapes["height"]}" role="img" '
-        'aria-labelledby="map-title"><title id="map-title">Counties and states coloured by '
-        'label</title><g class="counties">'
+        f'<svg id="map" viewBox="0 0 {shapes["width"]} {shapes["height"]}" role="group" '
+        'aria-labelledby="map-title"><title id="map-title">Map of counties, states and '
+        f"places coloured by label</title><defs>{_PATTERNS}</defs>"
+        '<g class="states-fill" aria-hidden="true">'
     ]
+    for geoid, name, path in shapes["states"]:
+        label = data["states"][geoid]
+        parts.append(
+            f'<path class="s-{label}" data-geoid="{geoid}" data-name="{escape(name)}" d="{path}"/>'
+        )
+    parts.append('</g><g class="counties">')
     for geoid, name, path in shapes["counties"]:
         label = data["counties"][geoid]
         title = escape(f"{_title(geoid, name)}: {label}")
-        shape = (
-            f'<path class="l-{label}" data-geoid="{geoid}" d="{path}"><title>{title}</title></path>'
-        )
         if geoid in known:
-            shape = f'<a href="/jurisdiction/{geoid}/?date={date}">{shape}</a>'
-        parts.append(shape)
-    parts.append('</g><g class="states">')
-    for geoid, _name, path in shapes["states"]:
-        parts.append(f'<path class="s-{data["states"][geoid]}" data-geoid="{geoid}" d="{path}"/>')
+            parts.append(
+                f'<a href="/jurisdiction/{geoid}/?date={date}"><title>{title}</title>'
+                f'<path class="l-{label}" data-geoid="{geoid}" d="{path}"/></a>'
+            )
+        else:
+            parts.append(
+                f'<path class="l-{label}" data-geoid="{geoid}" d="{path}"><title>{title}</title></path>'
+            )
+    parts.append('</g><g class="states" aria-hidden="true">')
+    for _geoid, _name, path in shapes["states"]:
+        parts.append(f'<path d="{path}"/>')
     parts.append('</g><g class="places">')
     for geoid, name, state, x, y, label in data["places"]:
         title = escape(f"{name}, {state}: {label}")
         parts.append(
-            f'<a href="/jurisdiction/{geoid}/?date={date}"><circle class="p-{label}" '
-            f'data-geoid="{geoid}" cx="{x}" cy="{y}" r="3"><title>{title}</title></circle></a>'
+            f'<a href="/jurisdiction/{geoid}/?date={date}"><title>{title}</title><circle '
+            f'class="p-{label}" data-geoid="{geoid}" cx="{x}" cy="{y}" r="1.5"/></a>'
         )
     parts.append("</g></svg>")
     return "".join(parts)

@@ -21,6 +21,7 @@ from sanctuary_tracker.web.classification import (
     today,
 )
 from sanctuary_tracker.web.document_view import evidence_of, highlight, person_profile, spans
+from sanctuary_tracker.web.params import iso_date
 from sanctuary_tracker.web.profiles import profile
 from sanctuary_tracker.web.search import search
 
@@ -47,19 +48,42 @@ def _pickers(definition: str, date: str) -> dict:
     }
 
 
+def _evidence_text(counts: dict[str, int]) -> str:
+    """'38 yes, 39,247 no' for a definition's decided labels; 'no evidence' when none."""
+    shown = [f"{n:,} {label}" for label, n in counts.items() if n]
+    return ", ".join(shown) or "no evidence"
+
+
 @require_GET
 def map_page(request):
-    definition, date = _choice(request)
-    return render(
-        request,
-        "web/map.html",
-        {
-            **_pickers(definition, date),
-            "svg": mark_safe(mapdata.svg(definition, date)),  # built with every name escaped
-            "counts": mapdata.counts(definition, date),
-            "labels": mapdata.LABELS,
-        },
-    )
+    """The map; a date or definition that is not valid gets a 400 page that says so
+    (never another map in its place). Without a definition: the one with most evidence."""
+    problems = []
+    asked_date, asked = request.GET.get("date", ""), request.GET.get("definition", "")
+    try:
+        date = iso_date(asked_date) or today()
+    except ValueError:
+        problems.append(f"date {asked_date[:40]!r}: not a date (YYYY-MM-DD, a real calendar day)")
+        date = today()
+    if asked and asked not in definitions():
+        problems.append(f"definition {asked[:40]!r}: unknown (choose one from the list)")
+    definition = asked if asked in definitions() else mapdata.default_definition_on(date)
+    evidence = mapdata.evidence(date)
+    context = {
+        **_pickers(definition, date),
+        "definitions": [
+            {**d.to_record(), "evidence_text": _evidence_text(evidence[d.id])}
+            for d in definitions().values()
+        ],
+        "problems": problems,
+        "labels": mapdata.LABELS,
+    }
+    if problems:
+        context["date"] = asked_date[:40] if asked_date else date
+        return render(request, "web/map.html", context, status=400)
+    context["svg"] = mark_safe(mapdata.svg(definition, date))  # built with every name escaped
+    context["counts"] = mapdata.counts(definition, date)
+    return render(request, "web/map.html", context)
 
 
 @require_GET
