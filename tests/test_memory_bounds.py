@@ -6,6 +6,7 @@ benchmarks/bench_memory.py."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import zlib
 from pathlib import Path
@@ -106,3 +107,33 @@ def test_pdf_text_stops_after_the_page_that_reaches_the_text_limit():
         f"read the first 2 of 3 pages (their text reached the {whole.pages[1] + 10:,}-byte"
         " text limit); the rest were skipped"
     ]
+
+
+def test_given_name_counts_are_kept_in_the_cache_and_read_back(monkeypatch, tmp_path):
+    """Summing the baby-name table peaks near 200 MB; later processes read the sums back."""
+    from sanctuary_tracker.text import given_names
+
+    try:
+        built = given_names._table_counts(given_names._data_file())
+    except given_names.GivenNamesUnavailable as exc:
+        pytest.skip(str(exc))
+    monkeypatch.setenv("SANCTUARY_CACHE", str(tmp_path))
+    monkeypatch.setattr(given_names, "_table_counts", lambda path: built)
+    given_names._counts.cache_clear()
+    try:
+        assert given_names._counts() == built
+        (cached,) = tmp_path.glob("given-names-*.json")
+
+        def no_table(path):
+            raise AssertionError("the table was read again")
+
+        monkeypatch.setattr(given_names, "_table_counts", no_table)
+        given_names._counts.cache_clear()
+        assert given_names._counts() == built
+        cached.write_text('{"julio": [1')  # a writer killed half-way
+        monkeypatch.setattr(given_names, "_table_counts", lambda path: built)
+        given_names._counts.cache_clear()
+        assert given_names._counts() == built
+        assert json.loads(cached.read_text())["julio"] == list(built["julio"])
+    finally:
+        given_names._counts.cache_clear()

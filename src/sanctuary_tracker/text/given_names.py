@@ -11,7 +11,12 @@ counted at least ``MIN_BIRTHS`` babies given it."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib.util
+import json
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,11 +45,55 @@ def _data_file() -> Path:
 
 @lru_cache(maxsize=1)
 def _counts() -> dict[str, tuple[int, int]]:
-    """Lower-case given name -> (babies who were boys, babies who were girls), 1880-2017."""
+    """Lower-case given name -> (babies who were boys, babies who were girls), 1880-2017.
+
+    Summing the table takes pyarrow about 190 MB at its peak, for 6,792 names: the sums are
+    kept in the cache folder (``places.automaton_cache.cache_dir``) as JSON, keyed by the
+    table's and this module's SHA-256, so only a process that finds no cache file pays it."""
+    path = _data_file()
+    cache = _cache_file(path)
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        if cache is not None:
+            return {name: (m, f) for name, (m, f) in json.loads(cache.read_text()).items()}
+    counts = _table_counts(path)
+    if cache is not None:
+        _write_json(cache, counts)
+    return counts
+
+
+def _cache_file(table: Path) -> Path | None:
+    from sanctuary_tracker.places.automaton_cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(table.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return folder / f"given-names-{digest.hexdigest()[:32]}.json"
+
+
+def _write_json(path: Path, counts: dict[str, tuple[int, int]]) -> None:
+    """Written whole or not at all (a temporary file renamed over the name); a folder that
+    cannot be written leaves no cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".given-names-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w") as f:
+            json.dump(counts, f, sort_keys=True)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _table_counts(path: Path) -> dict[str, tuple[int, int]]:
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    table = pq.read_table(_data_file(), columns=["name", "sex", "n"])
+    table = pq.read_table(path, columns=["name", "sex", "n"])
     totals = table.group_by(["name", "sex"]).aggregate([("n", "sum")])
     names = pc.utf8_lower(totals["name"]).to_pylist()
     sexes = totals["sex"].to_pylist()
