@@ -61,7 +61,10 @@ SMOKE = [
     step("load", "{tmp}/batch", "--user", "casey"),
     step("review add", CHELSEA, "P04", "true", "--user", "casey"),
     step("review list", "--user", "rita"),
-    step("review accept", "{observation}", "--reason", "council minutes", "--user", "rita"),
+    step(
+        *("review accept", "{observation}", "--reason", "council minutes"),
+        *("--undated", "--no-citation", "--user", "rita"),
+    ),
     step(
         "review edit",
         "{observation}",
@@ -70,6 +73,8 @@ SMOKE = [
         "--reason",
         "misread",
         "--re-review",
+        "--undated",
+        "--no-citation",
         "--user",
         "rita",
     ),
