@@ -12,13 +12,13 @@ import sys
 # 2026-12-07, whichever is higher. Raise them when the scores rise; never lower one silently.
 FLOORS = {
     "jurisdictions_f1": 0.97,
-    "people_f1": 0.97,
-    "quotes_f1": 0.96,
-    "attributed_f1": 0.94,
+    "people_f1": 0.98,
+    "quotes_f1": 0.98,
+    "attributed_f1": 0.98,
     "amounts_f1": 0.98,
     "lists_f1": 0.98,
-    "speaker_accuracy": 0.97,
-    "publisher_accuracy": 0.90,
+    "speaker_accuracy": 0.98,
+    "publisher_accuracy": 0.9,
 }
 
 
