@@ -1,6 +1,6 @@
 """GeoJSON geometry (longitude, latitude) for exports: counties and states from us-atlas's
-unprojected boundaries; a place as a point at its county's centre (the gazetteer holds
-no coordinates of its own, and the point says so in the export's properties)."""
+unprojected boundaries; a place as a point at its own location (GeoNames, the map's
+place-points.json), or at its county's centre when GeoNames does not place it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from sanctuary_tracker.web.classification import gazetteer
+from sanctuary_tracker.web.mapdata import place_points
 from sanctuary_tracker.web.topojson import bbox_centre, decode_arcs, polygons, ring_points
 
 
@@ -36,6 +37,9 @@ def feature_geometry(geoid: str | None) -> dict[str, Any] | None:
     shapes = _shapes()
     if geoid in shapes:
         return {"type": "MultiPolygon", "coordinates": shapes[geoid]}
+    point = place_points().get(geoid)
+    if point is not None:
+        return {"type": "Point", "coordinates": [point[0], point[1]]}
     try:
         j = gazetteer().by_geoid(geoid)
     except KeyError:

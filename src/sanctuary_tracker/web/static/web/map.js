@@ -62,7 +62,7 @@
       t.textContent = p[1] + ", " + p[2] + ": " + p[5];  // text, never markup
       var c = document.createElementNS(ns, "circle");
       c.setAttribute("cx", p[3]); c.setAttribute("cy", p[4]);
-      c.setAttribute("r", DOT * view.w / W);
+      c.setAttribute("r", (DOT * Math.pow(view.w / W, 0.75)).toFixed(3));
       c.setAttribute("class", "p-" + p[5]);
       c.dataset.geoid = p[0];
       a.appendChild(t); a.appendChild(c); places.appendChild(a);
@@ -169,7 +169,7 @@
     var y = Math.min(H - h, Math.max(0, v.y));
     view = { x: x, y: y, w: w, h: h };
     svg.setAttribute("viewBox", [x, y, w, h].map(function (n) { return n.toFixed(2); }).join(" "));
-    var r = (DOT * w / W).toFixed(3);
+    var r = (DOT * Math.pow(w / W, 0.75)).toFixed(3);  // dots grow a little as one zooms in
     svg.querySelectorAll(".places circle").forEach(function (c) { c.setAttribute("r", r); });
     wrap.dataset.zoom = (W / w).toFixed(2);
   }
