@@ -195,6 +195,7 @@ def test_a_bad_date_shows_a_message_never_a_map(open_page, site_sqlite):
     assert "not valid" in page.locator("#map-error").inner_text()
     assert page.locator(".map.failed").count() == 1
     assert page.locator("#map").evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    assert set(page.locator("#counts td").all_inner_texts()) == {"\u2013"}  # no stale counts
     page.screenshot(path=SHOTS / "map-error.png")
     page.select_option("#definition", "doj-2025-08")
     page.locator('.map[data-definition="doj-2025-08"]').wait_for()

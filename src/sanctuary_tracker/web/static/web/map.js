@@ -108,6 +108,8 @@
   function fail(message) {
     wrap.classList.add("failed");
     wrap.dataset.definition = "";
+    // the counts belong to the map that is no longer shown
+    document.querySelectorAll("#counts td").forEach(function (td) { td.textContent = "\u2013"; });
     if (!errorBox) return;
     errorBox.textContent = "";
     var p = document.createElement("p");
