@@ -178,7 +178,9 @@ class Amount:
 # Every amount holds one of these; the full pattern runs only near them. An amount starts
 # at most _BEFORE characters before its anchor ("two and a half million dollars") and ends
 # at most _AFTER after it ("$1.5 million to $2.25 million").
-_ANCHOR = re.compile(r"\$|\bUSD|dollars?\b|illions?\b|thousands?\b|\bhundreds\b", re.I)
+_ANCHOR = re.compile(  # (the lookahead on first letters lets the engine skip ahead fast)
+    r"(?=[$UuDdIiTtHh])(?:\$|\bUSD|dollars?\b|illions?\b|thousands?\b|\bhundreds\b)", re.I
+)
 _BEFORE, _AFTER = 160, 80
 
 

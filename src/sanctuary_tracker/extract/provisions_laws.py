@@ -39,7 +39,8 @@ _CHAMBERS = (
     ("B", r"B(?=\d)"),
 )
 _BILL = re.compile(
-    r"(?<![\w.])(?:"
+    # (the lookahead on the forms' first letters lets the regex engine skip ahead fast)
+    r"(?=[SHABL])(?<![\w.])(?:"
     + "|".join(f"(?P<c{i}>{form})" for i, (_, form) in enumerate(_CHAMBERS))
     + r")[ \t]?(?:No\.[ \t]?)?(?P<num>\d{1,5}(?:-\d{1,5}|-[A-Z])?[A-Z]?)(?![\w-])"
 )
@@ -145,19 +146,53 @@ def candidates(text: str) -> list[int]:
     found = [match.start() for match in _BILL.finditer(text)]
     named = _all_names()
     if named is not None:
-        found += [match.start() for match in named.finditer(text)]
+        found += _name_starts(text, named)
     return sorted(found)
+
+
+def _name_starts(text: str, named: re.Pattern) -> list[int]:
+    """Where ``named`` matches in ``text``: the popular names' lower-case forms found by one
+    Aho-Corasick pass, each confirmed by the pattern (its word boundaries) where it starts.
+    (Much faster than the case-insensitive alternation over the whole text.)"""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: no offsets
+        return [match.start() for match in named.finditer(text)]
+    starts = sorted({end - size + 1 for end, size in _name_automaton().iter(lowered)})
+    out, reached = [], 0
+    for start in starts:
+        if start >= reached and (match := named.match(text, start)):
+            out.append(start)
+            reached = match.end()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for form in _popular_forms():
+        automaton.add_word(form.lower(), len(form))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=1)
+def _popular_forms() -> tuple[str, ...]:
+    from sanctuary_tracker.classify.reference import load_reference
+
+    return tuple(
+        sorted(
+            {f for state in {law["state"] for law in load_reference().laws}
+             for f in _state_laws(state).by_name},
+            key=lambda f: (-len(f), f),
+        )
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1)
 def _all_names() -> re.Pattern | None:
-    from sanctuary_tracker.classify.reference import load_reference
-
-    forms = sorted(
-        {f for state in {law["state"] for law in load_reference().laws}
-         for f in _state_laws(state).by_name},
-        key=lambda f: (-len(f), f),
-    )  # fmt: skip
+    forms = _popular_forms()
     if not forms:
         return None
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
