@@ -116,8 +116,22 @@ def default_definition_on(date: str) -> str:
     return min(counts, key=rank)
 
 
+_MAP_CACHE = Lru(16)
+
+
 def map_data(definition_id: str, date: str) -> dict[str, Any]:
-    """Labels of every drawn county and state, and the places, for the map's script."""
+    """Labels of every drawn county and state, and the places, for the map's script (kept
+    for the last few definitions and dates until the store's data changes: an address the
+    response cache has not seen, or the map page's legend, does not build it again)."""
+    key = (definition_id, date, data_version())
+    found = _MAP_CACHE.get(key)
+    if found is None:
+        found = _map_data(definition_id, date)
+        _MAP_CACHE.put(key, found)
+    return found
+
+
+def _map_data(definition_id: str, date: str) -> dict[str, Any]:
     found = labels(definition_id, date)
     shapes = geometry()
     return {
