@@ -46,7 +46,7 @@ NEEDS = {
     "P03": ("jail", "facilit", "inmate", "detention", "interview"),
     "P04": ("status", "don't ask", "don’t ask"),
     "P05": ("status", "1373"),
-    "P06": ("ice", "immigration"),
+    "P06": ("release", "addresses", "database", "information"),  # what its pattern must hold
     "P07": ("immigration", "undocumented"),
     "P08": ("immigration enforcement",),
     "P09": ("task force", "operation", "cooperat"),
