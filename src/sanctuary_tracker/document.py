@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
+from pathlib import PurePath
 from typing import Any
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")  # "https:", "javascript:"; not "C:"
+
+
+def public_source(source: str, url: str | None = None) -> str:
+    """What a reader may be shown of where a document came from: its web address when it
+    has one, else the name of the file it was read from (with its "#record" part), never a
+    folder of the machine that read it ("/tmp/x/crawl.warc.gz#120" -> "crawl.warc.gz#120")."""
+    if url and url.startswith(("http://", "https://")):
+        return url
+    if _SCHEME.match(source):  # an address, not a path (links are filtered where shown)
+        return source
+    path, mark, record = source.partition("#")
+    name = PurePath(path).name or path
+    return f"{name}{mark}{record}"
 
 
 @dataclass

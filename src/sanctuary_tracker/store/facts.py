@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from sanctuary_tracker.classify.facts import FORMS, Fact
+from sanctuary_tracker.document import public_source
 
 
 def accepted_facts() -> list[Fact]:
@@ -40,7 +41,7 @@ def _source(o) -> str:
     """The document and span an observation was read from, or who entered it."""
     if o.document_id is None:
         return f"observation {o.id}, entered by a coder"
-    where = o.document.source
+    where = public_source(o.document.source, o.document.url)
     if o.span_id is not None:
         where += f"#{o.span.field}:{o.span.start}-{o.span.end}"
     return where

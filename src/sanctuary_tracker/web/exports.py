@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import FileResponse, HttpResponse
 
+from sanctuary_tracker.document import public_source
 from sanctuary_tracker.web import records, selectors
 from sanctuary_tracker.web.classification import (
     classifier,
@@ -83,7 +84,7 @@ def observation_rows(f: selectors.Filters) -> list[dict[str, Any]]:
 def _source(document, span) -> str | None:
     if document is None:
         return None
-    where = document.url or document.source
+    where = public_source(document.source, document.url)
     return f"{where}#{span.field}:{span.start}-{span.end}" if span else where
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sanctuary_tracker.document import public_source
 from sanctuary_tracker.extract.record import record_kind
 
 
@@ -32,7 +33,7 @@ def span(s) -> dict[str, Any] | None:
 def document(d, *, body: bool = False) -> dict[str, Any]:
     row = {
         "id": d.pk,
-        "source": d.source,
+        "source": public_source(d.source, d.url),
         "url": d.url,
         "title": d.title,
         "published": d.published.isoformat() if d.published else None,
@@ -77,7 +78,7 @@ def quote(q) -> dict[str, Any]:
             "id": q.document_id,
             "title": q.document.title,
             "published": q.document.published.isoformat() if q.document.published else None,
-            "source": q.document.source,
+            "source": public_source(q.document.source, q.document.url),
             "url": q.document.url,
         },
         "span": span(q.span),

@@ -45,3 +45,12 @@ def source_link(url, label: str = "source", css: str = "source", rel: str = "noo
     if not url:
         return ""
     return format_html('<span class="{}">{}: {}</span>', css, label, url)
+
+
+@register.filter
+def public_source(document) -> str:
+    """A stored document's source as a reader may see it: its web address, or its file's
+    name, never a server folder (``sanctuary_tracker.document.public_source``)."""
+    from sanctuary_tracker.document import public_source as shown
+
+    return shown(document.source, document.url)
