@@ -145,14 +145,22 @@ def _decide(
     click.echo(f"observation {observation.pk}: {observation.status} by {user}{again}")
 
 
+def _decision_options(*, accepting: bool):
+    """The options of a decision (--reason, --re-review, --user) over the opened store; an
+    acceptance also takes --undated and --no-citation."""
+
+    def decorate(body):
+        body = user_option(store_command(body))
+        if accepting:
+            body = undated_option(no_citation_option(body))
+        return reason_option(re_review_option(body))
+
+    return decorate
+
+
 @review.command("accept")
 @click.argument("observation_id", type=int)
-@reason_option
-@re_review_option
-@undated_option
-@no_citation_option
-@user_option
-@store_command
+@_decision_options(accepting=True)
 def review_accept(observation_id, reason, re_review, undated, no_citation, user) -> None:
     """Accept an observation as it stands (reviewer). One entered with no start date or no
     citation is accepted only with --undated / --no-citation."""
@@ -161,20 +169,12 @@ def review_accept(observation_id, reason, re_review, undated, no_citation, user)
     )
 
 
-def _decision_command(decision: str, doc: str) -> None:
-    @review.command(decision, help=doc)
-    @click.argument("observation_id", type=int)
-    @reason_option
-    @re_review_option
-    @user_option
-    @store_command
-    def command(observation_id, reason, re_review, user) -> None:
-        _decide(decision, observation_id, user, reason, re_review)
-
-
-_decision_command(
-    "reject", "Reject an observation; it stays in the store, marked rejected (reviewer)."
-)
+@review.command("reject")
+@click.argument("observation_id", type=int)
+@_decision_options(accepting=False)
+def review_reject(observation_id, reason, re_review, user) -> None:
+    """Reject an observation; it stays in the store, marked rejected (reviewer)."""
+    _decide("reject", observation_id, user, reason, re_review)
 
 
 @review.command("edit")
@@ -183,12 +183,7 @@ _decision_command(
 @click.option("--jurisdiction", metavar="OCD_ID_OR_GEOID", help="The corrected jurisdiction.")
 @click.option("--from", "effective_from", metavar="YYYY-MM-DD")
 @click.option("--to", "effective_to", metavar="YYYY-MM-DD")
-@reason_option
-@re_review_option
-@undated_option
-@no_citation_option
-@user_option
-@store_command
+@_decision_options(accepting=True)
 def review_edit(
     observation_id,
     value,
