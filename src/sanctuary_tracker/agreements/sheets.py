@@ -14,12 +14,11 @@ import hashlib
 import json
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 PRIMARY_SOURCE = "https://www.ice.gov/identify-and-arrest/287g"
-KINDS = ("participating", "pending")
 MODELS = {
     "jail enforcement model": "JEM",
     "task force model": "TFM",
@@ -35,7 +34,6 @@ _FILE_NAME = re.compile(
 )
 # "05/08/2025", "5/8/2025", and ICE's slips "05/082025", "7/72025" (month/day, 4-digit year).
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/?(\d{4})$")
-_MISSING = frozenset({"", "#n/a", "n/a", "na", "none"})
 
 
 class SheetError(ValueError):
@@ -83,10 +81,12 @@ class Publication:
     published: str  # ISO date
     half: str  # "am", "pm" or "" when not known
     rows: tuple[Row, ...]
+    # Worked out once: the history, the snapshot and the store all key publications by it.
+    sha256: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def sha256(self) -> str:
-        return content_sha256(self.kind, self.published, self.half, self.rows)
+    def __post_init__(self) -> None:
+        sha = content_sha256(self.kind, self.published, self.half, self.rows)
+        object.__setattr__(self, "sha256", sha)
 
     @property
     def moment(self) -> tuple[str, str]:

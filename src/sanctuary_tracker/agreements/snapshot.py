@@ -117,9 +117,10 @@ def _history(raw: dict) -> History:
             found = []
             for pub, number, reading in e["listings"]:
                 r = e["readings"][reading]
-                row = Row(number, r[0], r[1], r[2], r[3], e["model"])
                 if kind == "agreement":
                     row = Row(number, *r[:4], e["model"], e["signed"], r[4], r[5], r[6])
+                else:
+                    row = Row(number, *r[:4], e["model"])
                 head = heads[pub]
                 listing = Listing(
                     head["file_name"], head["sha256"], head["published"], head["half"], number

@@ -128,21 +128,9 @@ def held_publications() -> list[Publication]:
         "publication_id", *_ROW_FIELDS, "moa", "addendum"
     )
     for pub, *values in query.iterator(chunk_size=5000):
-        number, state, agency, type_, county, model, signed, signed_text, moa, addendum = values
-        rows.setdefault(pub, []).append(
-            Row(
-                number,
-                state,
-                agency,
-                type_,
-                county,
-                model,
-                signed.isoformat() if signed else None,
-                signed_text,
-                moa,
-                addendum,
-            )
-        )
+        signed = values[6]  # the date as ISO text, as a sheet gives it
+        values[6] = signed.isoformat() if signed else None
+        rows.setdefault(pub, []).append(Row(*values))
     return [
         Publication(p.file_name, p.kind, p.published.isoformat(), p.half, tuple(rows.get(p.pk, ())))
         for p in AgreementPublication.objects.order_by("id")
@@ -184,10 +172,11 @@ def current_history() -> History:
 def agreement_facts() -> list[Fact]:
     """The agreements as P10 facts: the store's when it holds any, else the snapshot's."""
     from sanctuary_tracker.agreements.facts import agreement_facts as facts_of
+    from sanctuary_tracker.agreements.snapshot import snapshot_facts
 
     if publications_version()[0]:
         return facts_of(store_history().agreements, origin="store")
-    return facts_of(current_history().agreements)
+    return snapshot_facts()
 
 
 def import_sheets(
