@@ -128,7 +128,7 @@ def _server_error(request, exc):
     return error(request, 500, "server_error", "the server failed on this request")
 
 
-def _date(params: ListParams) -> str:
+def _date(params: DateParams) -> str:
     return params.date or today()
 
 
@@ -157,7 +157,7 @@ def list_jurisdictions(request, params: Query[ListParams]):
 
 @api.get("/jurisdictions/{path:key}", response=RESPONSES, summary="One jurisdiction's profile")
 def get_jurisdiction(request, key: str, params: Query[DateParams]):
-    return ok(profile(selectors.find_jurisdiction(key), params.date or today()))
+    return ok(profile(selectors.find_jurisdiction(key), _date(params)))
 
 
 @api.get("/classifications", response=RESPONSES, summary="Labels under one definition")
@@ -176,7 +176,7 @@ def list_classifications(request, params: Query[ListParams]):
 
 @api.get("/map", response=RESPONSES, summary="Map data: labels of counties, states, places")
 def get_map(request, params: Query[MapParams]):
-    return ok(map_data(params.definition or default_definition(), params.date or today()))
+    return ok(map_data(params.definition or default_definition(), _date(params)))
 
 
 @api.get("/documents", response=RESPONSES, summary="Documents")
@@ -246,7 +246,7 @@ def search_text(
     summary="Everything as one SQLite file ready for Datasette",
 )
 def export_sqlite(request, params: Query[DateParams]):
-    return exports.sqlite_response(params.date or today())
+    return exports.sqlite_response(_date(params))
 
 
 Dataset = Literal["classifications", "observations", "listings", "quotes"]

@@ -108,12 +108,12 @@ def _current() -> tuple[Classifier, Lru]:
 def labels(definition_id: str, date: str) -> dict[str, str]:
     """GEOID -> label for every jurisdiction under one definition on one date."""
     current, held = _current()
-    found = held.get((definition_id, date))
-    if found is None:
+
+    def build() -> dict[str, str]:
         definition = definitions()[definition_id]
-        found = {j.geoid: c.label for j, c in current.classify_all(definition, date, gazetteer())}
-        held.put((definition_id, date), found)
-    return found
+        return {j.geoid: c.label for j, c in current.classify_all(definition, date, gazetteer())}
+
+    return held.get_or_build((definition_id, date), build)
 
 
 def statuses(j, date: str, current: Classifier | None = None) -> list[dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 
@@ -27,6 +28,14 @@ class Lru:
             self.items.move_to_end(key)
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
+
+    def get_or_build(self, key, build: Callable[[], Any]) -> Any:
+        """The value held for ``key``, else ``build()`` (kept for the next ask)."""
+        found = self.get(key)
+        if found is None:
+            found = build()
+            self.put(key, found)
+        return found
 
     def clear(self) -> None:
         with self.lock:

@@ -85,14 +85,14 @@ _EVIDENCE_CACHE = Lru(16)
 def evidence(date: str) -> dict[str, dict[str, int]]:
     """Per definition, how many jurisdictions have each decided label (yes, partial, no)
     on ``date``: what the definition has evidence for (kept until the store changes)."""
-    key = (date, data_version())
-    found = _EVIDENCE_CACHE.get(key)
-    if found is None:
-        found = {}
-        for definition_id in sorted(definitions()):
-            values = list(labels(definition_id, date).values())
-            found[definition_id] = {label: values.count(label) for label in LABELS[:3]}
-        _EVIDENCE_CACHE.put(key, found)
+    return _EVIDENCE_CACHE.get_or_build((date, data_version()), lambda: _evidence(date))
+
+
+def _evidence(date: str) -> dict[str, dict[str, int]]:
+    found = {}
+    for definition_id in sorted(definitions()):
+        values = list(labels(definition_id, date).values())
+        found[definition_id] = {label: values.count(label) for label in LABELS[:3]}
     return found
 
 
@@ -124,11 +124,7 @@ def map_data(definition_id: str, date: str) -> dict[str, Any]:
     for the last few definitions and dates until the store's data changes: an address the
     response cache has not seen, or the map page's legend, does not build it again)."""
     key = (definition_id, date, data_version())
-    found = _MAP_CACHE.get(key)
-    if found is None:
-        found = _map_data(definition_id, date)
-        _MAP_CACHE.put(key, found)
-    return found
+    return _MAP_CACHE.get_or_build(key, lambda: _map_data(definition_id, date))
 
 
 def _map_data(definition_id: str, date: str) -> dict[str, Any]:
@@ -159,11 +155,7 @@ def svg(definition_id: str, date: str) -> str:
     """The whole map as inline SVG markup (kept for the last few definitions and dates
     until the store's data changes)."""
     key = (definition_id, date, data_version())
-    found = _SVG_CACHE.get(key)
-    if found is None:
-        found = _svg(definition_id, date)
-        _SVG_CACHE.put(key, found)
-    return found
+    return _SVG_CACHE.get_or_build(key, lambda: _svg(definition_id, date))
 
 
 # A state's own label shows, hatched, through its counties that have none of their own.

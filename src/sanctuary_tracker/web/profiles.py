@@ -23,12 +23,7 @@ AWARDS_SHOWN = 200  # the largest awards listed on the page; the totals count th
 
 
 def profile(j, date: str) -> dict[str, Any]:
-    key = (j.geoid, date, data_version())
-    found = _CACHE.get(key)
-    if found is None:
-        found = _build(j, date)
-        _CACHE.put(key, found)
-    return found
+    return _CACHE.get_or_build((j.geoid, date, data_version()), lambda: _build(j, date))
 
 
 def _build(j, date: str) -> dict[str, Any]:
