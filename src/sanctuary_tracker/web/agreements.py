@@ -9,6 +9,7 @@ from typing import Any
 from sanctuary_tracker.agreements.records import agreement_record, bearing_on
 from sanctuary_tracker.agreements.sheets import PRIMARY_SOURCE
 from sanctuary_tracker.web.classification import gazetteer
+from sanctuary_tracker.web.templatetags.links import is_web_url
 
 
 def agreements_of(j) -> list[dict[str, Any]]:
@@ -20,7 +21,7 @@ def agreements_of(j) -> list[dict[str, Any]]:
         record = agreement_record(a, gazetteer())
         first = a.first_listing
         record.update(
-            moa=_web_link(record["moa"]),
+            moa=record["moa"] if is_web_url(record["moa"]) else None,
             source_url=PRIMARY_SOURCE,
             source_sheet=f"{first.file_name}, row {first.row}",
             own=a.match.geoid == j.geoid,
@@ -36,7 +37,3 @@ def agreements_of(j) -> list[dict[str, Any]]:
             r["agency"],
         ),
     )
-
-
-def _web_link(url: str | None) -> str | None:
-    return url if url and url.lower().startswith(("https://", "http://")) else None
