@@ -55,6 +55,8 @@ _TOKEN = re.compile(rf"{_WORD}|\b{_PARTICLE}\b")
 # "AssociationKieran": two words run together by a lost line break.
 _GLUED = re.compile(rf"[a-z]{{4,}}([{_UP}][a-z]+)")
 MAX_RUN = 12  # longer capitalised runs are headlines or tables, not names
+# A word as _common_word looks it up: a whole run of word characters, apostrophes, hyphens.
+_LOWER_RUN = re.compile(r"[\w'’-]+")
 
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$", re.I)
 _STRONG_ORG = ORG_WORDS - {
@@ -317,6 +319,7 @@ class _Finder:
         # one-word names: (token, its own evidence: "title", "speech" or "")
         self.singles: list[tuple[_Tok, str]] = []
         self.owned = False  # the run follows a possessive: "Castro's Cuban Revolution"
+        self._runs: set[str] | None = None  # the text's _LOWER_RUN words, found once
 
     # -- places ---------------------------------------------------------------------------
     def _place_at(self, start: int, end: int) -> PlaceMention | None:
@@ -535,9 +538,6 @@ class _Finder:
         m = re.search(r"([\w.]+)[ \t]+of[ \t]+$", before)
         return bool(m) and m.group(1).lower().rstrip(".") in TITLE_WORDS
 
-    def _only_places(self, tokens: list[_Tok]) -> bool:
-        return all(self._place_at(t.start, t.end) is not None for t in tokens)
-
     def _title_before(self, start: int) -> bool:
         """A lower-case title word right before ("police spokesman", "supporter", "state Rep.")."""
         text, floor = self.text, max(0, start - 40)
@@ -735,7 +735,11 @@ class _Finder:
         lower = _without_possessive(word).lower()
         if lower.endswith("s") and _org_word(lower):
             return True
-        return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", self.text) is not None
+        if not _LOWER_RUN.fullmatch(lower):  # "st.", "tack–hooper": search for it as such
+            return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", self.text) is not None
+        if self._runs is None:
+            self._runs = set(_LOWER_RUN.findall(self.text))
+        return lower in self._runs
 
     def _bench(self, m: re.Match) -> None:
         names = re.finditer(_CAP, m.group(1))

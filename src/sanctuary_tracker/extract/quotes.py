@@ -64,6 +64,13 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:of|by|to|against|with|for|from|about|on|at|told|tells|asked|asks|urged|urges|"
     r"reminded|reminds|thanked|thanks|informed|informs)[ \t]+$"
 )
+# What follows a name in a paraphrase: "said (that) ...", "told reporters that ..." ("told"
+# and "tells" take their hearer first).
+_PARAPHRASE = re.compile(
+    r"(?:,[^,.\n“\"]{1,80},)?[ \t]+(?:also[ \t]+|now[ \t]+)?(?:(?:"
+    + "|".join(sorted(REPORTING_VERBS - {"told", "tells"}, key=lambda v: (-len(v), v)))
+    + r")[ \t]+(?:that[ \t]+)?|(?:told|tells)[ \t]+(?:[\w.'’-]+[ \t]+){1,4}?that[ \t]+)(?=[a-z$])"
+)
 _STATEMENT = re.compile(r"\b(?:statement|remarks|letter|message|testimony|post|tweet)s?\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
 MAX_SEGMENT = 240
@@ -443,16 +450,9 @@ class _Attributor:
     def paraphrase(self, direct: list[Quote]) -> list[Quote]:
         """ "X said (that) the city does not ..." without quotation marks: direct = False."""
         out: list[Quote] = []
-        told = ("told", "tells")  # these take their hearer first: "told reporters that ..."
-        verbs = "|".join(sorted(REPORTING_VERBS - set(told), key=len, reverse=True))
-        pattern = re.compile(
-            rf"(?:,[^,.\n“\"]{{1,80}},)?[ \t]+(?:also[ \t]+|now[ \t]+)?"
-            rf"(?:(?:{verbs})[ \t]+(?:that[ \t]+)?|(?:told|tells)[ \t]+(?:[\w.'’-]+[ \t]+){{1,4}}?"
-            rf"that[ \t]+)(?=[a-z$])"
-        )
         taken = {(q.start, q.end) for q in direct}
         for s, e, person in self.mentions:
-            m = pattern.match(self.text, e)
+            m = _PARAPHRASE.match(self.text, e)
             if not m or _PROXY_BEFORE.search(self.text, max(0, s - 60), s):
                 continue
             start = m.end()
