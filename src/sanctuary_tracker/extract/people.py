@@ -55,8 +55,6 @@ _TOKEN = re.compile(rf"{_WORD}|\b{_PARTICLE}\b")
 # "AssociationKieran": two words run together by a lost line break.
 _GLUED = re.compile(rf"[a-z]{{4,}}([{_UP}][a-z]+)")
 MAX_RUN = 12  # longer capitalised runs are headlines or tables, not names
-# A word as _common_word looks it up: a whole run of word characters, apostrophes, hyphens.
-_LOWER_RUN = re.compile(r"[\w'’-]+")
 
 _CONTRACTION = re.compile(r"['’](?:ve|ll|re|m|d|t)$|n['’]t$", re.I)
 _STRONG_ORG = ORG_WORDS - {
@@ -319,7 +317,6 @@ class _Finder:
         # one-word names: (token, its own evidence: "title", "speech" or "")
         self.singles: list[tuple[_Tok, str]] = []
         self.owned = False  # the run follows a possessive: "Castro's Cuban Revolution"
-        self._runs: set[str] | None = None  # the text's _LOWER_RUN words, found once
 
     # -- places ---------------------------------------------------------------------------
     def _place_at(self, start: int, end: int) -> PlaceMention | None:
@@ -735,11 +732,7 @@ class _Finder:
         lower = _without_possessive(word).lower()
         if lower.endswith("s") and _org_word(lower):
             return True
-        if not _LOWER_RUN.fullmatch(lower):  # "st.", "tack–hooper": search for it as such
-            return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", self.text) is not None
-        if self._runs is None:
-            self._runs = set(_LOWER_RUN.findall(self.text))
-        return lower in self._runs
+        return _standing_alone(lower, self.text)
 
     def _bench(self, m: re.Match) -> None:
         names = re.finditer(_CAP, m.group(1))
@@ -828,6 +821,24 @@ _ARTICLE_BEFORE = re.compile(r"\bthe[ \t]+$")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’-]*)")
 _AMPERSAND_BEFORE = re.compile(r"(?:([A-Z][\w'’-]*)[ \t]+)?[A-Z][\w.'’-]*[ \t]*&[ \t]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _standing_alone(word: str, text: str) -> bool:
+    """``word`` occurs in ``text`` with no letter, digit, underscore, apostrophe or hyphen
+    either side (a search for the literal: no pattern compiled for each word)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _in_word(text[at - 1])) and (
+            end == len(text) or not _in_word(text[end])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_'’-"
 
 
 def _org_word(norm: str) -> bool:
