@@ -97,6 +97,7 @@ SMOKE = [
     step("287g list", "--state", "TN"),
     step("287g review"),
     step("export", "observations", "--output", "{tmp}/observations.csv"),
+    step("demo", "--build-only"),  # again, on the store it built, which now has two admins
     step("serve"),  # started, asked for /api/definitions, stopped
 ]
 

@@ -5,9 +5,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -71,6 +73,8 @@ def start_site(database_url: str, vendor: str):
         "DATABASE_URL": database_url,
         "SANCTUARY_DEMO_PASSWORD": PASSWORD,
         "SANCTUARY_ENV": "development",
+        # failed sign-ins in a folder of this server's own, removed when it stops
+        "SANCTUARY_SIGNIN_DIR": tempfile.mkdtemp(prefix="sanctuary-test-signin-"),
     }
     env.pop("SANCTUARY_USER", None)
     site = Site("", database_url, env, vendor)
@@ -105,6 +109,7 @@ def start_site(database_url: str, vendor: str):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        shutil.rmtree(env["SANCTUARY_SIGNIN_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
