@@ -20,7 +20,7 @@ from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from sanctuary_tracker.batch.chunks import Chunk
-from sanctuary_tracker.batch.runner import process_chunk
+from sanctuary_tracker.batch.task import process_chunk
 
 
 class Prepare(WorkerPlugin):

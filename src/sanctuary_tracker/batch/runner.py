@@ -2,7 +2,7 @@
 
 ``run_batch`` is what ``sanctuary batch`` calls. It expands the inputs, cuts them into
 chunks, drops the chunks the manifest says are done, and hands the rest to
-``process_chunk`` (on a Dask cluster, or in this process with ``workers=0``). Each
+``task.process_chunk`` (on a Dask cluster, or in this process with ``workers=0``). Each
 worker writes its chunk's part file itself; this process alone writes the manifest and
 the error list, as results come in, so a run stopped at any moment resumes where it
 stopped.
@@ -10,7 +10,6 @@ stopped.
 
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import Callable
@@ -31,7 +30,8 @@ from sanctuary_tracker.batch.manifest import (
     record_errors,
     superseded,
 )
-from sanctuary_tracker.batch.output import FORMATS, part_name, write_part
+from sanctuary_tracker.batch.output import FORMATS
+from sanctuary_tracker.batch.task import process_chunk
 
 
 @dataclass
@@ -58,39 +58,6 @@ class BatchSummary:
             f"{self.relevant} relevant, {self.extracted} extracted, {self.errors} errors; "
             f"{self.seconds:.1f} s"
         )
-
-
-def process_chunk(chunk: Chunk, out_dir: str, fmt: str) -> dict[str, Any]:
-    """Read, filter and extract one chunk and write its part file (runs on a worker)."""
-    from sanctuary_tracker.batch.pipeline import chunk_evidence
-
-    started, cpu = time.monotonic(), time.thread_time()
-    # A Dask worker runs tasks in a thread of its own. With automatic collection, the
-    # worker's event-loop thread may free the parser's objects (resiliparse's cannot
-    # leave the thread that made them: they would be leaked, with an error each), so
-    # cycles are collected here, in this thread, once the chunk is done. With collection
-    # off, everything the chunk made is still in the youngest generation: collecting
-    # that one alone finds the chunk's garbage without walking the whole heap.
-    automatic = gc.isenabled()
-    gc.disable()
-    try:
-        evidence = chunk_evidence(chunk)
-    finally:
-        gc.collect(0)
-        if automatic:
-            gc.enable()
-    part = part_name(chunk.id, fmt)
-    write_part(evidence.records, os.path.join(out_dir, part), fmt)
-    return {
-        "chunk": chunk.id,
-        "part": part,
-        "documents": evidence.documents,
-        "relevant": evidence.relevant,
-        "extracted": evidence.extracted,
-        "errors": evidence.errors,
-        "seconds": round(time.monotonic() - started, 3),
-        "cpu_seconds": round(time.thread_time() - cpu, 3),
-    }
 
 
 def run_batch(
