@@ -15,6 +15,10 @@ import pytest
 import requests
 
 DATASETS = ["classifications", "observations", "listings", "quotes"]
+MAP_COLUMNS = ["geoid", "ocd_id", "name", "state", "kind", "definition", "date", "label"]
+OBSERVATION_COLUMNS = (
+    "id,geoid,name,state,provision,value,effective_from,effective_to,citation,status,source"
+)
 
 
 def export(site, dataset, fmt, **params):
@@ -101,3 +105,65 @@ def test_datasette_file_has_every_table(site_sqlite, tmp_path):
         "SELECT label FROM classifications WHERE geoid = '06' AND definition = 'doj-2025-08'"
     ).fetchone()
     assert on_list == ("yes",)
+
+
+def disposition(site, dataset, fmt, **params) -> str:
+    return export(site, dataset, fmt, **params).headers["Content-Disposition"]
+
+
+def test_map_download_is_named_for_its_definition_and_date(site_sqlite):
+    chosen = {"definition": "doj-2025-08", "date": "2025-09-01"}
+    assert disposition(site_sqlite, "classifications", "csv", **chosen) == (
+        'attachment; filename="sanctuary-doj-2025-08-2025-09-01.csv"'
+    )
+    full = disposition(site_sqlite, "classifications", "geojson", **chosen, full="1", state="ma")
+    assert full.endswith('filename="sanctuary-doj-2025-08-ma-2025-09-01-full.geojson"')
+    listed = disposition(site_sqlite, "listings", "json", date="2025-09-01")
+    assert listed.endswith('filename="sanctuary-listings-2025-09-01.json"')
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson"])
+def test_reasons_not_known_come_only_in_the_full_form(site_sqlite, fmt):
+    chosen = {"definition": "doj-2025-08", "date": "2025-09-01", "state": "MA"}
+    small = export(site_sqlite, "classifications", fmt, **chosen).content
+    large = export(site_sqlite, "classifications", fmt, **chosen, full="1").content
+    short, every = rows_of(small, fmt), rows_of(large, fmt)
+    assert len(short) == len(every) > 300  # every jurisdiction in MA, in both forms
+    assert list(short[0]) == [*MAP_COLUMNS, "reasons"]
+    assert list(every[0]) == [*MAP_COLUMNS, "reasons", "missing"]
+    assert not any("no evidence" in str(row["reasons"]) for row in short)
+    assert sum("no evidence" in str(row["missing"]) for row in every) > 300
+    assert {row["label"] for row in short} == {row["label"] for row in every}
+    named = [row for row in short if row["label"] == "yes"]  # Boston is on the DOJ list
+    assert named and all("named in the list" in str(row["reasons"]) for row in named)
+    assert len(small) * 3 < len(large)
+
+
+def rows_of(body: bytes, fmt: str) -> list[dict]:
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    found = json.loads(body)
+    return [f["properties"] for f in found["features"]] if fmt == "geojson" else found
+
+
+def test_full_form_is_refused_where_there_is_none(site_sqlite):
+    response = requests.get(
+        f"{site_sqlite.url}/api/exports/observations",
+        params={"format": "csv", "full": "1"},
+        timeout=60,
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == (
+        "full: observations have no full form (only classifications do)"
+    )
+
+
+def test_empty_csv_export_still_has_its_header(site_sqlite, tmp_path):
+    out = tmp_path / "none.csv"
+    done = site_sqlite.cli(
+        "export", "observations", "--format", "csv", "--date", "1900-01-01", "--output", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").splitlines() == [OBSERVATION_COLUMNS]
+    refused = site_sqlite.cli("export", "quotes", "--full", "--output", str(out))
+    assert refused.returncode == 2 and "--full" in refused.stderr

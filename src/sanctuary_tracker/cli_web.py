@@ -157,10 +157,17 @@ def password(name: str, password_stdin: bool) -> None:
 @click.option("--definition", metavar="ID", help="For classifications (default: the first).")
 @click.option("--date", metavar="YYYY-MM-DD", help="Default: today.")
 @click.option("--state", metavar="ST")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Classifications: also every reason that says what is not known (column "
+    "`missing`; many times the size).",
+)
 @web_command
-def export(dataset, fmt, output, definition, date, state) -> None:
+def export(dataset, fmt, output, definition, date, state, full) -> None:
     """Write DATASET to --output: classifications, observations, listings or quotes as
-    CSV, JSON, Parquet or GeoJSON; `datasette` writes the whole store as one SQLite file."""
+    CSV, JSON, Parquet or GeoJSON; `datasette` writes the whole store as one SQLite file.
+    A CSV always has its header, even with no rows."""
     from pathlib import Path
 
     from sanctuary_tracker.web import exports
@@ -173,11 +180,15 @@ def export(dataset, fmt, output, definition, date, state) -> None:
         raise click.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)") from None
     if definition and definition not in definitions():
         raise click.BadParameter(f"unknown definition {definition!r}")
+    problem = exports.full_problem(dataset, full)
+    if problem:
+        raise click.BadParameter(problem.removeprefix("full: "), param_hint="--full")
     if dataset == "datasette":
         counts = exports.write_sqlite(Path(output), when)
         click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()), err=True)
         return
-    body = exports.render(dataset, fmt, Filters(state=state, date=when, definition=definition))
+    chosen = Filters(state=state, date=when, definition=definition)
+    body = exports.render(dataset, fmt, chosen, full=full)
     Path(output).write_bytes(body)
     click.echo(f"{output}: {len(body):,} bytes", err=True)
 

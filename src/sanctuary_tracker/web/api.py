@@ -258,5 +258,11 @@ Format = Literal["csv", "json", "parquet", "geojson"]
     response={200: None, 400: Envelope, 404: Envelope, 422: Envelope, 500: Envelope},
     summary="Download classifications, observations, listings or quotes",
 )
-def export(request, dataset: Dataset, params: Query[ListParams], format: Format = "csv"):
-    return exports.response(dataset, format, params.filters())
+def export(
+    request,
+    dataset: Dataset,
+    params: Query[ListParams],
+    format: Format = "csv",
+    full: bool = Query(False, description="classifications: also the reasons not known"),
+):
+    return exports.response(dataset, format, params.filters(), full=full)

@@ -1,5 +1,12 @@
 """Exports of classifications, observations, listings and quotes as CSV, JSON, Parquet
-and GeoJSON, and the whole store as one SQLite file ready for Datasette."""
+and GeoJSON, and the whole store as one SQLite file ready for Datasette.
+
+A classification's reasons are, by default, only those that rest on evidence (a fact, a
+listing, a list it is not on): the "no evidence on ..." and out-of-scope reasons, the same
+few sentences on most of the 39,285 rows, come only in the full form (``full``), in a
+column of their own. Every file is named for what it holds: ``sanctuary-<definition>-
+<date>.csv`` for the map's labels, ``sanctuary-<dataset>[-<state>]-<date>.<format>``
+for the rest."""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from django.http import FileResponse, HttpResponse
+from ninja.errors import HttpError
 
 from sanctuary_tracker.document import public_source
 from sanctuary_tracker.web import records, selectors
@@ -33,16 +41,50 @@ MEDIA = {
 }
 
 
+# The columns of each dataset, in order (an empty export still has them: a CSV its header).
+COLUMNS = {
+    "classifications": tuple("geoid ocd_id name state kind definition date label reasons".split()),
+    "observations": tuple(
+        "id geoid name state provision value effective_from effective_to citation status "
+        "source".split()
+    ),
+    "listings": tuple("list_id list_name date geoid name state origin source document".split()),
+    "quotes": tuple(
+        "id text direct speaker geoid name state document title published source".split()
+    ),
+}
+# Reasons that say what is not known rather than what is (engine._reason kinds).
+NOT_EVIDENCE = ("missing", "scope")
+FULL_ONLY = ("missing",)  # the column the full form adds to classifications
+
+
+def full_problem(dataset: str, full: bool) -> str | None:
+    """Why ``full`` cannot be asked of ``dataset`` (only classifications have a full form)."""
+    if full and dataset != "classifications":
+        return f"full: {dataset} have no full form (only classifications do)"
+    return None
+
+
+def columns(dataset: str, *, full: bool = False) -> tuple[str, ...]:
+    extra = FULL_ONLY if full and dataset == "classifications" else ()
+    return COLUMNS[dataset] + extra
+
+
 def _flat(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
 
 
-def classification_rows(f: selectors.Filters) -> list[dict[str, Any]]:
+def classification_rows(f: selectors.Filters, *, full: bool = False) -> list[dict[str, Any]]:
+    """One row per jurisdiction: its label and the reasons that rest on evidence; with
+    ``full``, also the reasons that say what is not known (column ``missing``)."""
     definition = definitions()[f.definition or default_definition()]
     date = f.date or today()
     chosen = selectors.jurisdictions(selectors.Filters(f.q, f.state, f.kind))
-    return [
-        {
+    rows = []
+    shown: dict[int, tuple[list[str], list[str]]] = {}  # per classification (shared by many)
+    for j, c in classifier().classify_all(definition, date, chosen):
+        reasons, missing = shown.get(id(c)) or shown.setdefault(id(c), _reasons(c))
+        row = {
             "geoid": j.geoid,
             "ocd_id": j.ocd_id,
             "name": j.name,
@@ -51,12 +93,22 @@ def classification_rows(f: selectors.Filters) -> list[dict[str, Any]]:
             "definition": definition.id,
             "date": date,
             "label": c.label,
-            "reasons": [
-                r["text"] + (f" [{r['source']}]" if r["source"] else "") for r in c.reasons
-            ],
+            "reasons": reasons,
         }
-        for j, c in classifier().classify_all(definition, date, chosen)
-    ]
+        if full:
+            row["missing"] = missing
+        rows.append(row)
+    return rows
+
+
+def _reasons(c) -> tuple[list[str], list[str]]:
+    """A classification's reasons as text with their source: (evidence, not known)."""
+    found: tuple[list[str], list[str]] = ([], [])
+    for r in c.reasons:
+        found[r["kind"] in NOT_EVIDENCE].append(
+            r["text"] + (f" [{r['source']}]" if r["source"] else "")
+        )
+    return found
 
 
 def observation_rows(f: selectors.Filters) -> list[dict[str, Any]]:
@@ -136,22 +188,23 @@ ROWS = {
 }
 
 
-def to_csv(rows: list[dict[str, Any]]) -> bytes:
+def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
+    """A header row (always, even with no rows), then one line per row."""
     buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _flat(v) for k, v in row.items()})
+    writer = csv.DictWriter(buffer, fieldnames=list(columns))
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _flat(v) for k, v in row.items()})
     return buffer.getvalue().encode("utf-8")
 
 
-def to_parquet(rows: list[dict[str, Any]]) -> bytes:
+def to_parquet(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columns = list(rows[0]) if rows else ["empty"]
-    table = pa.table({k: [_text(row.get(k)) for row in rows] for k in columns})
+    table = pa.table(
+        {k: pa.array([_text(row.get(k)) for row in rows], pa.string()) for k in columns}
+    )
     out = io.BytesIO()
     pq.write_table(table, out)
     return out.getvalue()
@@ -180,21 +233,43 @@ def to_geojson(rows: list[dict[str, Any]]) -> bytes:
     ).encode("utf-8")
 
 
-def render(dataset: str, fmt: str, f: selectors.Filters) -> bytes:
-    rows = ROWS[dataset](f)
+def rows_of(dataset: str, f: selectors.Filters, *, full: bool = False) -> list[dict[str, Any]]:
+    if dataset == "classifications":
+        return classification_rows(f, full=full)
+    return ROWS[dataset](f)
+
+
+def render(dataset: str, fmt: str, f: selectors.Filters, *, full: bool = False) -> bytes:
+    """``dataset`` filtered by ``f`` in format ``fmt``; ``full``: every reason (see above)."""
+    rows = rows_of(dataset, f, full=full)
     if fmt == "csv":
-        return to_csv(rows)
+        return to_csv(rows, columns(dataset, full=full))
     if fmt == "parquet":
-        return to_parquet(rows)
+        return to_parquet(rows, columns(dataset, full=full))
     if fmt == "geojson":
         return to_geojson(rows)
     return json.dumps(rows, ensure_ascii=False).encode("utf-8")
 
 
-def response(dataset: str, fmt: str, f: selectors.Filters) -> HttpResponse:
-    body = render(dataset, fmt, f)
+def file_name(dataset: str, fmt: str, f: selectors.Filters, *, full: bool = False) -> str:
+    """What the download is saved as: the definition (or dataset), the state when one was
+    chosen, the date and the form, e.g. ``sanctuary-cis-2025-09-01.csv``."""
+    if dataset == "classifications":
+        first, date = f.definition or default_definition(), f.date or today()
+    else:
+        first, date = dataset, f.date
+    parts = [first, f.state.lower() if f.state else None, date, "full" if full else None]
+    return "-".join(["sanctuary", *(p for p in parts if p)]) + f".{fmt}"
+
+
+def response(dataset: str, fmt: str, f: selectors.Filters, *, full: bool = False) -> HttpResponse:
+    problem = full_problem(dataset, full)
+    if problem:
+        raise HttpError(422, problem)
+    body = render(dataset, fmt, f, full=full)
     out = HttpResponse(body, content_type=MEDIA[fmt])
-    out["Content-Disposition"] = f'attachment; filename="{dataset}.{fmt}"'
+    name = file_name(dataset, fmt, f, full=full)
+    out["Content-Disposition"] = f'attachment; filename="{name}"'
     return out
 
 
@@ -220,7 +295,7 @@ def write_sqlite(path: Path, date: str) -> dict[str, int]:
     db = sqlite3.connect(path)
     try:
         for name, rows in tables.items():
-            columns = list(rows[0]) if rows else ["empty"]
+            columns = list(rows[0]) if rows else list(COLUMNS.get(name, ("empty",)))
             keyed = "geoid" if name == "jurisdictions" else "id" if "id" in columns else None
             spec = ", ".join(f'"{c}"' + (" PRIMARY KEY" if c == keyed else "") for c in columns)
             db.execute(f'CREATE TABLE "{name}" ({spec})')
