@@ -1,6 +1,9 @@
-"""Full-text search over documents and quotes: an FTS5 table on SQLite, a tsvector column
-with a GIN index on PostgreSQL. The index is kept up to date incrementally (rows are
-never deleted from the store; an index ahead of the store is rebuilt)."""
+"""Full-text search over documents, quotes and people: an FTS5 table on SQLite, a tsvector
+column with a GIN index on PostgreSQL, queried through ``search()`` alike. The last word
+asked for matches as a word or the start of one ("Chel" finds Chelsea); a person is found
+by name and by the jurisdiction they are tied to. The index is kept up to date
+incrementally when the store's data has changed (rows are never deleted from the store; an
+index ahead of the store is rebuilt)."""
 
 from __future__ import annotations
 
@@ -25,7 +28,16 @@ _SOURCES = {
         "SELECT q.id, COALESCE(q.speaker_name, ''), q.text FROM store_quote q "
         "WHERE q.id > %s ORDER BY q.id"
     ),
+    # A person by name, and by the jurisdiction they are tied to ("…, Chelsea, MA").
+    "person": (
+        "SELECT p.id, p.name, p.name || COALESCE(', ' || j.name || ', ' || j.state, '') "
+        "FROM store_person p LEFT JOIN store_jurisdiction j ON j.id = p.jurisdiction_id "
+        "WHERE p.id > %s ORDER BY p.id"
+    ),
 }
+_TABLES = {"document": "store_document", "quote": "store_quote", "person": "store_person"}
+_URLS = {"document": "/document/{}/", "quote": "/quote/{}/", "person": "/person/{}/"}
+_REFRESHED: dict = {"version": None}  # the store's data version this process indexed
 
 
 def _create() -> None:
@@ -49,16 +61,21 @@ def _indexed_up_to(c, kind: str) -> int:
     return c.fetchone()[0] or 0
 
 
-def refresh() -> int:
+def refresh(*, when_changed: bool = False) -> int:
     """Index what was added since the last refresh; rebuild if the store was emptied.
-    The number of rows added."""
+    With ``when_changed``, only when the store's data changed since this process last
+    looked (``classification.data_version``). The number of rows added."""
+    from sanctuary_tracker.web.classification import data_version
+
+    version = data_version()
+    if when_changed and _REFRESHED["version"] == version:
+        return 0
     added = 0
     with _LOCK, transaction.atomic():
         _create()
         with connection.cursor() as c:
             for kind, sql in _SOURCES.items():
-                table = "store_document" if kind == "document" else "store_quote"
-                c.execute(f"SELECT MAX(id) FROM {table}")
+                c.execute(f"SELECT MAX(id) FROM {_TABLES[kind]}")
                 newest = c.fetchone()[0] or 0
                 done = _indexed_up_to(c, kind)
                 if done > newest:  # the store was emptied and reloaded: start again
@@ -79,13 +96,21 @@ def refresh() -> int:
                         [(kind, pk, title, body, title, body) for pk, title, body in rows],
                     )
                 added += len(rows)
+    _REFRESHED["version"] = version
     return added
 
 
 def _fts5_query(text: str) -> str:
-    """Every word of the user's text as a quoted FTS5 term (no operators get through)."""
-    words = _WORD.findall(text)
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    """Every word of the user's text as a quoted FTS5 term, the last one a prefix as it is
+    being typed: ``"chel"*`` matches Chelsea (quoted, so no operator gets through)."""
+    words = ['"' + w.replace('"', '""') + '"' for w in _WORD.findall(text)]
+    return " ".join(words) + "*" if words else ""
+
+
+def _tsquery(text: str) -> str:
+    """The same for PostgreSQL's to_tsquery: every word required, the last a prefix
+    (``chel:*``). Words are letters, digits and _ only: no tsquery syntax gets through."""
+    return " & ".join(_WORD.findall(text)) + ":*" if _WORD.search(text) else ""
 
 
 def _marked(snippet: str) -> str:
@@ -94,9 +119,9 @@ def _marked(snippet: str) -> str:
 
 
 def search(text: str, *, page: int = 1, per_page: int = 20) -> tuple[list[dict[str, Any]], int]:
-    """Documents and quotes matching ``text``, best first: kind, id, title, snippet
-    (escaped HTML with <mark>), and the page it is on. Also the total."""
-    refresh()
+    """Documents, quotes and people matching ``text``, best first: kind, id, title,
+    snippet (escaped HTML with <mark>), and the page it is on. Also the total."""
+    refresh(when_changed=True)
     offset = (page - 1) * per_page
     if connection.vendor == "sqlite":
         query = _fts5_query(text)
@@ -110,19 +135,20 @@ def search(text: str, *, page: int = 1, per_page: int = 20) -> tuple[list[dict[s
         args = [START, STOP, query, per_page, offset]
         count_args = [query]
     else:
-        if not _WORD.search(text):
+        query = _tsquery(text)
+        if not query:
             return [], 0
-        where = "tsv @@ websearch_to_tsquery('english', %s)"
+        where = "tsv @@ to_tsquery('english', %s)"
         sql_count = f"SELECT COUNT(*) FROM {TABLE} WHERE {where}"
         sql = (
             f"SELECT kind, ref, title, ts_headline('english', body, "
-            f"websearch_to_tsquery('english', %s), %s) FROM {TABLE} WHERE {where} "
-            f"ORDER BY ts_rank(tsv, websearch_to_tsquery('english', %s)) DESC, kind, ref "
+            f"to_tsquery('english', %s), %s) FROM {TABLE} WHERE {where} "
+            f"ORDER BY ts_rank(tsv, to_tsquery('english', %s)) DESC, kind, ref "
             "LIMIT %s OFFSET %s"
         )
         options = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12"
-        args = [text, options, text, text, per_page, offset]
-        count_args = [text]
+        args = [query, options, query, query, per_page, offset]
+        count_args = [query]
     with connection.cursor() as c:
         c.execute(sql_count, count_args)
         total = c.fetchone()[0]
@@ -137,7 +163,7 @@ def search(text: str, *, page: int = 1, per_page: int = 20) -> tuple[list[dict[s
                 "id": ref,
                 "title": title,
                 "snippet_html": _marked(snippet),
-                "url": f"/document/{ref}/" if kind == "document" else f"/quote/{ref}/",
+                "url": _URLS[kind].format(ref),
             }
         )
     return hits, total

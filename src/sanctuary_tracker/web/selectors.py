@@ -4,6 +4,7 @@ gazetteer, returning plain records (``records``). No writes here (see ``store.re
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from django.db.models import Q
 
 from sanctuary_tracker.web import records
-from sanctuary_tracker.web.classification import data_version, gazetteer, reference
+from sanctuary_tracker.web.classification import classifier, data_version, gazetteer, reference
 
 MAX_PER_PAGE = 500
 
@@ -60,14 +61,38 @@ def find_jurisdiction(key: str):
 
 
 def jurisdictions(f: Filters) -> list:
-    """Gazetteer jurisdictions matching the filters, largest first within a name match."""
+    """Gazetteer jurisdictions matching the filters; with a name search, best first
+    (``name_rank``)."""
     rows = gazetteer().in_state(f.state.upper()) if f.state else list(gazetteer())
     if f.kind or f.q:
         rows = [j for j in rows if _kind_and_name_match(j, f)]
     if f.q:
-        needle = f.q.strip().lower()
-        rows.sort(key=lambda j: (j.name.lower() != needle, -(j.population or 0), j.name))
+        rows.sort(key=name_rank(f.q))
     return rows
+
+
+_LEVEL_RANK = {"state": 0, "county": 1, "local": 2}
+
+
+def name_rank(q: str):
+    """The order of a name search ("Cook County" puts Cook County, Illinois first): names
+    with a word that starts with the text, then most evidence held (``evidence_counts``),
+    then states, counties, places, then the larger (GeoNames population, see
+    gazetteer.SOURCES.md), then by name and GEOID."""
+    starts = re.compile(r"\b" + re.escape(q.strip().lower()))
+    held = evidence_counts()
+
+    def key(j) -> tuple:
+        return (
+            not starts.search(j.name.lower()),
+            -held.get(j.geoid, 0),
+            _LEVEL_RANK.get(j.level, len(_LEVEL_RANK)),
+            -(j.population or 0),
+            j.name,
+            j.geoid,
+        )
+
+    return key
 
 
 def _store_jurisdiction_filter(f: Filters, path: str) -> Q:
@@ -181,29 +206,50 @@ def observations(f: Filters, *, statuses=("accepted",), geoid: str | None = None
     return qs.order_by("jurisdiction__state", "jurisdiction__name", "provision__code", "id")
 
 
-_HELD: dict = {"version": None, "geoids": frozenset()}
+_HELD: dict = {"version": None, "geoids": frozenset(), "counts": {}}
 _HELD_LOCK = threading.Lock()
 
 
 def geoids_with_evidence() -> frozenset[str]:
     """GEOIDs of every jurisdiction the store holds anything about (mentions, people,
     roles, amounts, listings, observations), recomputed when the data changes."""
+    return _held()["geoids"]
+
+
+def evidence_counts() -> dict[str, int]:
+    """GEOID -> how much bears on the jurisdiction: its own facts (shipped list
+    memberships, state laws, sourced and accepted observations, 287(g) agreements) and
+    the store's rows naming it (mentions, people, roles, amounts, listings, observations)."""
+    return _held()["counts"]
+
+
+def _held() -> dict:
+    """What the store holds per jurisdiction, recomputed when the data changes."""
+    from django.db.models import Count
+
     from sanctuary_tracker.store.models import Amount, Listing, Mention, Observation, Person, Role
 
-    version = data_version()
+    current = classifier()
+    version = (data_version(), id(current))
     with _HELD_LOCK:
         if _HELD["version"] == version:
-            return _HELD["geoids"]
-    found = set()
+            return _HELD
+    stored: dict[str, int] = {}
     for model in (Mention, Person, Role, Amount, Listing, Observation):
-        found.update(
+        rows = (
             model.objects.filter(jurisdiction__isnull=False)
-            .values_list("jurisdiction__geoid", flat=True)
-            .distinct()
+            .values_list("jurisdiction__geoid")
+            .annotate(n=Count("id"))
+            .order_by()
         )
+        for geoid, n in rows:
+            stored[geoid] = stored.get(geoid, 0) + n
+    counts = {geoid: len(facts) for geoid, facts in current.evidence.own.items() if facts}
+    for geoid, n in stored.items():
+        counts[geoid] = counts.get(geoid, 0) + n
     with _HELD_LOCK:
-        _HELD.update(version=version, geoids=frozenset(found))
-    return _HELD["geoids"]
+        _HELD.update(version=version, geoids=frozenset(stored), counts=counts)
+        return _HELD
 
 
 def listings(f: Filters, *, geoid: str | None = None, store: bool = True) -> list[dict[str, Any]]:
