@@ -3,7 +3,8 @@ jurisdiction JSON, the jurisdiction page and the map data at 50 concurrent conne
 (wrk, from Debian's packages), and the map data's compressed size.
 
     .venv/bin/python benchmarks/bench_web.py [--seconds 10] [--connections 50] [--url URL]
-        [--database-url postgresql://...] [--uncached]
+        [--database-url postgresql://...] [--uncached] [--workers N] [--threads N]
+        [--only WORDS]
 
 Without --url it builds the demo database (SQLite in a temporary folder, or the empty
 database --database-url names) with `sanctuary demo --build-only` and serves it
@@ -12,7 +13,8 @@ own to every request (`&_=N`), so that none is answered from the response cache.
 (issue 16): p99 at 50 connections under 50 ms for cached answers and under 200 ms with the
 response cache bypassed, on SQLite and on PostgreSQL; the map's data for all counties
 under 1 MB compressed. The load average is printed with the figures (the machine may be
-shared)."""
+shared), and, for a server it started, the CPU time its processes spent per answered
+request (user + system, from /proc): what the load of other work does not change."""
 
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ TARGETS = {
 }
 P99_FLOOR_MS = {False: 50, True: 200}  # uncached?
 MAP_FLOOR_BYTES = 1_000_000
+WARM_PASSES, WARM_MOST_SECONDS = 8, 90
 
 
 def free_port() -> int:
@@ -108,6 +111,20 @@ def rotation(paths: list[str], folder: Path, unique: bool = False) -> Path:
     return script
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` and its children (gunicorn's workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a process that ended meanwhile
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:  # fields[1]: the parent
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -121,11 +138,25 @@ def run_wrk(url: str, seconds: int, connections: int, threads: int, script=None)
         sys.exit(f"bench_web: cannot read wrk's output:\n{out}")
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": _ms(latency["50"]),
         "p99": _ms(latency["99"]),
         "errors": int(errors.group(1)) if errors else 0,
     }
+
+
+def warm(target: str, paths: int, connections: int, threads: int, script) -> None:
+    """Load ``target`` for 3 s, and on until each of its ``paths`` has been asked for
+    WARM_PASSES times (at most WARM_MOST_SECONDS): each worker process keeps answers of
+    its own, and a connection stays with one worker, so a path asked once per worker is
+    not enough."""
+    asked, started = 0, time.monotonic()
+    while asked < WARM_PASSES * paths or not asked:
+        if time.monotonic() - started > WARM_MOST_SECONDS:
+            print(f"(warm-up stopped after {WARM_MOST_SECONDS} s: {asked:,} requests)")
+            return
+        asked += run_wrk(target, 3, connections, threads, script)["requests"]
 
 
 def timed(url: str) -> float:
@@ -153,6 +184,9 @@ def main() -> None:
         action="store_true",
         help="A query string of its own on every request: the response cache never answers.",
     )
+    parser.add_argument(
+        "--only", metavar="WORDS", help="Only the targets whose name contains WORDS."
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("bench_web: wrk is not installed (Debian: apt-get install wrk)")
@@ -176,11 +210,14 @@ def main() -> None:
                 f"server {url} ({args.database_url.split(':')[0] if args.database_url else 'sqlite'}"
                 f", {mode}); wrk: {args.connections} connections, {args.seconds} s, gzip"
             )
-            print(f"{'target':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+            print(
+                f"{'target':<34}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+                f"{'CPU ms/req':>12}"
+            )
             results = {}
             folder, unique = Path(tmp), args.uncached
             runs = [
-                (name, url + path, rotation([path], folder, unique) if unique else None)
+                (name, url + path, rotation([path], folder, unique) if unique else None, 1)
                 for name, path in TARGETS.items()
             ]
             runs.insert(
@@ -189,17 +226,26 @@ def main() -> None:
                     f"jurisdiction JSON, {len(rotated)} in turn",
                     url + rotated[0],
                     rotation(rotated, folder, unique),
+                    len(rotated),
                 ),
             )
-            for name, target, script in runs:
+            for name, target, script, paths in runs:
+                if args.only and args.only not in name:
+                    continue
                 # Warm every worker's caches first (the cold cost is reported below).
-                run_wrk(target, 3, args.connections, args.wrk_threads, script)
+                warm(target, paths, args.connections, args.wrk_threads, script)
+                cpu = server_cpu_seconds(server.pid) if server else None
                 r = results[name] = run_wrk(
                     target, args.seconds, args.connections, args.wrk_threads, script
                 )
+                per_request = (
+                    f"{(server_cpu_seconds(server.pid) - cpu) * 1000 / r['requests']:>12.2f}"
+                    if server
+                    else f"{'-':>12}"
+                )
                 print(
                     f"{name:<34}{r['rps']:>9.0f}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}"
-                    f"   load average {load_average()}"
+                    f"{per_request}   load average {load_average()}"
                 )
             print(
                 f"jurisdiction JSON first asked (nothing cached), one client, {len(cold)} "

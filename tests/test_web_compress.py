@@ -4,6 +4,7 @@ level, small ones at Django's; either way the client reads back the same page.""
 from __future__ import annotations
 
 import gzip
+from types import SimpleNamespace
 
 import requests
 
@@ -30,3 +31,26 @@ def test_large_and_small_answers_are_gzipped_and_read_back(site_sqlite):
         assert (len(plain.content) >= LARGE) is large
         if large:  # an anonymous map page is the same markup for everyone
             assert packed.text == plain.text
+
+
+def test_the_same_content_is_compressed_once_and_other_content_never_reuses_it(monkeypatch):
+    from sanctuary_tracker.web import compress
+
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return gzip.compress(*args, **kwargs)
+
+    monkeypatch.setattr(compress, "gzip", SimpleNamespace(compress=counted, FNAME=gzip.FNAME))
+    monkeypatch.setattr(compress, "zlib", SimpleNamespace(crc32=lambda data: 0))  # all collide
+    compress._PACKED.clear()
+    first = b"<p>" + b"a county, its label " * 2000 + b"</p>"
+    other = first.replace(b"label", b"LABEL")  # the same length, other bytes
+    for content in (first, first, other, first):
+        assert gzip.decompress(compress.fast_gzip(content, 100, compress.DJANGO_LEVEL)) == content
+    assert len(calls) == 3  # first, other, then first again (other had taken its place)
+    small = b"x" * (compress.KEEP_FROM - 1)
+    for _ in range(2):
+        assert gzip.decompress(compress.fast_gzip(small, 100)) == small
+    assert len(calls) == 5  # too small to keep: compressed each time
