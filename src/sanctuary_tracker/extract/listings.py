@@ -45,9 +45,9 @@ from typing import Any
 
 from sanctuary_tracker.extract import listings_catalog as cat
 from sanctuary_tracker.extract.listings_sentences import (
+    Mentions,
     Sentence,
     jurisdiction_label,
-    places_in,
     sentences,
 )
 from sanctuary_tracker.places.resolve import PlaceMention
@@ -193,7 +193,7 @@ def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
     """Each item has `start`, `end` (offsets in `text`) and `to_record() -> dict`."""
     if not places or not cat_cue_present(text):
         return []
-    ordered = sorted(places, key=lambda p: p.start)
+    ordered = Mentions(places)
     all_sentences = sentences(text)
     reading = _Reading(_evidence(text), len(cat.DDOR.findall(text)))
     list_sentences = [i for i, s in enumerate(all_sentences) if cat.LIST_NOUN.search(s.text)]
@@ -257,7 +257,7 @@ def _listing_in(text, sentence, index, named, reading, ordered) -> Listing | Non
         return None
     if NOT_ON.search(sentence.text):
         return None
-    members = _members(text, sentence, places_in(ordered, sentence.start, sentence.end))
+    members = _members(text, sentence, ordered.inside(sentence.start, sentence.end))
     return Listing(sentence.start, sentence.end, list_id, members, cue, reason)
 
 
@@ -455,7 +455,7 @@ def _members(text: str, sentence: Sentence, mentions: list[PlaceMention]) -> lis
 
 
 def _enumeration(
-    text: str, all_sentences: list[Sentence], first: int, places: list[PlaceMention]
+    text: str, all_sentences: list[Sentence], first: int, places: Mentions
 ) -> tuple[list[PlaceMention], int]:
     """The places on the short lines after a colon, and the index of the last such line."""
     members: list[PlaceMention] = []
@@ -464,7 +464,7 @@ def _enumeration(
         line = all_sentences[index]
         if len(line.text) > ENUMERATION_LINE:
             break
-        found = places_in(places, line.start, line.end)
+        found = places.inside(line.start, line.end)
         if found and ITEM_OPENING.match(text, line.start, found[0].start):
             members += _head_of_line(text, found)
             last = index

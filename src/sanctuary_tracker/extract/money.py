@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctuary_tracker.extract.listings_sentences import (
+    Mentions,
     Sentence,
     jurisdiction_label,
-    places_in,
     sentences,
 )
 from sanctuary_tracker.places.resolve import PlaceMention
@@ -118,9 +118,15 @@ _COSTS = (
     r"(?:[\w’'-]+[ \t]){0,4}?(?P<cv>(?:(?:hundreds|tens)[ \t]of[ \t])?(?:millions|billions))\b"
     r"(?![ \t](?:of|in)\b)"
 )
+# What every amount starts with: "$" or a digit; "h" ("half", even inside a word); or, at a
+# word's start, the first letter of a word one of the forms opens with (US, between, a/an,
+# number words, several ... some, cost ... pay). A position without one is passed over at
+# once instead of trying every form there (the matches are the same).
+_OPENING = r"(?=[$\dh]|\b[abcefhlmnoprstuw])"
 _AMOUNT = re.compile(
+    rf"{_OPENING}(?:"
     rf"(?P<sign>{_SIGN_AMOUNT}{_RANGE_TAIL}{_RATE})|(?P<nd>{_NUMBER_DOLLARS})|(?P<sf>{_SCALED_FUNDS})"
-    rf"|(?P<vague>{_VAGUE})|(?P<costs>{_COSTS})",
+    rf"|(?P<vague>{_VAGUE})|(?P<costs>{_COSTS}))",
     re.I,
 )
 
@@ -207,7 +213,7 @@ def find_amounts(text: str, places: list[PlaceMention]) -> list[Amount]:
     spans = [(m.start(), m.end(), m) for m in _candidates(text)]
     if not spans:
         return found
-    ordered = sorted(places, key=lambda p: p.start)
+    mentions = Mentions(places)
     next_span = 0  # spans and sentences both run in text order: walk them together
     for sentence in sentences(text):
         while next_span < len(spans) and spans[next_span][0] < sentence.start:
@@ -218,10 +224,14 @@ def find_amounts(text: str, places: list[PlaceMention]) -> list[Amount]:
         while next_span < len(spans) and spans[next_span][1] <= sentence.end:
             inside.append(spans[next_span])
             next_span += 1
+        phrases, in_sentence = None, []  # (found once per sentence, for all its amounts)
         for start, end, match in inside:
             parsed = _parse(match, text)
             if parsed is None:
                 continue
+            if phrases is None:
+                phrases = _phrases(sentence)
+                in_sentence = mentions.inside(sentence.start, sentence.end)
             value, high, start = parsed[0], parsed[1], parsed[2]
             found.append(
                 Amount(
@@ -230,8 +240,8 @@ def find_amounts(text: str, places: list[PlaceMention]) -> list[Amount]:
                     text=text[start:end],
                     value=value,
                     high=high,
-                    refers_to=_refers_to(sentence, start, end),
-                    jurisdiction=_jurisdiction(sentence, start, end, ordered),
+                    refers_to=_refers_to(phrases, start, end),
+                    jurisdiction=_jurisdiction(sentence, start, end, in_sentence, mentions),
                 )
             )
     return found
@@ -346,18 +356,26 @@ def _number(value: float | None) -> float | int | None:
     return int(rounded) if rounded == int(rounded) else rounded
 
 
-def _refers_to(sentence: Sentence, start: int, end: int) -> str | None:
+def _phrases(sentence: Sentence) -> list[tuple[int, int, str, int]]:
+    """The programs (preference 0) and funding phrases (1) a sentence names: (start, end,
+    phrase, preference), programs first."""
+    candidates = [(m, 0) for m in _PROGRAMS.finditer(sentence.text)]
+    candidates += [(m, 1) for m in _FUNDING.finditer(sentence.text)]
+    phrases = []
+    for match, preference in candidates:
+        a, b = sentence.start + match.start(), sentence.start + match.end()
+        phrase = _LEADING_JUNK.sub("", match.group()).strip().rstrip(".,;:").strip()
+        if phrase:
+            phrases.append((a, b, phrase, preference))
+    return phrases
+
+
+def _refers_to(phrases: list[tuple[int, int, str, int]], start: int, end: int) -> str | None:
     """The program or funding phrase nearest the amount; a named program is preferred
     when it is about as near."""
     best, best_rank = None, None
-    candidates = [(m, 0) for m in _PROGRAMS.finditer(sentence.text)]
-    candidates += [(m, 1) for m in _FUNDING.finditer(sentence.text)]
-    for match, preference in candidates:
-        a, b = sentence.start + match.start(), sentence.start + match.end()
+    for a, b, phrase, preference in phrases:
         if a < end and b > start:
-            continue
-        phrase = _LEADING_JUNK.sub("", match.group()).strip().rstrip(".,;:").strip()
-        if not phrase:
             continue
         distance = a - end if a >= end else start - b
         rank = (distance + 15 * preference, preference)
@@ -367,9 +385,8 @@ def _refers_to(sentence: Sentence, start: int, end: int) -> str | None:
 
 
 def _jurisdiction(
-    sentence: Sentence, start: int, end: int, places: list[PlaceMention]
+    sentence: Sentence, start: int, end: int, inside: list[PlaceMention], mentions: Mentions
 ) -> str | None:
-    inside = places_in(places, sentence.start, sentence.end)
     if inside:
         nearest = min(inside, key=lambda m: m.start - end if m.start >= end else start - m.end)
         return jurisdiction_label(nearest)
@@ -377,5 +394,5 @@ def _jurisdiction(
     if not anaphor:
         return None
     level = _LEVEL_OF[anaphor.group("kind").lower()]
-    before = [m for m in places if m.end <= sentence.start and m.jurisdiction.level == level]
-    return jurisdiction_label(before[-1]) if before else None
+    before = mentions.last_before(sentence.start, level)
+    return jurisdiction_label(before) if before else None

@@ -16,7 +16,9 @@ All patterns are linear (no nested quantifiers over the same characters)."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -47,7 +49,12 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ɏ"
 # One capitalised word: "Walsh", "McMenamin", "D’Annunzio", "Tack–Hooper", "GALARZA", "O'Brien".
 _CAP = rf"[{_UP}][{_LETTER}'’]*(?:[-–][{_LETTER}][{_LETTER}'’]*)*"
 # Initials, "P.J." or "A.", and abbreviations with their dot ("Sen.", "Lt.", "St.", "U.S.").
-_WORD = rf"(?<![{_LETTER}0-9'’.])(?:[{_UP}]\.(?:[{_UP}]\.)*|{_CAP}\.?)"
+# (The capital comes first, then the look back at what stands before it: the engine skips
+# to the next capital fast.)
+_WORD = (
+    rf"[{_UP}](?<![{_LETTER}0-9'’.][{_UP}])"
+    rf"(?:\.(?:[{_UP}]\.)*|[{_LETTER}'’]*(?:[-–][{_LETTER}][{_LETTER}'’]*)*\.?)"
+)
 _SEP = r"[ \t\u00a0]+"
 _PARTICLE = r"(?:van|von|de|da|do|dos|das|del|della|der|den|di|la|le|du|bin|ter|ten)"
 _RUN = re.compile(rf"{_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP})?{_WORD})*")
@@ -320,8 +327,6 @@ class _Finder:
 
     # -- places ---------------------------------------------------------------------------
     def _place_at(self, start: int, end: int) -> PlaceMention | None:
-        import bisect
-
         i = bisect.bisect_right(self.place_starts, start)
         for j in (i - 1, i - 2):
             if 0 <= j < len(self.places):
@@ -333,7 +338,7 @@ class _Finder:
     # -- main -----------------------------------------------------------------------------
     def run(self) -> list[Person]:
         text = self.text
-        for m in _BENCH.finditer(text):
+        for m in _benches(text):
             self._bench(m)
         for m in _RUN.finditer(text):
             word = m.group()
@@ -374,7 +379,8 @@ class _Finder:
         tokens = []
         for t in _TOKEN.finditer(self.text, start, end):
             word = t.group()
-            glued = _GLUED.search(word)
+            # (a word with no capital after its first letter is never two run together)
+            glued = None if word[1:].islower() else _GLUED.search(word)
             if glued and given_names.is_given_name(glued.group(1)):
                 split = t.start() + glued.start(1)
                 tokens.append(_Tok(t.start(), split, self.text[t.start() : split]))
@@ -415,8 +421,8 @@ class _Finder:
             or n in ("u.s", "u.s.")
             or n in _STRONG_ORG
             or (n in ORG_WORDS and is_last and run_len >= 3)
-            or _CONTRACTION.search(tok.text)
-            or _PARTY_PREFIX.match(tok.text)
+            or (("'" in tok.text or "’" in tok.text) and _CONTRACTION.search(tok.text))
+            or (tok.text[1:2] in ("-", "–") and _PARTY_PREFIX.match(tok.text))
         ):
             return False
         return self._place_at(tok.start, tok.end) is None
@@ -560,11 +566,14 @@ class _Finder:
         if len(words) == 1:
             tok = _Tok(start, end, text[start:end])
             evident = "title" if titled else ""
-            speech = _SPEECH_AFTER_SINGLE.match(text, end) or (
-                _SPEECH_BEFORE.search(text, max(0, start - 30), start)
-                and _CLAUSE_END.match(text, end)
-            )
-            if not titled and speech and not tok.text.isupper():
+            if (
+                not titled
+                and not tok.text.isupper()
+                and (
+                    _SPEECH_AFTER_SINGLE.match(text, end)
+                    or (_CLAUSE_END.match(text, end) and _said_before(text, start))
+                )
+            ):
                 evident = "speech"  # "Jansen said", '..., said Sowers, who ...'
             if not evident and not tok.text.isupper() and self._office_after(end):
                 evident = "title"  # "since Jansen became mayor"
@@ -596,7 +605,7 @@ class _Finder:
             _CONTEXT_AFTER.match(text, end)
             or self._role_after(end)
             or _SPEECH_AFTER.match(text, end)
-            or _SPEECH_BEFORE.search(text, max(0, start - 30), start)
+            or _said_before(text, start)
         ):
             reason = "context"
         elif _CREDIT_AFTER.match(text, end) or _CREDIT_WORD_BEFORE.search(
@@ -821,6 +830,40 @@ _ARTICLE_BEFORE = re.compile(r"\bthe[ \t]+$")
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*([A-Z][\w'’-]*)")
 _AMPERSAND_BEFORE = re.compile(r"(?:([A-Z][\w'’-]*)[ \t]+)?[A-Z][\w.'’-]*[ \t]*&[ \t]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _benches(text: str) -> Iterator[re.Match]:
+    """``_BENCH``'s matches, searched for only on the lines that hold "Judge" or "Justice"
+    (a match holds one of them and never a line break, so these are all the matches a scan
+    of the whole text finds)."""
+    line_end = -1
+    for word in _BENCH_WORD.finditer(text):
+        if word.start() < line_end:
+            continue  # a line already searched
+        line_start = text.rfind("\n", 0, word.start()) + 1
+        line_end = text.find("\n", word.end())
+        line_end = len(text) if line_end < 0 else line_end
+        yield from _BENCH.finditer(text, line_start, line_end)
+
+
+_BENCH_WORD = re.compile(r"Ju(?:dge|stice)")
+# The last letters of the words _SPEECH_BEFORE ends in, in every case it matches ("ſ" is
+# an "s" to a case-insensitive pattern).
+_SPEECH_LAST_LETTERS = frozenset("dDsSſeEoO")
+
+
+def _said_before(text: str, start: int) -> bool:
+    """A speech verb right before ("said X", "according to X"): _SPEECH_BEFORE, run only
+    when the word before ends in a letter one of its verbs ends in."""
+    floor = max(0, start - 30)
+    end = start - 1 if text[start - 1 : start] == "\n" else start  # ($ before a final \n)
+    if text[end - 1 : end] not in (" ", "\t"):
+        return False
+    while end > floor and text[end - 1] in " \t":
+        end -= 1
+    if text[end - 1 : end] not in _SPEECH_LAST_LETTERS:
+        return False
+    return _SPEECH_BEFORE.search(text, floor, start) is not None
 
 
 def _standing_alone(word: str, text: str) -> bool:

@@ -23,9 +23,9 @@ from sanctuary_tracker.extract import provisions_cues as cues
 from sanctuary_tracker.extract import provisions_laws as laws
 from sanctuary_tracker.extract.codebook import load_codebook
 from sanctuary_tracker.extract.listings_sentences import (
+    Mentions,
     Sentence,
     jurisdiction_label,
-    places_in,
     sentences,
 )
 from sanctuary_tracker.places.gazetteer import load_gazetteer
@@ -89,7 +89,7 @@ class Observation:
 def find_provisions(text: str, places: list[PlaceMention]) -> list[Observation]:
     """Each item has `start`, `end` (offsets in `text`) and `to_record() -> dict`."""
     codebook = load_codebook()
-    ordered = sorted(places, key=lambda p: p.start)
+    ordered = Mentions(places)
     found: list[Observation] = []
     law_at = laws.candidates(text)
     for sentence in sentences(text):
@@ -137,7 +137,7 @@ class _Context:
     date_text: str | None
 
     @classmethod
-    def of(cls, text: str, sentence: Sentence, places: list[PlaceMention]) -> _Context:
+    def of(cls, text: str, sentence: Sentence, places: Mentions) -> _Context:
         date, date_text = _date(sentence.text)
         hedged = bool(cues.HEDGE.search(sentence.text))
         return cls(_about(text, sentence, places), hedged, date, date_text)
@@ -173,9 +173,7 @@ def _observe(
     )
 
 
-def _named_laws(
-    sentence: Sentence, places: list[PlaceMention], context: _Context
-) -> list[Observation]:
+def _named_laws(sentence: Sentence, places: Mentions, context: _Context) -> list[Observation]:
     """A state law the sentence names, known for one of the document's states: a law
     limiting cooperation is P17, one requiring it P16 valued by what it does; the
     jurisdiction is the law's state."""
@@ -227,8 +225,8 @@ def _negated(sentence: str, cue_start: int) -> bool:
     return bool(cues.NEGATION.search(window))
 
 
-def _about(text: str, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
-    for mention in places_in(places, sentence.start, sentence.end):
+def _about(text: str, sentence: Sentence, places: Mentions) -> PlaceMention | None:
+    for mention in places.inside(sentence.start, sentence.end):
         if mention.jurisdiction.level == "state" and _STATE_MODIFIER.match(
             text, mention.end, sentence.end
         ):
@@ -238,10 +236,7 @@ def _about(text: str, sentence: Sentence, places: list[PlaceMention]) -> PlaceMe
     if not anaphor:
         return None
     level = _LEVEL_OF.get((anaphor.group("kind") or "").lower())
-    before = [m for m in places if m.end <= sentence.start]
-    if level:
-        before = [m for m in before if m.jurisdiction.level == level]
-    return before[-1] if before else None
+    return places.last_before(sentence.start, level)
 
 
 def _date(sentence: str) -> tuple[str | None, str | None]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sanctuary_tracker.extract.listings_sentences import Mentions
 from sanctuary_tracker.places.resolve import PlaceMention
 
 # A chamber's written forms, each to one key.
@@ -198,15 +199,13 @@ def _all_names() -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w-])", re.I)
 
 
-def find_laws(
-    sentence: str, offset: int, places: list[PlaceMention], year: int | None
-) -> list[LawMention]:
+def find_laws(sentence: str, offset: int, places: Mentions, year: int | None) -> list[LawMention]:
     """The state laws a sentence (starting at ``offset`` in the document) names, for the
     states of the sentence's own place mentions, or, in a sentence that names no place, the
     states of the document's (``places``). ``year``: a year the sentence dates itself to."""
     end = offset + len(sentence)
-    own = sorted({m.jurisdiction.state for m in places if offset <= m.start < end} - {None})
-    everywhere = sorted({m.jurisdiction.state for m in places} - {None})
+    own = sorted({m.jurisdiction.state for m in places.starting_in(offset, end)} - {None})
+    everywhere = places.states()
     found: dict[tuple[int, int], list[LawMention]] = {}
     for state in own or everywhere:
         for mention in _mentions_in(sentence, state):
@@ -217,7 +216,7 @@ def find_laws(
             found.setdefault(span, []).append(
                 LawMention(span[0], span[1], mention.text, mention.law)
             )
-    out = [_nearest_state(found[span], places) for span in sorted(found)]
+    out = [_nearest_state(found[span], places.ordered) for span in sorted(found)]
     named = _self_naming()
     for match in named.finditer(sentence) if named is not None else ():
         start, stop = offset + match.start(), offset + match.end()
