@@ -172,12 +172,13 @@ def export(dataset, fmt, output, definition, date, state, full) -> None:
 
     from sanctuary_tracker.web import exports
     from sanctuary_tracker.web.classification import definitions, today
-    from sanctuary_tracker.web.selectors import Filters, valid_date
+    from sanctuary_tracker.web.params import iso_date
+    from sanctuary_tracker.web.selectors import Filters
 
-    try:
-        when = valid_date(date) or today()
-    except ValueError:
-        raise click.BadParameter(f"{date!r} is not a date (YYYY-MM-DD)") from None
+    try:  # the one date parser of the web app and its API
+        when = iso_date(date) or today()
+    except ValueError as exc:
+        raise click.BadParameter(f"{date!r}: {exc}", param_hint="--date") from None
     if definition and definition not in definitions():
         raise click.BadParameter(f"unknown definition {definition!r}")
     problem = exports.full_problem(dataset, full)

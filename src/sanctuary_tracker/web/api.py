@@ -9,10 +9,12 @@ import logging
 from typing import Any, Literal
 
 from django.http import Http404, HttpRequest
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
+from sanctuary_tracker.web import api_schemas as schemas
 from sanctuary_tracker.web import exports, records, selectors
+from sanctuary_tracker.web.api_schemas import Envelope, answer
 from sanctuary_tracker.web.classification import (
     classifier,
     default_definition,
@@ -23,16 +25,24 @@ from sanctuary_tracker.web.classification import (
 )
 from sanctuary_tracker.web.mapdata import map_data
 from sanctuary_tracker.web.params import (
+    MAX_TEXT,
+    PATTERN_PROBLEMS,
     SEARCH_PAGES,
     TEXT_PATTERN,
+    ClassificationParams,
     DateParams,
     ListParams,
     MapParams,
+    beyond_last,
+    last_page,
+    problem_line,
+    too_long,
 )
 from sanctuary_tracker.web.profiles import profile
 from sanctuary_tracker.web.search import search
 
 log = logging.getLogger(__name__)
+SEARCH_PAGE = 20
 
 api = NinjaAPI(
     title="Sanctuary Tracker API",
@@ -47,32 +57,6 @@ api = NinjaAPI(
 )
 
 
-class ErrorBody(Schema):
-    code: str
-    message: str
-    details: list[Any] | None = None
-
-
-class PageMeta(Schema):
-    page: int
-    per_page: int
-    total: int
-    next: str | None = None
-    previous: str | None = None
-
-
-class Envelope(Schema):
-    ok: bool
-    data: Any = None
-    meta: PageMeta | dict[str, Any] | None = None
-    error: ErrorBody | None = None
-
-
-# Every status an operation can answer with: 400 for a request Django refuses before
-# the API sees it (a host not served), 500 for a failure of ours, both in the envelope.
-RESPONSES = {200: Envelope, 400: Envelope, 404: Envelope, 422: Envelope, 500: Envelope}
-
-
 def ok(data: Any, meta: dict | None = None) -> dict[str, Any]:
     return {"ok": True, "data": data, "meta": meta}
 
@@ -83,7 +67,10 @@ def listing(request: HttpRequest, page: selectors.Page) -> dict[str, Any]:
         query["page"] = str(number)
         return f"{request.path}?{query.urlencode()}"
 
-    last = (page.total + page.per_page - 1) // page.per_page
+    past = beyond_last(page.page, page.total, page.per_page)
+    if past:
+        raise HttpError(404, past)
+    last = last_page(page.total, page.per_page)
     meta = {
         "page": page.page,
         "per_page": page.per_page,
@@ -101,9 +88,32 @@ def error(request, status: int, code: str, message: str, details=None):
     return api.create_response(request, body, status=status)
 
 
+def _problem(request, found: dict) -> str:
+    """One refused parameter as the pages say it: its name, its value, what is wrong."""
+    where = found.get("loc") or ("request",)
+    name, ctx = str(where[-1]), found.get("ctx") or {}
+    if where[0] == "query":
+        value = request.GET.get(name)
+    else:
+        value = (request.resolver_match.kwargs if request.resolver_match else {}).get(name)
+    kind = found.get("type", "")
+    if kind == "missing":
+        return f"{name}: required"
+    if kind == "string_pattern_mismatch":
+        text = PATTERN_PROBLEMS.get(name, found["msg"])
+    elif kind == "value_error":
+        text = str(ctx.get("error", found["msg"]))
+    elif kind == "string_too_long":
+        text = too_long(ctx.get("max_length"))
+    else:
+        text = found["msg"]
+    return problem_line(name, value, text) if isinstance(value, str) else f"{name}: {text}"
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request, exc):
-    return error(request, 422, "invalid", "the request's parameters are not valid", exc.errors)
+    message = "; ".join(_problem(request, found) for found in exc.errors)
+    return error(request, 422, "invalid", message or "the request is not valid", exc.errors)
 
 
 @api.exception_handler(selectors.NotFoundError)
@@ -132,17 +142,29 @@ def _date(params: DateParams) -> str:
     return params.date or today()
 
 
-@api.get("/definitions", response=RESPONSES, summary="Definitions of sanctuary")
+@api.get(
+    "/definitions",
+    response=answer(list[schemas.Definition], "Definitions"),
+    summary="Definitions of sanctuary",
+)
 def list_definitions(request):
     return ok([d.to_record() | {"file": None} for d in definitions().values()])
 
 
-@api.get("/lists", response=RESPONSES, summary="Official list editions shipped")
+@api.get(
+    "/lists",
+    response=answer(list[schemas.Edition], "Editions"),
+    summary="Official list editions shipped",
+)
 def list_editions(request):
     return ok([e.to_record() for e in reference().editions.values()])
 
 
-@api.get("/jurisdictions", response=RESPONSES, summary="Jurisdictions (gazetteer)")
+@api.get(
+    "/jurisdictions",
+    response=answer(list[schemas.LabelledJurisdiction], "Jurisdictions"),
+    summary="Jurisdictions (gazetteer)",
+)
 def list_jurisdictions(request, params: Query[ListParams]):
     rows = selectors.jurisdictions(params.filters())
     to_record = records.jurisdiction
@@ -155,16 +177,27 @@ def list_jurisdictions(request, params: Query[ListParams]):
     return listing(request, selectors.paged(rows, params.page, params.per_page, to_record))
 
 
-@api.get("/jurisdictions/{path:key}", response=RESPONSES, summary="One jurisdiction's profile")
+@api.get(
+    "/jurisdictions/{path:key}",
+    response=answer(schemas.Profile, "JurisdictionProfile"),
+    summary="One jurisdiction's profile",
+)
 def get_jurisdiction(request, key: str, params: Query[DateParams]):
     return ok(profile(selectors.find_jurisdiction(key), _date(params)))
 
 
-@api.get("/classifications", response=RESPONSES, summary="Labels under one definition")
-def list_classifications(request, params: Query[ListParams]):
+@api.get(
+    "/classifications",
+    response=answer(list[schemas.Classification], "Classifications"),
+    summary="Labels under one definition",
+)
+def list_classifications(request, params: Query[ClassificationParams]):
     definition = params.definition or default_definition()
     when = _date(params)
     chosen = selectors.jurisdictions(params.filters())
+    if params.label:  # the labels of every jurisdiction are cached; reasons only for a page
+        found = labels(definition, when)
+        chosen = [j for j in chosen if found.get(j.geoid, "unknown") == params.label]
     current, d = classifier(), definitions()[definition]
 
     def to_record(j):
@@ -174,18 +207,26 @@ def list_classifications(request, params: Query[ListParams]):
     return listing(request, selectors.paged(chosen, params.page, params.per_page, to_record))
 
 
-@api.get("/map", response=RESPONSES, summary="Map data: labels of counties, states, places")
+@api.get(
+    "/map",
+    response=answer(schemas.MapData, "Map"),
+    summary="Map data: labels of counties, states, places",
+)
 def get_map(request, params: Query[MapParams]):
     return ok(map_data(params.definition or default_definition(), _date(params)))
 
 
-@api.get("/documents", response=RESPONSES, summary="Documents")
+@api.get("/documents", response=answer(list[schemas.Document], "Documents"), summary="Documents")
 def list_documents(request, params: Query[ListParams]):
     qs = selectors.documents(params.filters())
     return listing(request, selectors.paged(qs, params.page, params.per_page, records.document))
 
 
-@api.get("/documents/{pk}", response=RESPONSES, summary="One document with its evidence")
+@api.get(
+    "/documents/{pk}",
+    response=answer(schemas.DocumentDetail, "DocumentWithEvidence"),
+    summary="One document with its evidence",
+)
 def get_document(request, pk: int):
     from sanctuary_tracker.web.document_view import evidence_of
 
@@ -193,51 +234,74 @@ def get_document(request, pk: int):
     return ok(records.document(d, body=True) | evidence_of(d))
 
 
-@api.get("/people", response=RESPONSES, summary="People")
+@api.get("/people", response=answer(list[schemas.Person], "People"), summary="People")
 def list_people(request, params: Query[ListParams]):
     qs = selectors.people(params.filters())
     return listing(request, selectors.paged(qs, params.page, params.per_page, records.person))
 
 
-@api.get("/people/{pk}", response=RESPONSES, summary="One person, roles and quotes")
+@api.get(
+    "/people/{pk}",
+    response=answer(schemas.PersonProfile, "PersonProfile"),
+    summary="One person, roles and quotes",
+)
 def get_person(request, pk: int):
     from sanctuary_tracker.web.document_view import person_profile
 
     return ok(person_profile(selectors.person(pk)))
 
 
-@api.get("/quotes", response=RESPONSES, summary="Quotes")
+@api.get("/quotes", response=answer(list[schemas.Quote], "Quotes"), summary="Quotes")
 def list_quotes(request, params: Query[ListParams]):
     qs = selectors.quotes(params.filters())
     return listing(request, selectors.paged(qs, params.page, params.per_page, records.quote))
 
 
-@api.get("/amounts", response=RESPONSES, summary="Sums of money documents name")
+@api.get(
+    "/amounts",
+    response=answer(list[schemas.Amount], "Amounts"),
+    summary="Sums of money documents name",
+)
 def list_amounts(request, params: Query[ListParams]):
     qs = selectors.amounts(params.filters())
     return listing(request, selectors.paged(qs, params.page, params.per_page, records.amount))
 
 
-@api.get("/listings", response=RESPONSES, summary="Official list memberships")
+@api.get(
+    "/listings",
+    response=answer(list[schemas.Listing], "Listings"),
+    summary="Official list memberships",
+)
 def list_listings(request, params: Query[ListParams]):
     rows = selectors.listings(params.filters())
     return listing(request, selectors.paged(rows, params.page, params.per_page, dict))
 
 
-@api.get("/observations", response=RESPONSES, summary="Accepted observations (facts)")
+@api.get(
+    "/observations",
+    response=answer(list[schemas.Observation], "Observations"),
+    summary="Accepted observations (facts)",
+)
 def list_observations(request, params: Query[ListParams]):
     qs = selectors.observations(params.filters())
     return listing(request, selectors.paged(qs, params.page, params.per_page, records.observation))
 
 
-@api.get("/search", response=RESPONSES, summary="Full-text search of documents and quotes")
+@api.get(
+    "/search",
+    response=answer(list[schemas.SearchHit], "SearchHits"),
+    summary="Full-text search of documents and quotes",
+)
 def search_text(
     request,
-    q: str = Query(..., min_length=1, max_length=200, pattern=TEXT_PATTERN),
-    page: int = Query(1, ge=1, le=SEARCH_PAGES),
+    q: str = Query(..., min_length=1, max_length=MAX_TEXT, pattern=TEXT_PATTERN),
+    page: int = Query(1, ge=1, le=SEARCH_PAGES, description="beyond the last page: 404"),
 ):
-    hits, total = search(q, page=page, per_page=20)
-    return ok(hits, {"page": page, "per_page": 20, "total": total})
+    hits, total = search(q, page=page, per_page=SEARCH_PAGE)
+    past = beyond_last(page, total, SEARCH_PAGE)
+    if past:
+        raise HttpError(404, past)
+    return ok(hits, {"page": page, "per_page": SEARCH_PAGE, "total": total})
 
 
 @api.get(

@@ -3,7 +3,6 @@ gazetteer, returning plain records (``records``). No writes here (see ``store.re
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import threading
 from dataclasses import dataclass
@@ -317,9 +316,3 @@ def quotes_of(geoid: str) -> list[dict[str, Any]]:
         .order_by("-document__published", "-direct", "id")
     )
     return [records.quote(q) for q in qs[:200]]
-
-
-def valid_date(text: str | None) -> str | None:
-    if text is None or text == "":
-        return None
-    return dt.date.fromisoformat(text).isoformat()

@@ -7,7 +7,31 @@ from __future__ import annotations
 import gc
 import os
 
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
+from gunicorn.http.errors import LimitRequestLine
+from gunicorn.workers.gthread import ThreadWorker
+
+# The longest request line read (gunicorn's most, 4,094 by default): a search or filter of
+# a few thousand characters still reaches the views, which say what is wrong with it.
+MAX_REQUEST_LINE = 8190
+
+
+class Worker(ThreadWorker):
+    """gunicorn's threaded worker, whose answer to an address too long to read is the
+    site's own 414 page (in its layout, saying the limit) instead of gunicorn's bare one."""
+
+    def handle_error(self, req, client, addr, exc):
+        if not isinstance(exc, LimitRequestLine):
+            return super().handle_error(req, client, addr, exc)
+        from sanctuary_tracker.web.errors import too_long
+
+        self.log.warning("request line too long from %s: %s", (addr or ("",))[0], exc)
+        try:
+            util.write_nonblock(client, too_long(MAX_REQUEST_LINE))
+        except OSError:
+            self.log.debug("Failed to send the 414 page.")
+        return None
 
 
 class _Gunicorn(BaseApplication):
@@ -80,7 +104,8 @@ def serve(host: str, port: int, *, workers: int | None = None, threads: int = 4)
             "bind": f"{host}:{port}",
             "workers": workers or default_workers(),
             "threads": threads,
-            "worker_class": "gthread",
+            "worker_class": Worker,
+            "limit_request_line": MAX_REQUEST_LINE,
             "preload_app": True,
             "timeout": 120,
             "keepalive": 5,

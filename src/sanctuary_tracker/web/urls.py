@@ -1,10 +1,12 @@
-"""The web app's addresses: pages, review, sign-in, static files and the API."""
+"""The web app's addresses: pages, review, sign-in, static files, the API and its docs."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from sanctuary_tracker.web import views_pages as pages
 from sanctuary_tracker.web import views_review as review
 from sanctuary_tracker.web.api import api
+from sanctuary_tracker.web.api_docs import api_docs
 
 urlpatterns = [
     path("", pages.map_page, name="map"),
@@ -20,6 +22,9 @@ urlpatterns = [
     path("login/", review.login, name="login"),
     path("logout/", review.logout, name="logout"),
     path("static/<str:name>", pages.static_file, name="static"),
+    path("api-docs/", api_docs, name="api-docs"),
+    # Where django-ninja puts its docs (its page loads scripts from a CDN: not used here).
+    path("api/docs", RedirectView.as_view(url="/api-docs/", permanent=False)),
     path("api/", api.urls),
 ]
 

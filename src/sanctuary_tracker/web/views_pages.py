@@ -3,7 +3,6 @@ reads through ``selectors``/``profiles`` and renders a template (everything esca
 
 from __future__ import annotations
 
-import datetime as dt
 import mimetypes
 from importlib import resources
 
@@ -21,23 +20,20 @@ from sanctuary_tracker.web.classification import (
     today,
 )
 from sanctuary_tracker.web.document_view import evidence_of, highlight, person_profile, spans
-from sanctuary_tracker.web.params import iso_date
+from sanctuary_tracker.web.params import (
+    MAX_TEXT,
+    PageQuery,
+    beyond_last,
+    checked_kind,
+    checked_label,
+    checked_state,
+    checked_text,
+    last_page,
+)
 from sanctuary_tracker.web.profiles import profile
 from sanctuary_tracker.web.search import search
 
 TABLE_PAGE = 100
-
-
-def _choice(request) -> tuple[str, str]:
-    """The definition and date the request asks for (defaults for anything unusable)."""
-    definition = request.GET.get("definition", "")
-    if definition not in definitions():
-        definition = default_definition()
-    try:
-        date = dt.date.fromisoformat(request.GET.get("date", "")).isoformat()
-    except ValueError:
-        date = today()
-    return definition, date
 
 
 def _pickers(definition: str, date: str) -> dict:
@@ -58,16 +54,9 @@ def _evidence_text(counts: dict[str, int]) -> str:
 def map_page(request):
     """The map; a date or definition that is not valid gets a 400 page that says so
     (never another map in its place). Without a definition: the one with most evidence."""
-    problems = []
-    asked_date, asked = request.GET.get("date", ""), request.GET.get("definition", "")
-    try:
-        date = iso_date(asked_date) or today()
-    except ValueError:
-        problems.append(f"date {asked_date[:40]!r}: not a date (YYYY-MM-DD, a real calendar day)")
-        date = today()
-    if asked and asked not in definitions():
-        problems.append(f"definition {asked[:40]!r}: unknown (choose one from the list)")
-    definition = asked if asked in definitions() else mapdata.default_definition_on(date)
+    asked = PageQuery(request.GET)
+    date = asked.date() or today()
+    definition = asked.definition() or mapdata.default_definition_on(date)
     evidence = mapdata.evidence(date)
     context = {
         **_pickers(definition, date),
@@ -75,11 +64,11 @@ def map_page(request):
             {**d.to_record(), "evidence_text": _evidence_text(evidence[d.id])}
             for d in definitions().values()
         ],
-        "problems": problems,
+        "problems": asked.problems,
         "labels": mapdata.LABELS,
     }
-    if problems:
-        context["date"] = asked_date[:40] if asked_date else date
+    if asked.problems:
+        context["date"] = request.GET.get("date", "")[:40] or date
         return render(request, "web/map.html", context, status=400)
     context["svg"] = mark_safe(mapdata.svg(definition, date))  # built with every name escaped
     context["counts"] = mapdata.counts(definition, date)
@@ -88,44 +77,63 @@ def map_page(request):
 
 @require_GET
 def table_page(request):
-    definition, date = _choice(request)
-    state = request.GET.get("state", "").strip().upper()[:2] or None
-    kind = request.GET.get("kind", "").strip()[:40] or None
-    q = request.GET.get("q", "").strip()[:200] or None
-    label = request.GET.get("label", "")
+    """The table of labels with their first reason: filtered by state, kind, name and
+    label, a page at a time. A filter that is not valid gets a 400 page saying which; a
+    page past the last a 404 saying how many there are."""
+    asked = PageQuery(request.GET)
+    date = asked.date() or today()
+    definition = asked.definition() or default_definition()
+    state = asked.read("state", checked_state)
+    kind = asked.read("kind", checked_kind)
+    q = asked.read("q", checked_text)
+    label = asked.read("label", checked_label)
+    page = asked.page()
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        **_pickers(definition, date),
+        "rows": [],
+        "total": 0,
+        "page": page,
+        "pages": 1,
+        "query": query.urlencode(),
+        "state": request.GET.get("state", "")[:40],
+        "kind": request.GET.get("kind", "")[:40],
+        "q": request.GET.get("q", "")[:MAX_TEXT],
+        "label": label or "",
+        "labels": mapdata.LABELS,
+        "problems": asked.problems,
+    }
+    if asked.problems:
+        context["date"] = request.GET.get("date", "")[:40] or date
+        return render(request, "web/table.html", context, status=400)
     chosen = selectors.jurisdictions(selectors.Filters(q, state, kind))
-    if label in mapdata.LABELS:  # the whole map's labels are cached; reasons only for a page
+    if label:  # the whole map's labels are cached; reasons only for a page
         found = labels(definition, date)
         chosen = [j for j in chosen if found[j.geoid] == label]
-    try:
-        page = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        page = 1
+    context["total"] = len(chosen)
+    context["pages"] = last_page(len(chosen), TABLE_PAGE)
+    past = beyond_last(page, len(chosen), TABLE_PAGE)
+    if past:
+        context["problems"] = [past]
+        return render(request, "web/table.html", context, status=404)
     start = (page - 1) * TABLE_PAGE
     shown = classifier().classify_all(
         definitions()[definition], date, chosen[start : start + TABLE_PAGE]
     )
-    query = request.GET.copy()
-    query.pop("page", None)
+    context["rows"] = [
+        {**records.jurisdiction(j), "label": c.label, "reason": _first_reason(c)} for j, c in shown
+    ]
+    return render(request, "web/table.html", context)
+
+
+def _refused(request, problems: list[str], status: int = 400):
+    """The page in the site's layout that says what was wrong with the request."""
     return render(
         request,
-        "web/table.html",
-        {
-            **_pickers(definition, date),
-            "rows": [
-                {**records.jurisdiction(j), "label": c.label, "reason": _first_reason(c)}
-                for j, c in shown
-            ],
-            "total": len(chosen),
-            "page": page,
-            "pages": max(1, (len(chosen) + TABLE_PAGE - 1) // TABLE_PAGE),
-            "query": query.urlencode(),
-            "state": state or "",
-            "kind": kind or "",
-            "q": q or "",
-            "label": label,
-            "labels": mapdata.LABELS,
-        },
+        "web/error.html",
+        {"status": status, "title": "Not a request this page can answer", "problems": problems},
+        status=status,
     )
 
 
@@ -144,7 +152,10 @@ def _first_reason(c) -> str:
 @require_GET
 def jurisdiction_page(request, geoid: str):
     j = _found(selectors.find_jurisdiction, geoid)
-    _, date = _choice(request)
+    asked = PageQuery(request.GET)
+    date = asked.date() or today()
+    if asked.problems:
+        return _refused(request, asked.problems)
     return render(request, "web/jurisdiction.html", {"p": profile(j, date), "date": date})
 
 
@@ -187,8 +198,12 @@ def person_page(request, pk: int):
 
 @require_GET
 def search_page(request):
-    q = request.GET.get("q", "").strip()[:200]
-    q = "".join(c for c in q if ord(c) >= 32)
+    asked = PageQuery(request.GET)
+    q = asked.read("q", checked_text) or ""
+    if asked.problems:
+        shown = request.GET.get("q", "")[:MAX_TEXT]
+        context = {"q": shown, "hits": [], "total": 0, "places": [], "problems": asked.problems}
+        return render(request, "web/search.html", context, status=400)
     hits, total = search(q) if q else ([], 0)
     for hit in hits:
         hit["snippet"] = mark_safe(hit["snippet_html"])  # escaped in search._marked

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from sanctuary_tracker.store.errors import StoreError
 from sanctuary_tracker.store.review import accepted_without
 from sanctuary_tracker.web import records
+from sanctuary_tracker.web.params import PageQuery, iso_date
 from sanctuary_tracker.web.verdict import value_text
 
 QUEUE_SIZE = 50
@@ -29,6 +30,12 @@ def _role(user) -> str | None:
 @login_required
 @require_http_methods(["GET"])
 def queue(request):
+    return _queue(request, message=request.session.pop("review_message", None))
+
+
+def _queue(request, *, message: str | None = None, problems=(), status: int = 200):
+    """The queue page, with the last action's message or the problems of a refused form
+    (answered with status 400 and the queue, so that the form can be sent again)."""
     from sanctuary_tracker.extract.codebook import load_codebook
     from sanctuary_tracker.store.models import Observation
     from sanctuary_tracker.store.users import CODE, REVIEW
@@ -56,8 +63,10 @@ def queue(request):
             "can_review": request.user.has_perm(REVIEW),
             "can_code": request.user.has_perm(CODE),
             "provisions": sorted(load_codebook().provisions.values(), key=lambda p: p.id),
-            "message": request.session.pop("review_message", None),
+            "message": message,
+            "problems": list(problems),
         },
+        status=status,
     )
 
 
@@ -71,6 +80,10 @@ def _excerpt(o) -> str:
 def _back(request, message: str) -> HttpResponseRedirect:
     request.session["review_message"] = message
     return HttpResponseRedirect("/review/")
+
+
+def _not_saved(request, problems: list[str]):
+    return _queue(request, problems=[f"Not saved: {p}" for p in problems], status=400)
 
 
 @login_required
@@ -91,7 +104,7 @@ def decide(request, pk: int):
             no_citation=request.POST.get("no_citation") == "yes",
         )
     except StoreError as exc:
-        return _back(request, f"Not saved: {exc}")
+        return _not_saved(request, [str(exc)])
     return _back(request, f"Observation {pk}: {decision} saved.")
 
 
@@ -100,18 +113,22 @@ def decide(request, pk: int):
 def enter(request):
     from sanctuary_tracker.store.review import enter_observation
 
+    form = PageQuery(request.POST)
+    start, end = form.read("effective_from", iso_date), form.read("effective_to", iso_date)
+    if form.problems:
+        return _not_saved(request, form.problems)
     try:
         o = enter_observation(
             user=request.user.username,
             jurisdiction=request.POST.get("jurisdiction", "").strip(),
             provision=request.POST.get("provision", "").strip(),
             value=request.POST.get("value", ""),
-            effective_from=request.POST.get("effective_from", "").strip() or None,
-            effective_to=request.POST.get("effective_to", "").strip() or None,
+            effective_from=start,
+            effective_to=end,
             citation=request.POST.get("citation", "").strip(),
         )
     except StoreError as exc:
-        return _back(request, f"Not saved: {exc}")
+        return _not_saved(request, [str(exc)])
     return _back(request, f"Observation {o.pk} entered; it waits for a reviewer.")
 
 
