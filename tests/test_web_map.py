@@ -119,3 +119,39 @@ def test_bad_date_or_definition_is_a_400_page_with_a_message(site_sqlite):
     assert good.status_code == 200 and 'id="map-error" class="map-error" role="alert" hidden' in (
         good.text
     )
+
+
+def test_the_svg_goes_into_its_one_slot_as_utf8(monkeypatch):
+    import pytest
+
+    from sanctuary_tracker.web import mapdata
+
+    monkeypatch.setattr(mapdata, "data_version", lambda: ("test",))
+    monkeypatch.setattr(mapdata, "svg", lambda d, date: f'<svg data-d="{d} {date}">Doña Ana</svg>')
+    slot = mapdata.SVG_SLOT.encode()
+    page = "<p>Sanctuary · map</p>".encode() + slot + b"<p>after</p>"
+    assert (
+        mapdata.with_svg(page, "cis", "2020-01-01")
+        == (
+            '<p>Sanctuary · map</p><svg data-d="cis 2020-01-01">Doña Ana</svg><p>after</p>'
+        ).encode()
+    )
+    for wrong in (b"<p>no slot</p>", slot + b"<p>two</p>" + slot):
+        with pytest.raises(ValueError):
+            mapdata.with_svg(wrong, "cis", "2020-01-01")
+
+
+def test_the_map_page_holds_the_whole_svg_and_no_slot(site_sqlite):
+    from sanctuary_tracker.web.mapdata import SVG_SLOT
+
+    page = requests.get(
+        site_sqlite.url + "/",
+        params={"date": "2025-09-01"},
+        headers={"Accept-Encoding": "identity"},
+        timeout=60,
+    )
+    assert page.status_code == 200
+    assert int(page.headers["Content-Length"]) == len(page.content)  # counted with the SVG
+    assert SVG_SLOT not in page.text and page.text.count('<svg id="map"') == 1
+    assert page.text.index("</svg>") < page.text.index('id="after-map"')
+    assert "Doña Ana" in page.text  # encoded once as UTF-8, read back as such

@@ -70,9 +70,11 @@ def map_page(request):
     if asked.problems:
         context["date"] = request.GET.get("date", "")[:40] or date
         return render(request, "web/map.html", context, status=400)
-    context["svg"] = mark_safe(mapdata.svg(definition, date))  # built with every name escaped
+    context["svg"] = mark_safe(mapdata.SVG_SLOT)  # the SVG, every name escaped, goes in below
     context["counts"] = mapdata.counts(definition, date)
-    return render(request, "web/map.html", context)
+    response = render(request, "web/map.html", context)
+    response.content = mapdata.with_svg(response.content, definition, date)
+    return response
 
 
 @require_GET
