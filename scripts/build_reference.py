@@ -34,7 +34,8 @@ OUT = ROOT / "src" / "sanctuary_tracker" / "data" / "reference.json"
 REFERENCE = ROOT / "reference"
 
 # One entry per edition: its id (the ids the listings extractor uses), what it is, and how
-# complete the shipped members are, each with the sources that say so.
+# complete the shipped members are, each with the sources that say so; ``primary``: the
+# publisher's own copy (title and address) where one was confirmed, else None.
 EDITIONS = [
     {
         "id": "dhs-ddor-2017",
@@ -56,6 +57,13 @@ EDITIONS = [
             "https://m.startribune.com/ice-suspends-weekly-detainer-report-of-uncooperative-"
             "law-enforcement-agencies/419160454/",
         ],
+        # The publisher's own page on the report (ICE's copy of the report itself was not
+        # found in any stored source); the sources above are reports about it.
+        "primary": {
+            "title": "DHS fact sheet: ICE Declined Detainer Outcome Report (20 March 2017)",
+            "url": "https://www.dhs.gov/archive/news/2017/03/20/fact-sheet-us-immigration-"
+            "and-customs-enforcement-declined-detainer-outcome-report",
+        },
     },
     {
         "id": "doj-2017-04-letters",
@@ -72,6 +80,7 @@ EDITIONS = [
             "https://www.dispatch.com/story/news/world/2017/04/21/department-of-justice-warns-"
             "9-sanctuary-cities-they-may-lose-funding/100752356/",
         ],
+        "primary": None,  # no copy from the publisher was found in a stored source
     },
     {
         "id": "doj-2017-11-letters",
@@ -89,6 +98,7 @@ EDITIONS = [
             "http://wjtv.com/2017/11/15/justice-department-sends-letters-to-29-jurisdictions-"
             "regarding-immigration-enforcement/",
         ],
+        "primary": None,  # no copy from the publisher was found in a stored source
     },
     {
         "id": "dhs-2025-05",
@@ -108,6 +118,7 @@ EDITIONS = [
             "https://www.visaverge.com/17/us-homeland-security-removes-sanctuary-cities-list-"
             "after-sheriff-criticism",
         ],
+        "primary": None,  # no copy from the publisher was found in a stored source
         # The states reported as on the list, with the report that names them.
         "members": {
             "source_url": "https://thisweeksnews.com/local-leaders-question-dhs-list-of-"
@@ -132,6 +143,12 @@ EDITIONS = [
             "https://signalscv.com/2025/08/justice-department-releases-updated-list-of-"
             "sanctuary-jurisdictions",
         ],
+        "primary": {
+            "title": "DOJ: U.S. Sanctuary Jurisdiction List Following Executive Order 14287 "
+            "(5 August 2025)",
+            "url": "https://justice.gov/ag/us-sanctuary-jurisdiction-list-following-executive-"
+            "order-14287-protecting-american-communities",
+        },
     },
 ]
 

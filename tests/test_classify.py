@@ -249,12 +249,40 @@ def test_a_users_own_definition_loads_and_applies(tmp_path):
         ),
         (('summary = "Declines detainers."\n', ""), r"mine\.toml: missing field 'summary'"),
         (('id = "mine"', "id = mine"), r"mine\.toml: not valid TOML"),
+        (
+            ('summary = "', 'primary_title = "The rule"\nsummary = "'),
+            r"mine\.toml:5: give both primary_title and primary_url, or neither",
+        ),
+        (
+            ('summary = "', 'primary_title = "The rule"\nprimary_url = "ftp://x/y"\nsummary = "'),
+            r"mine\.toml:6: 'primary_url' must be an http\(s\) address",
+        ),
     ],
 )
 def test_a_definition_with_a_typo_fails_naming_file_line_and_name(tmp_path, change, message):
     path = write(tmp_path, GOOD.replace(*change))
     with pytest.raises(DefinitionError, match=message):
         load_definition(path)
+
+
+def test_a_primary_source_is_named_and_its_copy_kept_beside_it(tmp_path):
+    cited = GOOD.replace(
+        'summary = "',
+        'primary_title = "The rule"\nprimary_url = "https://example.gov/rule"\nsummary = "',
+    )
+    mine = load_definition(write(tmp_path, cited))
+    assert mine.to_record()["primary"] == {"title": "The rule", "url": "https://example.gov/rule"}
+    assert mine.copies == ("https://example.org/mine",)
+    assert load_definition(write(tmp_path, GOOD)).to_record()["primary"] is None
+
+
+def test_shipped_primary_sources_are_web_addresses_apart_from_their_copies():
+    cited = [d for d in DEFS.values() if d.primary]
+    cited += [e for e in load_reference().editions.values() if e.primary]
+    assert len(cited) >= 10
+    for record in cited:
+        assert record.primary.url.startswith("https://") and record.primary.title
+        assert record.primary.url not in record.copies
 
 
 def test_two_definitions_cannot_share_an_id(tmp_path):

@@ -5,7 +5,9 @@ A definition file::
     id = "dhs-ddor-2017"
     name = "DHS Declined Detainer Outcome Report (2017), section III"
     version = "1"
-    source = "https://..."            # where the definition comes from
+    source = "https://..."            # where the definition was read (a copy will do)
+    primary_title = "..."             # optional: the primary source, named, and where its
+    primary_url = "https://..."       #   author published it (``source`` is then a copy)
     summary = "What counts, in plain words."
     levels = ["county", "local"]      # optional: the kinds of jurisdiction it classifies
     measures = "sanctuary"            # optional: or "preemption" (a state ban on sanctuary
@@ -40,11 +42,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sanctuary_tracker.classify.reference import load_reference
+from sanctuary_tracker.classify.reference import Citation, load_reference
 from sanctuary_tracker.extract.codebook import Codebook, load_codebook
 
 LEVELS = ("state", "county", "local")
-_TOP = {"id", "name", "version", "source", "summary", "levels", "measures", "yes", "partial"}
+_TOP = {
+    *("id", "name", "version", "source", "primary_title", "primary_url", "summary"),
+    *("levels", "measures", "yes", "partial"),
+}
 MEASURES = ("sanctuary", "preemption", "cooperation")
 _REQUIRED = ("id", "name", "version", "source", "summary", "yes")
 _CONDITION = {"provision", "values", "not_values", "formal", "listed_on", "why"}
@@ -84,6 +89,12 @@ class Definition:
     yes: tuple[Condition, ...]
     partial: tuple[Condition, ...]
     path: str
+    primary: Citation | None = None  # None: no primary source was confirmed
+
+    @property
+    def copies(self) -> tuple[str, ...]:
+        """The secondary sources beside the primary: ``source`` when it is a copy."""
+        return () if self.primary and self.primary.url == self.source else (self.source,)
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -91,6 +102,8 @@ class Definition:
             "name": self.name,
             "version": self.version,
             "source": self.source,
+            "primary": self.primary.to_record() if self.primary else None,
+            "copies": list(self.copies),
             "summary": self.summary,
             "levels": list(self.levels),
             "measures": self.measures,
@@ -136,6 +149,7 @@ def parse_definition(raw: str, where: str, codebook: Codebook) -> Definition:
     if not yes:
         check.fail("yes", "a definition needs at least one [[yes]] condition")
     partial = tuple(_condition(c, check, codebook) for c in _tables(data, "partial", check))
+    primary = _primary(data, check)
     return Definition(
         data["id"],
         data["name"],
@@ -147,7 +161,23 @@ def parse_definition(raw: str, where: str, codebook: Codebook) -> Definition:
         yes,
         partial,
         where,
+        primary,
     )
+
+
+def _primary(data: dict, check: _Checker) -> Citation | None:
+    """The primary source, when the file names one: a title and a web address, both."""
+    given = [key for key in ("primary_title", "primary_url") if key in data]
+    if not given:
+        return None
+    if len(given) == 1:
+        check.fail(given[0], "give both primary_title and primary_url, or neither")
+    title, url = data["primary_title"], data["primary_url"]
+    if not isinstance(title, str) or not title.strip():
+        check.fail("primary_title", "'primary_title' must be a non-empty string")
+    if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+\S*$", url):
+        check.fail("primary_url", "'primary_url' must be an http(s) address")
+    return Citation(title.strip(), url)
 
 
 def _tables(data: dict, key: str, check: _Checker) -> list[dict]:

@@ -16,6 +16,23 @@ from sanctuary_tracker.classify.facts import Fact, parse_date
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """A primary source, named: the document itself where its author published it (an
+    agency's page, the Federal Register, a journal article's DOI), not a copy or a report
+    about it."""
+
+    title: str
+    url: str
+
+    def to_record(self) -> dict[str, str]:
+        return {"title": self.title, "url": self.url}
+
+
+def citation(raw: dict[str, str] | None) -> Citation | None:
+    return Citation(raw["title"], raw["url"]) if raw else None
+
+
+@dataclass(frozen=True, slots=True)
 class Edition:
     """One edition of an official list: who published it, when, and how complete the shipped
     members are (a jurisdiction missing from an incomplete edition may still be on it)."""
@@ -29,6 +46,12 @@ class Edition:
     missing: str | None
     sources: tuple[str, ...]
     members: tuple[dict[str, Any], ...]
+    primary: Citation | None = None  # None: no copy from the publisher was confirmed
+
+    @property
+    def copies(self) -> tuple[str, ...]:
+        """The secondary sources: copies and reports of the edition, beside the primary."""
+        return tuple(url for url in self.sources if not self.primary or url != self.primary.url)
 
     def to_record(self, with_members: bool = False) -> dict[str, Any]:
         record = {
@@ -41,6 +64,8 @@ class Edition:
             "members": len(self.members),
             "missing": self.missing,
             "sources": list(self.sources),
+            "primary": self.primary.to_record() if self.primary else None,
+            "copies": list(self.copies),
         }
         if with_members:
             record["members"] = [dict(m) for m in self.members]
@@ -162,6 +187,7 @@ def load_reference() -> Reference:
             missing=e["missing"],
             sources=tuple(e["sources"]),
             members=tuple(e["members"]),
+            primary=citation(e.get("primary")),
         )
         for e in data["editions"]
     }
