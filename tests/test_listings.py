@@ -151,3 +151,40 @@ def test_never_raises_on_unicode(text):
     for item in find_listings(text + " was listed on the DHS report.", places):
         assert 0 <= item.start < item.end
         item.to_record()
+
+
+def _branches(pattern: str) -> list[str]:
+    """A pattern's top-level alternatives."""
+    branches, depth, current, escaped = [], 0, "", False
+    for char in pattern:
+        if escaped:
+            current, escaped = current + char, False
+            continue
+        if char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(current)
+            current = ""
+            continue
+        current += char
+    return [*branches, current]
+
+
+def test_every_agency_pattern_branch_holds_one_of_its_words():
+    from sanctuary_tracker.extract import listings_catalog as cat
+
+    for name, pattern in (("DHS", cat.DHS), ("DOJ", cat.DOJ), ("unofficial", cat.UNOFFICIAL)):
+        for branch in _branches(pattern.pattern):
+            assert any(word in branch for word in cat.AGENCY_WORDS[name]), (name, branch)
+
+
+def test_report_named_in_a_sentence_cut_inside_a_word():
+    # A run of 1,500 characters without a space is cut inside a word: the sentence after
+    # the cut names the report, though the whole text holds no "DDOR" standing alone.
+    text = "x" * 1500 + "DDOR named Somerville to its list."
+    places = [mention(text, "Somerville", "Somerville", "MA", "city", "2562535")]
+    assert listed(text, places) == [("dhs-ddor-2017", ["Somerville, MA"])]

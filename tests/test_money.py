@@ -283,3 +283,26 @@ def test_ranges_in_words_and_digits(text, surface, low, high):
 
 def test_and_without_between_is_no_range():
     assert [r["text"] for r in records("It paid five and six dollars.")] == ["six dollars"]
+
+
+_PIECES = ["$", "US", "USD", "5", "1,000", "2.5", "٣", "between", "a", "an", "half", "xhalf",
+           "two", "twenty", "hundred", "thousand", "million", "millions", "dollars", "in",
+           "federal", "grants", "several", "a few", "tens", "of", "hundreds", "cost", "risk",
+           "pay", "owe", "ſeveral", "İn", "DOLLARS", "annually", "a year", "ago", "x", "M",
+           "bn", "U.S.", "to", "and", "-", ",", "."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "-"])), max_size=14))
+def test_opening_look_changes_no_match(pieces):
+    """The look at an amount's first character only skips positions: the matches are those
+    of the forms without it."""
+    import re
+
+    from sanctuary_tracker.extract import money
+
+    text = "".join(word + gap for word, gap in pieces)
+    plain = re.compile(money._AMOUNT.pattern.replace(money._OPENING, "", 1), re.I)
+    assert plain.pattern != money._AMOUNT.pattern
+    expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+    assert [(m.span(), m.groups()) for m in money._AMOUNT.finditer(text)] == expected

@@ -224,3 +224,27 @@ def test_negated_state_law():
     text = "Texas did not pass SB 4 that year."
     (record,) = observed(text, [state(text, "Texas", "TX")])
     assert (record["provision"], record["value"], record["negated"]) == ("P16", "none", True)
+
+
+_CUE_WORDS = ["not", "don't", "won’t", "never", "no", "no longer", "refuses to", "declined to",
+              "stopped", "will not", "NOT", "ſtopped", "xnot", "ban", "bars", "prohibits", "limits",
+              "restricted", "share", "information", "with", "ICE", "immigration", "officials",
+              "status", "arrest", "for", "their", "civil", "violations", "ask", "about", "honor",
+              "detainers", "hold", "past", "release", "notify", "released", "funds", "federal",
+              "enforcement", "task", "force", "the", "city", "-", "'"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=16))
+def test_opening_looks_change_no_cue_match(words):
+    """The looks at a negation's or a limiting verb's first letter only skip positions: each
+    rule matches what it matches without them."""
+    import re
+
+    from sanctuary_tracker.extract import provisions_cues as cues
+
+    text = " ".join(words)
+    for rule in cues.RULES:
+        plain = rule.pattern.pattern.replace(cues._NEG_OPENING, "").replace(cues._LIMIT_OPENING, "")
+        expected = [(m.span(), m.groups()) for m in re.compile(plain, re.I).finditer(text)]
+        assert [(m.span(), m.groups()) for m in rule.pattern.finditer(text)] == expected

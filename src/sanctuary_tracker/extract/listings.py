@@ -47,6 +47,7 @@ from sanctuary_tracker.extract import listings_catalog as cat
 from sanctuary_tracker.extract.listings_sentences import (
     Mentions,
     Sentence,
+    cut_inside_words,
     jurisdiction_label,
     sentences,
 )
@@ -185,6 +186,10 @@ class _Reading:
 
     evidence: tuple[list[cat.Date], Counter[str]]  # the text's dates, its list nouns' kinds
     own_names: int  # how often the text names the report by its own name
+    # Sentences that may name a list noun, and whether one may name the report: a pattern
+    # the whole text lacks is in none of its sentences (unless one is cut inside a word).
+    noun_sentences: frozenset[int] = frozenset()
+    may_name_report: bool = True
     history: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence, id, reason)
     last_listing: tuple[int, str, str, frozenset[str]] | None = None  # index, id, reason, words
 
@@ -195,8 +200,14 @@ def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
         return []
     ordered = Mentions(places)
     all_sentences = sentences(text)
-    reading = _Reading(_evidence(text), len(cat.DDOR.findall(text)))
     list_sentences = [i for i, s in enumerate(all_sentences) if cat.LIST_NOUN.search(s.text)]
+    own_names = len(cat.DDOR.findall(text))
+    reading = _Reading(
+        _evidence(text),
+        own_names,
+        noun_sentences=frozenset(list_sentences),
+        may_name_report=own_names > 0 or cut_inside_words(text, all_sentences),
+    )
     found: list[Listing] = []
     skip_until = -1
     for index, sentence in enumerate(all_sentences):
@@ -235,10 +246,7 @@ def _remember(reading: _Reading, index: int, list_id: str, reason: str) -> None:
 
 def _listing_in(text, sentence, index, named, reading, ordered) -> Listing | None:
     """The listing one sentence makes (its members not yet checked), or None."""
-    cue_match = MEMBERSHIP.search(sentence.text)
-    cue = cue_match.group() if cue_match else ""
     if named:
-        cue = cue or named[-1].cue  # an agency's designation: the cue is what it says
         list_id, reason = named[-1].list_id, named[-1].explained()
     else:
         recent = _recent(reading.history, index)
@@ -247,6 +255,13 @@ def _listing_in(text, sentence, index, named, reading, ordered) -> Listing | Non
             if recent
             else (None, "")
         )
+    last = reading.last_listing
+    if list_id in (None, UNOFFICIAL) and (last is None or index - last[0] > 1):
+        return None  # no list it could be on, and no listing just before to continue
+    cue_match = MEMBERSHIP.search(sentence.text)
+    cue = cue_match.group() if cue_match else ""
+    if named:
+        cue = cue or named[-1].cue  # an agency's designation: the cue is what it says
     if not cue:
         follow = _continuation(sentence.text, index, reading)
         if follow is not None:
@@ -306,7 +321,7 @@ def _recent(history, index: int):
 def _lists_named(sentence: str, reading: _Reading, index: int, near_list: bool):
     """The lists the sentence refers to, in order of mention: (list id, reason[, how]),
     the id "unofficial" for a list by some other body."""
-    nouns = [(m.start(), m.group()) for _, m in zip(range(MAX_REFS), cat.LIST_NOUN.finditer(sentence), strict=False)]  # fmt: skip
+    nouns = [(m.start(), m.group()) for _, m in zip(range(MAX_REFS), cat.LIST_NOUN.finditer(sentence), strict=False)] if index in reading.noun_sentences else []  # fmt: skip
     agencies = _agencies(sentence)
     refs = [(start, cat.NOUN_KIND.get(noun.lower(), "list")) for start, noun in nouns]
     if agencies:
@@ -314,7 +329,7 @@ def _lists_named(sentence: str, reading: _Reading, index: int, near_list: bool):
             (m.start(), None)
             for _, m in zip(range(MAX_REFS), cat.LISTING_VERB.finditer(sentence), strict=False)
         ]
-    if cat.DDOR.search(sentence):
+    if reading.may_name_report and cat.DDOR.search(sentence):
         return [_Named(cat.DDOR_ID, f"named: '{cat.DDOR.search(sentence).group()}'")]
     if not refs:
         return _designation(sentence, agencies, reading, near_list)
@@ -365,6 +380,8 @@ def _referred_back(sentence: str, reading: _Reading, index: int) -> _Named | Non
 def _agencies(sentence: str) -> list[tuple[int, str]]:
     found = []
     for name, pattern in (("DHS", cat.DHS), ("DOJ", cat.DOJ), (UNOFFICIAL, cat.UNOFFICIAL)):
+        if not any(word in sentence for word in cat.AGENCY_WORDS[name]):
+            continue
         found += [(m.start(), name) for _, m in zip(range(MAX_REFS), pattern.finditer(sentence), strict=False)]  # fmt: skip
     return sorted(found)
 

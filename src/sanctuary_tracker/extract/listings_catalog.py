@@ -130,6 +130,13 @@ UNOFFICIAL = re.compile(
     r"|\bImmigrant[ \t]+Legal[ \t]+Resource[ \t]+Center\b|\bTRAC\b"
     r"|\bOhio[ \t]+Jobs[ \t]+(?:and|&)[ \t]+Justice\b"
 )
+# A word (as written) that each agency pattern's every match holds: a sentence holding none
+# of an agency's is not searched for it.
+AGENCY_WORDS = {
+    "DHS": ("DHS", "Homeland", "ICE", "Immigration"),
+    "DOJ": ("DOJ", "Justice", "Attorney", "OJP"),
+    "unofficial": ("Center", "CIS", "ILRC", "Immigrant", "TRAC", "Ohio"),
+}
 NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty)"
 LIST_NOUN = re.compile(
     r"\b(?:watch[ \t]?list|list|lists|report|reports|letters?|DDOR"

@@ -10,6 +10,7 @@ from sanctuary_tracker.places.resolve import PlaceMention
 from sanctuary_tracker.text.sentences import (
     MAX_SENTENCE,
     Sentence,
+    cut_inside_words,
     iter_sentences,
     sentences,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "MAX_SENTENCE",
     "Mentions",
     "Sentence",
+    "cut_inside_words",
     "iter_sentences",
     "jurisdiction_label",
     "sentences",

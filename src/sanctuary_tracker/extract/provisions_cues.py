@@ -16,10 +16,20 @@ from functools import lru_cache
 from typing import Any
 
 _W = r"(?:[\w’'-]+[ \t]){0,%d}"  # up to N intervening words
-_NEG = r"(?:\bnot|n['’]t|\bnever|\bno[ \t]longer|\bno|\brefuses?[ \t]to|\brefused[ \t]to|\bdeclines?[ \t]to|\bdeclined[ \t]to|\bstopped|\bwill[ \t]not)"
+# (_NEG and _LIMIT open with a look at the first letter their words can start with: a
+# position that has none is passed over at once instead of trying every word there.)
+_NEG_OPENING = r"(?=\b[nrdsw]|n['’])"
+_LIMIT_OPENING = r"(?=[bpflr])"
+_NEG = (
+    _NEG_OPENING
+    + r"(?:\bnot|n['’]t|\bnever|\bno[ \t]longer|\bno|\brefuses?[ \t]to|\brefused[ \t]to|\bdeclines?[ \t]to|\bdeclined[ \t]to|\bstopped|\bwill[ \t]not)"
+)
 _ICE = r"(?:ICE|immigration[ \t](?:officials|authorities|agents|officers)|federal[ \t]immigration[ \t](?:officials|authorities|agents|officers|enforcement)|U\.S\.[ \t]Immigration[ \t]and[ \t]Customs[ \t]Enforcement|Immigration[ \t]and[ \t]Customs[ \t]Enforcement)"
 _DETAINER = r"(?:ICE[ \t]|immigration[ \t]|federal[ \t])?(?:detainers?|detainer[ \t]requests?|hold[ \t]requests?|immigration[ \t]holds?)"
-_LIMIT = r"(?:bars?|barred|barring|bans?|banned|banning|prohibits?|prohibited|prohibiting|forbids?|forbidden|limits?|limited|limiting|restricts?|restricted|restricting)"
+_LIMIT = (
+    _LIMIT_OPENING
+    + r"(?:bars?|barred|barring|bans?|banned|banning|prohibits?|prohibited|prohibiting|forbids?|forbidden|limits?|limited|limiting|restricts?|restricted|restricting)"
+)
 _STATUS = r"(?:immigration|citizenship|legal)[ \t]status"
 
 

@@ -13,7 +13,7 @@ dot closes its sentence)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +48,21 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     """The text's sentences with offsets, stripped of surrounding white space; each at
     most ``MAX_SENTENCE`` characters long. (Cached: every extractor of a document asks.)"""
     return tuple(iter_sentences(text))
+
+
+def cut_inside_words(text: str, found: Sequence[Sentence]) -> bool:
+    """Whether a sentence starts or ends beside a letter, digit or underscore (cut at
+    ``MAX_SENTENCE`` inside a word). Only then can a pattern (bounded by ``\\b``, without
+    ``^`` or ``$``) match inside some sentence and nowhere in the whole text."""
+    return any(
+        (s.start > 0 and _word_character(text[s.start - 1]))
+        or (s.end < len(text) and _word_character(text[s.end]))
+        for s in found
+    )
+
+
+def _word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def iter_sentences(text: str) -> Iterator[Sentence]:
