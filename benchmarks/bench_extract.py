@@ -4,11 +4,10 @@ on the same corpus, in one run, on one core.
 Corpus: the HTML pages of ../shared/bench/article-extraction and the text documents of
 ../shared/eval/dev (files read from disk; a second pass is timed, after a warm-up pass that
 loads the gazetteer and builds the name automaton, costs paid once per process).
-Floor (issue 4): extraction no more than doubles the time of reading, i.e. read + extract
-takes at most twice as long as read alone.
+Floor (issue 15): read + extract takes at most 1.5 times as long as read alone.
 
 Run: ``.venv/bin/python benchmarks/bench_extract.py [--repeat N]``. It exits non-zero when
-the corpus is missing.
+the corpus is missing or the floor is missed.
 """
 
 from __future__ import annotations
@@ -18,6 +17,8 @@ import sys
 from pathlib import Path
 
 from timing import best_of, pin_to_one_core
+
+FLOOR = 1.5  # read + extract over read alone, at most
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -70,11 +71,12 @@ def main() -> int:
     print(f"read + extract      {n / t_both:8.1f} docs/s  ({t_both:.2f} s)")
     print(f"extract alone       {n / t_extract:8.1f} docs/s  ({t_extract:.2f} s)")
     ratio = t_both / t_read
-    verdict = "MEETS" if ratio <= 2 else "MISSES"
+    verdict = "MEETS" if ratio <= FLOOR else "MISSES"
     print(
-        f"read + extract takes {ratio:.2f}x the time of reading: {verdict} the floor (at most 2x)"
+        f"read + extract takes {ratio:.2f}x the time of reading: {verdict} the floor "
+        f"(at most {FLOOR}x)"
     )
-    return 0
+    return 0 if ratio <= FLOOR else 1
 
 
 if __name__ == "__main__":
