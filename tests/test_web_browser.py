@@ -13,6 +13,9 @@ import pytest
 
 CHROMIUM = os.environ.get("SANCTUARY_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent / "screenshots"
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
 # Chromium as root in a sandbox-less container, and no calls home (the network is closed).
 FLAGS = [
     "--no-sandbox",
@@ -40,16 +43,44 @@ def browser():
         launched.close()
 
 
+def page_opener(browser):
+    """For an ``open_page`` fixture: yields a function that opens a page in a context of
+    its own at ``viewport`` (other keywords go to the context: bypass_csp=True to inject
+    axe-core, has_touch...); an error thrown by a page's script fails the test."""
+    contexts, errors = [], []
+
+    def opened(viewport=DESKTOP, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        made = context.new_page()
+        made.set_default_timeout(30_000)
+        made.on("pageerror", lambda e: errors.append(str(e)))
+        return made
+
+    yield opened
+    for context in contexts:
+        context.close()
+    assert errors == []
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    opened.set_default_timeout(30_000)
-    errors = []
-    opened.on("pageerror", lambda e: errors.append(str(e)))
-    yield opened
-    context.close()
-    assert errors == []
+    opener = page_opener(browser)
+    yield next(opener)({"width": 1280, "height": 900})
+    next(opener, None)
+
+
+def serious_violations(page) -> list:
+    """axe-core's serious and critical violations on ``page`` (opened with bypass_csp=True:
+    the site's CSP lets no script in); skips where axe-core is not installed."""
+    if not AXE.exists():
+        pytest.skip(f"axe-core not installed at {AXE} (run `npm ci`)")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        ".map(v => [v.id, v.impact, v.nodes.length, v.nodes.slice(0, 2).map(n => n.html)])"
+    )
+    return [v for v in found if v[1] in ("serious", "critical")]
 
 
 def colours(page) -> dict[str, str]:
@@ -135,6 +166,9 @@ def test_chelsea_for_the_reporter(page, site_sqlite):
     page.goto(site_sqlite.url + "/search/?q=Chelsea")
     page.locator("a", has_text=re.compile(r"^Chelsea, MA$")).first.click()
     page.wait_for_url(re.compile(r"/jurisdiction/2513205/"))
+    quotes = page.locator("details#quotes")
+    assert re.search(r"What its officials said \(\d+\)", quotes.locator("summary").inner_text())
+    quotes.locator("summary").click()  # folded on the page until asked for
     assert "dignity and respect" in " ".join(page.locator("blockquote.quote").all_inner_texts())
     assert page.locator("h2", has_text="Official lists").count() == 1
     page.screenshot(path=SHOTS / "jurisdiction-chelsea.png", full_page=True)

@@ -1,5 +1,5 @@
 // The map: recolour when the definition or date changes (no reload), zoom and pan (wheel,
-// drag, buttons, keys), find a jurisdiction by name and zoom to it. An error answer shows
+// drag, pinch, buttons, keys), find a jurisdiction by name and zoom to it. An error answer shows
 // its message and hides the map (never a stale one); a date being typed waits until it
 // settles; an answer that arrives after a newer request is dropped.
 // Without JavaScript the pickers' Show button reloads the page with the new choice.
@@ -10,6 +10,7 @@
   var form = document.querySelector("form.pickers");
   if (!wrap || !form) return;
   var svg = wrap.querySelector("svg");
+  var panel = wrap.closest(".map-wrap");
   var definition = form.querySelector("#definition");
   var date = form.querySelector("#date");
   var errorBox = document.getElementById("map-error");
@@ -87,13 +88,14 @@
     }
     // colours and legend words follow what the definition measures (sanctuary, cooperation...)
     var measures = (chosen && chosen.dataset.measures) || "sanctuary";
-    wrap.parentNode.parentNode.dataset.measures = measures;
+    panel.dataset.measures = measures;
     var legend = document.getElementById("legend");
     if (legend) legend.dataset.measures = measures;
     var heading = document.getElementById("map-heading");
     if (heading) heading.dataset.measures = measures;
     wrap.dataset.definition = data.definition;
     wrap.dataset.date = data.date;
+    document.querySelectorAll(".map-date").forEach(function (s) { s.textContent = data.date; });
     var query = "?definition=" + encodeURIComponent(data.definition) + "&date=" + data.date;
     var tableLink = document.getElementById("table-link");
     if (tableLink) tableLink.setAttribute("href", "/table/" + query);
@@ -194,22 +196,53 @@
     zoomAt(e.deltaY < 0 ? 1.25 : 0.8, p[0], p[1]);
   }, { passive: false });
 
-  var drag = null, dragged = false;
+  // one finger (or the mouse) drags the map; two fingers pinch it in and out
+  var drag = null, dragged = false, fingers = {}, pinch = null;
+  function two() {
+    var ids = Object.keys(fingers).sort();
+    return ids.length === 2 ? [fingers[ids[0]], fingers[ids[1]]] : null;
+  }
+  function spread(f) { return Math.max(1, Math.hypot(f[0][0] - f[1][0], f[0][1] - f[1][1])); }
+  function middle(f) { return [(f[0][0] + f[1][0]) / 2, (f[0][1] + f[1][1]) / 2]; }
   wrap.addEventListener("pointerdown", function (e) {
     if (e.button !== 0) return;
+    if (e.pointerType === "touch") fingers[e.pointerId] = [e.clientX, e.clientY];
+    var f = two();
+    if (f) {  // a second finger: a pinch, not a drag, and not a click
+      var m = middle(f);
+      pinch = { spread: spread(f), view: view, at: toMap(m[0], m[1]) };
+      drag = null;
+      dragged = true;
+      return;
+    }
     drag = { x: e.clientX, y: e.clientY, view: view };
     dragged = false;
   });
   window.addEventListener("pointermove", function (e) {
+    if (e.pointerId in fingers) fingers[e.pointerId] = [e.clientX, e.clientY];
+    var f = pinch && two();
+    if (f) {  // the map point between the fingers stays between them
+      var box = svg.getBoundingClientRect(), m = middle(f);
+      var w = Math.min(W, Math.max(W / 64, pinch.view.w * pinch.spread / spread(f)));
+      setView({ x: pinch.at[0] - (m[0] - box.left) / box.width * w,
+                y: pinch.at[1] - (m[1] - box.top) / box.height * w * H / W, w: w });
+      return;
+    }
     if (!drag) return;
     var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
     if (!dragged && Math.abs(dx) + Math.abs(dy) < 5) return;
     dragged = true;
-    var box = svg.getBoundingClientRect();
-    setView({ x: drag.view.x - dx / box.width * drag.view.w,
-              y: drag.view.y - dy / box.height * drag.view.h, w: drag.view.w });
+    var box2 = svg.getBoundingClientRect();
+    setView({ x: drag.view.x - dx / box2.width * drag.view.w,
+              y: drag.view.y - dy / box2.height * drag.view.h, w: drag.view.w });
   });
-  window.addEventListener("pointerup", function () { drag = null; });
+  function lift(e) {
+    delete fingers[e.pointerId];
+    if (!two()) pinch = null;
+    drag = null;
+  }
+  window.addEventListener("pointerup", lift);
+  window.addEventListener("pointercancel", lift);
   // a drag is not a click: the shape under the pointer is not opened
   wrap.addEventListener("click", function (e) {
     if (dragged) { e.preventDefault(); e.stopPropagation(); dragged = false; }
@@ -239,7 +272,7 @@
   var toggle = document.getElementById("show-states");
   if (toggle) {
     toggle.addEventListener("change", function () {
-      wrap.parentNode.parentNode.classList.toggle("no-states", !toggle.checked);
+      panel.classList.toggle("no-states", !toggle.checked);
     });
   }
 
