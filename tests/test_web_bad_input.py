@@ -184,3 +184,15 @@ def test_a_bad_date_shows_a_visible_message_in_a_browser(browser, site_sqlite, w
         page.screenshot(path=SHOTS / f"bad-date-{width}x{height}.png")
     finally:
         context.close()
+
+
+def test_the_api_documentation_reads_on_a_phone(browser, site_sqlite):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        assert page.goto(f"{site_sqlite.url}/api-docs/").status == 200
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.locator("#record-Classification").scroll_into_view_if_needed()
+        page.screenshot(path=SHOTS / "api-docs-390x844.png")
+    finally:
+        context.close()
