@@ -190,6 +190,7 @@ class _Reading:
     # the whole text lacks is in none of its sentences (unless one is cut inside a word).
     noun_sentences: frozenset[int] = frozenset()
     may_name_report: bool = True
+    support: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # by edition
     history: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence, id, reason)
     last_listing: tuple[int, str, str, frozenset[str]] | None = None  # index, id, reason, words
 
@@ -433,15 +434,7 @@ def _resolve(agency: str, kind, ref: int, dates: list[cat.Date], reading: _Readi
 def _choose(candidates, said: cat.Said, reading: _Reading):
     if len(candidates) == 1:
         return (candidates[0].list_id, f"{said.describe()} -> {candidates[0].list_id}")
-    dates, kinds = reading.evidence
-
-    def support(edition: cat.OfficialList) -> tuple[int, int, int, int]:
-        fits = [d for d in dates if cat.date_fits(edition, cat.Said(year=d.year, month=d.month))]
-        with_year = sum(d.year is not None for d in fits)
-        own_name = reading.own_names if edition.list_id == cat.DDOR_ID else 0
-        return with_year, len(fits) - with_year, own_name, kinds[edition.kind]
-
-    scored = sorted(((support(e), e.list_id) for e in candidates), reverse=True)
+    scored = sorted(((_support(e, reading), e.list_id) for e in candidates), reverse=True)
     if (
         not scored
         or scored[0][0] == (0, 0, 0, 0)
@@ -450,6 +443,22 @@ def _choose(candidates, said: cat.Said, reading: _Reading):
         return None
     best = scored[0]
     return (best[1], f"{said.describe()} -> {best[1]} (the text's dates and kinds: {best[0]})")
+
+
+def _support(edition: cat.OfficialList, reading: _Reading) -> tuple[int, int, int, int]:
+    """What the whole text says for an edition: its dates that fit it (with a year, without),
+    its own name's count for the report, and its list nouns of the edition's kind (worked
+    out once per edition: a long text names many lists)."""
+    known = reading.support.get(edition.list_id)
+    if known is not None:
+        return known
+    dates, kinds = reading.evidence
+    fits = [d for d in dates if cat.date_fits(edition, cat.Said(year=d.year, month=d.month))]
+    with_year = sum(d.year is not None for d in fits)
+    own_name = reading.own_names if edition.list_id == cat.DDOR_ID else 0
+    found = (with_year, len(fits) - with_year, own_name, kinds[edition.kind])
+    reading.support[edition.list_id] = found
+    return found
 
 
 def _earlier(history):
