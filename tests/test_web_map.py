@@ -155,3 +155,20 @@ def test_the_map_page_holds_the_whole_svg_and_no_slot(site_sqlite):
     assert SVG_SLOT not in page.text and page.text.count('<svg id="map"') == 1
     assert page.text.index("</svg>") < page.text.index('id="after-map"')
     assert "Doña Ana" in page.text  # encoded once as UTF-8, read back as such
+
+
+def test_map_data_answer_is_rendered_as_every_api_answer(site_sqlite):
+    def get(path, **params):
+        return requests.get(site_sqlite.url + path, params=params, timeout=60)
+
+    asked = {"definition": "cis", "date": "2020-01-01"}
+    first, again = get("/api/map", **asked, _="1"), get("/api/map", **asked, _="2")
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content  # kept once built, whatever else the address holds
+    body = json.loads(first.content)
+    assert list(body) == ["ok", "data", "meta", "error"] and body["ok"] is True
+    assert body["meta"] is None and body["error"] is None
+    assert json.dumps(body).encode() == first.content  # ninja's JSON: default separators
+    assert first.headers["Content-Type"] == get("/api/definitions").headers["Content-Type"]
+    assert set(body["data"]) == {"definition", "date", "counties", "states", "places", "evidence"}
+    assert (body["data"]["definition"], body["data"]["date"]) == ("cis", "2020-01-01")

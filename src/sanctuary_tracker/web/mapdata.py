@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import cache
 from html import escape
 from importlib import resources
@@ -125,6 +126,16 @@ def map_data(definition_id: str, date: str) -> dict[str, Any]:
     response cache has not seen, or the map page's legend, does not build it again)."""
     key = (definition_id, date, data_version())
     return _MAP_CACHE.get_or_build(key, lambda: _map_data(definition_id, date))
+
+
+_JSON_CACHE = Lru(16)
+
+
+def map_json(definition_id: str, date: str, render: Callable[[dict], bytes]) -> bytes:
+    """``render(map_data(...))``, the API's answer, kept as the map data is: an address
+    the response cache has not seen costs no validating and serialising again."""
+    key = (definition_id, date, data_version())
+    return _JSON_CACHE.get_or_build(key, lambda: render(map_data(definition_id, date)))
 
 
 def _map_data(definition_id: str, date: str) -> dict[str, Any]:
