@@ -60,20 +60,29 @@ def fetch(url: str, gzip_ok: bool = True) -> bytes:
         return response.read()
 
 
+SANCTUARY = [sys.executable, "-m", "sanctuary_tracker.cli"]
+
+
+def build_demo(workdir: Path, database_url: str | None) -> dict:
+    """Build the demo (SQLite in ``workdir``, or the empty database named); the
+    environment that names its database."""
+    env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{workdir / 'demo.sqlite3'}"}
+    built = subprocess.run([*SANCTUARY, "demo", "--build-only"], env=env, capture_output=True)
+    if built.returncode != 0:
+        sys.exit(f"bench_web: the demo was not built: {built.stderr.decode().strip()[-500:]}")
+    return env
+
+
 def start_demo(
     workdir: Path, workers: int | None, threads: int | None, database_url: str | None
 ) -> tuple[str, subprocess.Popen]:
-    env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{workdir / 'demo.sqlite3'}"}
-    sanctuary = [sys.executable, "-m", "sanctuary_tracker.cli"]
-    built = subprocess.run([*sanctuary, "demo", "--build-only"], env=env, capture_output=True)
-    if built.returncode != 0:
-        sys.exit(f"bench_web: the demo was not built: {built.stderr.decode().strip()[-500:]}")
+    env = build_demo(workdir, database_url)
     port = free_port()
     extra = (["--workers", str(workers)] if workers else []) + (
         ["--threads", str(threads)] if threads else []
     )
     server = subprocess.Popen(
-        [*sanctuary, "serve", "--port", str(port), *extra],
+        [*SANCTUARY, "serve", "--port", str(port), *extra],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
