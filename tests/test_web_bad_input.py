@@ -41,6 +41,7 @@ PAGES = [
     ("/quote/987654/", 404, "Nothing is at this address"),
     ("/static/no-such.js", 404, "Nothing is at this address"),
     ("/no/such/page/", 404, "Nothing is at this address"),
+    ("/logout/", 405, "GET is not taken here: this address takes POST."),
 ]
 
 API = [
@@ -94,6 +95,15 @@ def test_an_address_too_long_to_read_gets_the_sites_own_414_page(site_sqlite, pa
     assert '<a href="/table/">Table</a>' in response.text
     assert "at most 8,190 bytes" in alert_text(response.text)
     assert "Content-Security-Policy" in response.headers
+
+
+def test_a_method_not_taken_or_a_form_without_its_token_is_said_so(site_sqlite):
+    api = requests.post(site_sqlite.url + "/api/definitions", timeout=60)
+    assert api.status_code == 405 and api.headers["Allow"] == "GET"
+    assert api.json()["error"]["message"] == "POST is not taken here: this address takes GET."
+    form = requests.post(site_sqlite.url + "/table/", timeout=60)
+    assert form.status_code == 403
+    assert "The form could not be checked" in alert_text(form.text)
 
 
 def test_a_page_past_the_last_says_how_many_pages_there_are(site_sqlite):

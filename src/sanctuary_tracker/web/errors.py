@@ -15,6 +15,7 @@ TITLES = {
     400: "Not a request this site can read",
     403: "Not allowed",
     404: "Not found",
+    405: "Not a method this address takes",
     414: "The address is too long",
     500: "Server error",
 }
@@ -50,6 +51,20 @@ def server_error(request):
 
 def forbidden(request, exception=None):
     return _answer(request, 403, "forbidden", "This needs another sign-in or a form token.")
+
+
+def not_allowed(request, allowed: str):
+    message = f"{request.method[:20]} is not taken here: this address takes {allowed}."
+    return _answer(request, 405, "method_not_allowed", message)
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF_FAILURE_VIEW: a form sent without its token or from another site."""
+    message = (
+        "The form could not be checked (its token is missing or stale, or it came from "
+        "another site): reload the page and send it again."
+    )
+    return _answer(request, 403, "forbidden", message)
 
 
 def bad_request(request, exception=None):

@@ -130,7 +130,9 @@ def web_settings(url: str) -> dict:
             "django.contrib.auth.middleware.AuthenticationMiddleware",
             "django.middleware.clickjacking.XFrameOptionsMiddleware",
             "sanctuary_tracker.web.middleware.content_security_policy",
+            "sanctuary_tracker.web.middleware.method_not_allowed",
         ],
+        "CSRF_FAILURE_VIEW": "sanctuary_tracker.web.errors.csrf_failure",
         "TEMPLATES": [
             {
                 "BACKEND": "django.template.backends.django.DjangoTemplates",
