@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -223,3 +224,17 @@ def test_first_mention_span_is_the_name(text):
     for p in find_people(text, []):
         assert text[p.start : p.end] == p.name
         assert (p.start, p.end) in {tuple(m) for m in p.to_record()["mentions"]}
+
+
+@pytest.mark.parametrize("others", [0, 40])
+def test_title_and_surname_written_in_lower_case_alone_is_a_common_noun(others):
+    # "Mayor Baker" beside "the baker": a common noun; "Mayor Cooper" beside "the coopers":
+    # a surname. The same whether the text asks about few words (each searched for) or many
+    # (the text's words collected once).
+    names = [f"Mayor Q{a}{b}x spoke." for a in "aeiou" for b in "bcdfghk"][:others]
+    text = " ".join(
+        [*names, "Mayor Baker spoke. Mayor Cooper spoke. The baker said no. The coopers agreed."]
+    )
+    found = [p.name for p in find_people(text, [])]
+    assert "Cooper" in found
+    assert "Baker" not in found

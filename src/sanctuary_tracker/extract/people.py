@@ -324,6 +324,8 @@ class _Finder:
         # one-word names: (token, its own evidence: "title", "speech" or "")
         self.singles: list[tuple[_Tok, str]] = []
         self.owned = False  # the run follows a possessive: "Castro's Cuban Revolution"
+        self.alone: dict[str, bool] = {}  # common-word tests made, by word
+        self.words: frozenset[str] | None = None  # the text's words, once many are tested
 
     # -- places ---------------------------------------------------------------------------
     def _place_at(self, start: int, end: int) -> PlaceMention | None:
@@ -673,12 +675,18 @@ class _Finder:
 
     def _byline(self, start: int, end: int) -> bool:
         """A name alone on its line, above a line that names an outlet or organisation."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        line_end = self.text.find("\n", end)
-        line_end = len(self.text) if line_end < 0 else line_end
-        if self.text[line_start:start].strip() or self.text[end:line_end].strip():
+        text = self.text
+        before = start  # only white space back to the line's start (read no further)
+        while before > 0 and text[before - 1] != "\n" and text[before - 1].isspace():
+            before -= 1
+        line_end = end  # and on to its end
+        while line_end < len(text) and text[line_end] != "\n" and text[line_end].isspace():
+            line_end += 1
+        if (before > 0 and text[before - 1] != "\n") or (
+            line_end < len(text) and text[line_end] != "\n"
+        ):
             return False
-        nxt = self.text[line_end + 1 : line_end + 80].split("\n", 1)[0]
+        nxt = text[line_end + 1 : line_end + 80].split("\n", 1)[0]
         return any(w.lower() in ORG_WORDS for w in re.findall(r"[A-Za-z]+", nxt)[:6])
 
     def _display(self, start: int, end: int) -> str:
@@ -741,7 +749,23 @@ class _Finder:
         lower = _without_possessive(word).lower()
         if lower.endswith("s") and _org_word(lower):
             return True
-        return _standing_alone(lower, self.text)
+        known = self.alone.get(lower)
+        if known is None:
+            known = self._written_alone(lower)
+            self.alone[lower] = known
+        return known
+
+    def _written_alone(self, word: str) -> bool:
+        """``word`` stands alone somewhere in the text. A search through the text for each
+        word, until a text has asked for many: then the text's words are collected once
+        (so a long text's work stays linear)."""
+        if not _IN_WORD_RUN.fullmatch(word):
+            return _standing_alone(word, self.text)  # (a word of other characters)
+        if self.words is None and len(self.alone) < _SEARCHES_BEFORE_WORDS:
+            return _standing_alone(word, self.text)
+        if self.words is None:
+            self.words = frozenset(_IN_WORD_RUN.findall(self.text))
+        return word in self.words
 
     def _bench(self, m: re.Match) -> None:
         names = re.finditer(_CAP, m.group(1))
@@ -788,7 +812,9 @@ class _Finder:
         if title_start is not None:
             phrase_start = title_start
             # the title proper: from the first title word, after any place
-            for s, e, p in self.places:
+            first = bisect.bisect_left(self.place_starts, phrase_start)
+            last = bisect.bisect_left(self.place_starts, start)
+            for s, e, p in self.places[first:last]:  # (the places starting in the phrase)
                 if phrase_start <= s and e <= start:
                     place_of = place_of or p
                     if s == title_start or text[title_start:s].strip() == "":
@@ -882,6 +908,12 @@ def _standing_alone(word: str, text: str) -> bool:
 
 def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_'’-"
+
+
+# The characters of _in_word (\w is a letter, a digit or "_"), and a run of them: a word
+# that is one run stands alone exactly where the text has it as a whole run.
+_IN_WORD_RUN = re.compile(r"[\w'’-]+")
+_SEARCHES_BEFORE_WORDS = 32  # searches through a text before its words are collected
 
 
 def _org_word(norm: str) -> bool:
