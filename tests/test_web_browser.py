@@ -109,6 +109,12 @@ def test_map_draws_coloured_counties_and_changes_with_the_definition(page, site_
     after = colours(page)
     assert after != before and set(after) == set(before)
     assert heading.inner_text() == 'Who counts as "sanctuary"?'
+    # the source link beside the picker reads as it does on a page opened on that definition
+    source = page.locator("#definition-source")
+    switched = (source.inner_text(), source.get_attribute("href"))
+    page.goto(f"{site_sqlite.url}/?definition=doj-2025-08&date=2025-09-01")
+    assert (source.inner_text(), source.get_attribute("href")) == switched
+    page.goto(f"{site_sqlite.url}/?definition=hall-2021-preemption&date=2025-09-01")
     page.select_option("#definition", "ilrc-cooperation")
     page.locator('.map[data-definition="ilrc-cooperation"]').wait_for()
     assert heading.inner_text() == "Who works with ICE?"

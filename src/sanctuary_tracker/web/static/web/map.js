@@ -84,7 +84,7 @@
     if (chosen && summary) summary.textContent = chosen.dataset.summary || "";
     if (chosen && source) {
       source.setAttribute("href", chosen.dataset.source || "#");
-      source.textContent = "Source of this definition: " + (chosen.dataset.name || chosen.value);
+      source.textContent = chosen.dataset.sourceLabel || chosen.dataset.name || chosen.value;
     }
     // colours and legend words follow what the definition measures (sanctuary, cooperation...)
     var measures = (chosen && chosen.dataset.measures) || "sanctuary";
