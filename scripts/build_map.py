@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from sanctuary_tracker.web.topojson import decode_arcs, polygons, ring_points
+from sanctuary_tracker.publish.topojson import decode_arcs, polygons, ring_points
 
 ROOT = Path(__file__).resolve().parent.parent
 ATLAS = ROOT / "node_modules" / "us-atlas"

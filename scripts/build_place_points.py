@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from sanctuary_tracker.places.gazetteer import load_gazetteer, normalise  # noqa: E402
-from sanctuary_tracker.web.topojson import decode_arcs, polygons, ring_points  # noqa: E402
+from sanctuary_tracker.publish.topojson import decode_arcs, polygons, ring_points  # noqa: E402
 
 STATIC = ROOT / "src" / "sanctuary_tracker" / "web" / "static" / "web"
 SCALE, TX, TY = 1300.0, 487.5, 305.0

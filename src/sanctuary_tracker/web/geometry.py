@@ -9,9 +9,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from sanctuary_tracker.publish.topojson import bbox_centre, decode_arcs, polygons, ring_points
 from sanctuary_tracker.web.classification import gazetteer
 from sanctuary_tracker.web.mapdata import place_points
-from sanctuary_tracker.web.topojson import bbox_centre, decode_arcs, polygons, ring_points
 
 
 @cache
