@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sanctuary_tracker.batch.manifest import ERRORS, MANIFEST
 from sanctuary_tracker.batch.output import EVIDENCE_FOLDER
-from sanctuary_tracker.cli_batch import batch
+from sanctuary_tracker.cli.batch import batch
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -157,7 +157,7 @@ def fresh_database(request, tmp_path, monkeypatch):
 
 
 def _in_child(command: click.Command) -> bool:
-    return command.callback is not None and command.callback.__module__.endswith(".cli_web")
+    return getattr(command.callback, "web_app", False)
 
 
 def _run_in_process(args: list[str], stdin: str | None) -> tuple[int, str, str]:

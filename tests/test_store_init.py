@@ -68,8 +68,8 @@ def test_read_and_extract_never_import_django():
 
 
 def test_every_store_command_is_in_the_readme():
-    from sanctuary_tracker.cli_store import ingest, init, load, users
-    from sanctuary_tracker.review_cli import review
+    from sanctuary_tracker.cli.review import review
+    from sanctuary_tracker.cli.store import ingest, init, load, users
 
     readme = (SAMPLES.parent.parent.parent / "README.md").read_text()
     section = readme[readme.index("## The store") :]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from sanctuary_tracker.cli_web import demo, export, password, serve
+from sanctuary_tracker.cli.export import export
+from sanctuary_tracker.cli.store import password
+from sanctuary_tracker.cli.web import demo, serve
 from sanctuary_tracker.web.settings import WEB_SETTINGS_HELP
 
 

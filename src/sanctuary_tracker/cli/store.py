@@ -1,86 +1,27 @@
-"""The store's commands (init, ingest, load, users, review): thin shells over
+"""The store's commands (init, ingest, load, users, password): thin shells over
 ``sanctuary_tracker.store``, which they import only when run, so that ``sanctuary read``
 and ``extract`` never load Django."""
 
 from __future__ import annotations
 
-import functools
 import sys
 
 import click
 
-user_option = click.option(
-    "--user",
-    envvar="SANCTUARY_USER",
-    metavar="NAME",
-    help="Act as this user (default: $SANCTUARY_USER).",
+from sanctuary_tracker.cli.common import (
+    Progress,
+    settings_epilog,
+    store_command,
+    store_errors,
+    user_option,
+    web_command,
 )
 
 
 def _epilog() -> str:
     from sanctuary_tracker.store.config import STORE_SETTINGS_HELP
 
-    return "Settings (environment variables):\n" + "\n".join(
-        f"  {name}: {text}" for name, text in STORE_SETTINGS_HELP.items()
-    )
-
-
-def store_errors(function):
-    """Run a command with the store open; its refusals are one line and exit status 1."""
-
-    @functools.wraps(function)
-    def wrapper(*args, **kwargs):
-        from sanctuary_tracker.store.errors import StoreError
-
-        try:
-            return function(*args, **kwargs)
-        except StoreError as exc:
-            click.echo(f"sanctuary: error: {exc}", err=True)
-            sys.exit(1)
-        except Exception as exc:
-            refused = _refused_by_database(exc)
-            if refused is None:
-                raise
-            click.echo(f"sanctuary: error: {refused}", err=True)
-            sys.exit(1)
-
-    return wrapper
-
-
-def _refused_by_database(exc: Exception) -> str | None:
-    """The one-line message for a database login without the privilege a command needs
-    (PostgreSQL roles: see the README's store section); None for any other error."""
-    django_db = sys.modules.get("django.db")
-    if django_db is None or not isinstance(exc, django_db.ProgrammingError):
-        return None
-    first = (str(exc).strip().splitlines() or [""])[0]
-    if "permission denied" not in first:
-        return None
-    return f"the database refused: {first} (this database login may not do that)"
-
-
-def open_store_for_command(need_tables: bool = True) -> None:
-    """Open the configured store for a command (a StoreError when it is not usable)."""
-    from sanctuary_tracker.store.db import open_store
-
-    open_store(need_tables=need_tables)
-
-
-def store_command(function=None, *, opener=open_store_for_command):
-    """A command over the store: ``opener`` configures Django and opens the store before
-    the body runs, so the body may import models (and Django) freely; refusals are one line
-    and exit status 1 (``store_errors``). Importing a model before this, at module level or
-    above ``opener``, fails with Django's "settings are not configured"."""
-
-    def decorate(body):
-        @functools.wraps(body)
-        def opened(*args, **kwargs):
-            opener()
-            return body(*args, **kwargs)
-
-        return store_errors(opened)
-
-    return decorate(function) if function is not None else decorate
+    return settings_epilog(STORE_SETTINGS_HELP)
 
 
 @click.command(epilog=_epilog())
@@ -109,17 +50,13 @@ def init() -> None:
 
 def _run(what: str, run, items, user_name: str | None, **kwargs) -> None:
     """Shared body of ingest and load: check the role, run with a progress line, report."""
-    from sanctuary_tracker.cli import Progress
     from sanctuary_tracker.store.users import LOAD, require
 
     user = require(user_name, LOAD)
     progress = Progress(total=len(items))
-
-    def problem(text: str) -> None:
-        progress.clear()
-        click.echo(f"sanctuary: error: {text}", err=True)
-
-    report = run(items, user=user, on_problem=problem, on_document=progress.document, **kwargs)
+    report = run(
+        items, user=user, on_problem=progress.problem, on_document=progress.document, **kwargs
+    )
     progress.clear()
     click.echo(f"{what}: {report.summary()}", err=True)
     if report.problems:
@@ -197,9 +134,42 @@ def users_list() -> None:
         click.echo(f"{user.username}\t{role_of(user) or '-'}")
 
 
-def register(main: click.Group) -> None:
-    """Add the store's commands to the ``sanctuary`` group."""
-    from sanctuary_tracker.review_cli import review
+@click.command()
+@click.argument("name")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from the first line of standard input (the default when "
+    "standard input is not a terminal).",
+)
+@web_command
+def password(name: str, password_stdin: bool) -> None:
+    """Set the web sign-in password of user NAME (users are added with `sanctuary users add`).
 
-    for command in (init, ingest, load, users, review):
-        main.add_command(command)
+    At a terminal the password is asked twice and must match; otherwise (or with
+    --password-stdin) it is the first line of standard input: `printf '%s\\n' "$PW" |
+    sanctuary password NAME`. It is checked by the web app's password rules."""
+    from django.contrib.auth.models import User
+    from django.contrib.auth.password_validation import ValidationError, validate_password
+
+    from sanctuary_tracker.store.errors import StoreError
+
+    user = User.objects.filter(username=name).first()
+    if user is None:
+        raise StoreError(f"user {name!r}: no such user (an admin adds one: sanctuary users add)")
+    if password_stdin or not sys.stdin.isatty():
+        secret = sys.stdin.readline().rstrip("\r\n")
+        if not secret:
+            raise StoreError(
+                "no password on standard input: give it as the first line "
+                "(or run `sanctuary password NAME` at a terminal to be asked)"
+            )
+    else:
+        secret = click.prompt(f"New password for {name}", hide_input=True, confirmation_prompt=True)
+    try:
+        validate_password(secret, user)
+    except ValidationError as exc:
+        raise StoreError(f"password for {name!r} refused: {' '.join(exc.messages)}") from None
+    user.set_password(secret)
+    user.save(update_fields=["password"])
+    click.echo(f"password set for {name}")

@@ -8,7 +8,7 @@ import json
 import click
 
 from sanctuary_tracker.classify.facts import FORMS
-from sanctuary_tracker.cli_store import store_command, user_option
+from sanctuary_tracker.cli.common import format_option, store_command, user_option
 
 reason_option = click.option("--reason", required=True, help="Why (kept in the audit log).")
 re_review_option = click.option(
@@ -28,9 +28,7 @@ no_citation_option = click.option(
     help="Accept an entered observation that cites no law, ordinance or policy (refused "
     "without it).",
 )
-format_option = click.option(
-    "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True
-)
+jsonl_option = format_option("text", "jsonl")
 
 
 def _viewer(user: str | None) -> None:
@@ -50,7 +48,7 @@ def review() -> None:
 @click.option("--status", type=click.Choice(["proposed", "accepted", "rejected"]))
 @click.option("--jurisdiction", metavar="OCD_ID", help="Only this jurisdiction.")
 @click.option("--provision", metavar="CODE", help="Only this provision (P01 ...).")
-@format_option
+@jsonl_option
 @user_option
 @store_command
 def review_list(status, jurisdiction, provision, fmt, user) -> None:
@@ -214,7 +212,7 @@ def review_edit(
 
 @review.command("history")
 @click.argument("observation_id", type=int)
-@format_option
+@jsonl_option
 @user_option
 @store_command
 def review_history(observation_id, fmt, user) -> None:
@@ -241,7 +239,7 @@ def _compact(values) -> str:
 
 
 @review.command("divergences")
-@format_option
+@jsonl_option
 @user_option
 @store_command
 def review_divergences(fmt, user) -> None:
@@ -271,7 +269,7 @@ def review_divergences(fmt, user) -> None:
 
 @review.command("agreement")
 @click.option("--coders", metavar="A,B", help="The two coders to compare (default: the only two).")
-@format_option
+@jsonl_option
 @user_option
 @store_command
 def review_agreement(coders, fmt, user) -> None:

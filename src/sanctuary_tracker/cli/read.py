@@ -1,41 +1,25 @@
-"""The `sanctuary` command: a thin shell over the library."""
+"""`sanctuary read` and `sanctuary extract`: documents into clean text with their metadata,
+and their evidence."""
 
 from __future__ import annotations
 
 import json
 import sys
-import time
 
 import click
 
+from sanctuary_tracker.cli.common import Progress, format_option, settings_epilog
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
 from sanctuary_tracker.settings import SETTINGS_HELP, ReadLimits
 
-FORMATS = ("text", "json", "jsonl")
 
-
-def _settings_epilog() -> str:
-    lines = ["Settings (environment variables):"]
-    lines += [f"  {name}: {text}" for name, text in SETTINGS_HELP.items()]
-    return "\n".join(lines)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="sanctuary-tracker")
-def main() -> None:
-    """Sanctuary Tracker: read documents about local immigration-enforcement policy
-    and turn them into sourced evidence."""
-
-
-@main.command(epilog=_settings_epilog())
+@click.command(epilog=settings_epilog(SETTINGS_HELP))
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "json",
+    "jsonl",
     help="text for people; json (an object, or a list for several) or jsonl for programs.",
 )
 @click.option(
@@ -59,8 +43,7 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
     def record_failed(error: ReadError) -> None:
         nonlocal record_failures
         record_failures += 1
-        progress.clear()
-        click.echo(f"sanctuary: error: {error}", err=True)
+        progress.problem(str(error))
 
     for source in sources:
         count = 0
@@ -76,8 +59,7 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
                     _emit(document, fmt)
         except ReadError as exc:
             failures += 1
-            progress.clear()
-            click.echo(f"sanctuary: error: {exc}", err=True)
+            progress.problem(str(exc))
         else:
             if count == 0:
                 click.echo(f"sanctuary: note: {source}: holds no readable document", err=True)
@@ -95,15 +77,10 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
         sys.exit(1)
 
 
-@main.command(epilog=_settings_epilog())
+@click.command(epilog=settings_epilog(SETTINGS_HELP))
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "jsonl"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one record per document per line; json: a list.",
+@format_option(
+    "json", "jsonl", default="jsonl", help="jsonl: one record per document per line; json: a list."
 )
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback or private networks.")
 def extract(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
@@ -136,47 +113,6 @@ def extract(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
         sys.exit(1)
 
 
-class Progress:
-    """A one-line count on standard error, only when it is a terminal and the work is long."""
-
-    def __init__(self, total: int):
-        self.total, self.sources, self.documents = total, 0, 0
-        self.enabled = sys.stderr.isatty()
-        self.started = self.shown = time.monotonic()
-
-    def document(self) -> None:
-        self.documents += 1
-        self._show()
-
-    def source_done(self) -> None:
-        self.sources += 1
-        self._show()
-
-    def _show(self) -> None:
-        now = time.monotonic()
-        if not self.enabled or now - self.started < 1 or now - self.shown < 0.2:
-            return
-        self.shown = now
-        rate = self.documents / (now - self.started)
-        click.echo(
-            f"\r{self.sources}/{self.total} sources, {self.documents} documents ({rate:.0f}/s)",
-            err=True,
-            nl=False,
-        )
-
-    def note(self, text: str) -> None:
-        """Show ``text`` (a count of rows, say) with the time elapsed, at most 5 times a second."""
-        now = time.monotonic()
-        if not self.enabled or now - self.started < 1 or now - self.shown < 0.2:
-            return
-        self.shown = now
-        click.echo(f"\r\033[K{text} ({now - self.started:.0f} s)", err=True, nl=False)
-
-    def clear(self) -> None:
-        if self.enabled and self.shown > self.started:
-            click.echo("\r\033[K", err=True, nl=False)
-
-
 def _emit(document: Document, fmt: str) -> None:
     if fmt == "jsonl":
         click.echo(json.dumps(document.to_dict(), ensure_ascii=False))
@@ -204,42 +140,3 @@ def _emit(document: Document, fmt: str) -> None:
     click.echo("")
     click.echo(document.body)
     click.echo("\n" + "-" * 72)
-
-
-# The store's commands (init, ingest, load, users, review); they import Django only when run.
-from sanctuary_tracker.cli_store import register  # noqa: E402
-
-register(main)
-
-# Classification and the official lists (definitions, classify, explain, compare, lists).
-from sanctuary_tracker.cli_classify import register as register_classify  # noqa: E402
-
-register_classify(main)
-
-# The web app and API (demo, serve, password, export); they import Django only when run.
-from sanctuary_tracker.cli_web import register as register_web  # noqa: E402
-
-register_web(main)
-
-# Batch runs on a Dask cluster (sanctuary batch); Dask is imported only when it runs.
-from sanctuary_tracker.cli_batch import register as register_batch  # noqa: E402
-
-register_batch(main)
-
-# Federal money at stake (funding import, show, at-stake).
-from sanctuary_tracker.cli_funding import register as register_funding  # noqa: E402
-
-register_funding(main)
-
-# ICE's 287(g) agreements (287g import, review, list).
-from sanctuary_tracker.cli_287g import register as register_287g  # noqa: E402
-
-register_287g(main)
-
-# State laws per state, DC and Puerto Rico, or "none found" with the sources checked.
-from sanctuary_tracker.cli_laws import register as register_laws  # noqa: E402
-
-register_laws(main)
-
-if __name__ == "__main__":
-    main()

@@ -11,13 +11,11 @@ import click
 
 from sanctuary_tracker.batch.chunks import DEFAULT_CHUNK_BYTES
 from sanctuary_tracker.batch.output import FORMATS
+from sanctuary_tracker.cli.common import Progress, format_option, settings_epilog
 from sanctuary_tracker.settings import SETTINGS_HELP
 
 
-@click.command(
-    epilog="Settings (environment variables):\n"
-    + "\n".join(f"  {name}: {text}" for name, text in SETTINGS_HELP.items())
-)
+@click.command(epilog=settings_epilog(SETTINGS_HELP))
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "--out",
@@ -34,13 +32,8 @@ from sanctuary_tracker.settings import SETTINGS_HELP
     show_default=True,
     help="Worker processes of the local cluster (0: no Dask, this process only).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default=FORMATS[0],
-    show_default=True,
-    help="Evidence part files: Parquet, or JSON Lines as `sanctuary extract` prints.",
+@format_option(
+    *FORMATS, help="Evidence part files: Parquet, or JSON Lines as `sanctuary extract` prints."
 )
 @click.option(
     "--chunk-mb",
@@ -64,7 +57,6 @@ def batch(
     A rerun with the same --out skips the chunks already done; problems are listed in
     errors.jsonl and never stop the run."""
     from sanctuary_tracker.batch.runner import run_batch
-    from sanctuary_tracker.cli import Progress
 
     progress = Progress(total=0)
 
@@ -91,7 +83,3 @@ def batch(
         click.echo(f"sanctuary batch: problems are listed in {out_dir}/errors.jsonl", err=True)
     if summary.failed:
         sys.exit(1)
-
-
-def register(main: click.Group) -> None:
-    main.add_command(batch)

@@ -4,9 +4,10 @@ direction, dates and source, or "none found as of DATE" with the sources checked
 from __future__ import annotations
 
 import json
-import sys
 
 import click
+
+from sanctuary_tracker.cli.common import fail, output_lines, output_options, write_text
 
 
 def state_records(state: str | None = None) -> list[dict]:
@@ -73,8 +74,8 @@ def render_text(records: list[dict]) -> list[str]:
 
 @click.command("laws")
 @click.option("--state", "state", metavar="ST", help="One state, DC or PR, by its two-letter code.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def laws(state: str | None, fmt: str) -> None:
+@output_options("text", "json")
+def laws(state: str | None, fmt: str, output: str | None) -> None:
     """State laws on cooperation with immigration enforcement, per state, DC and Puerto Rico:
     each law with its direction, effective and end dates and source, or "none found as of
     DATE" with the sources checked."""
@@ -82,19 +83,11 @@ def laws(state: str | None, fmt: str) -> None:
     try:
         records = state_records(code)
     except KeyError:
-        click.echo(
-            f"sanctuary: error: --state {state!r}: not a state, DC or PR two-letter code",
-            err=True,
-        )
-        sys.exit(1)
+        fail(f"--state {state!r}: not a state, DC or PR two-letter code")
     if fmt == "json":
-        click.echo(
-            json.dumps(records if code is None else records[0], ensure_ascii=False, indent=1)
-        )
+        chosen = records if code is None else records[0]
+        write_text(json.dumps(chosen, ensure_ascii=False, indent=1) + "\n", output)
         return
-    for line in render_text(records):
-        click.echo(line)
-
-
-def register(main: click.Group) -> None:
-    main.add_command(laws)
+    with output_lines(output) as echo:
+        for line in render_text(records):
+            echo(line)

@@ -4,21 +4,28 @@ the money at stake under a definition of sanctuary."""
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from sanctuary_tracker.cli_classify import (
+from sanctuary_tracker.cli.classifier import (
     DATE,
     EVIDENCE,
-    _classifier,
-    _definitions,
-    _emit,
-    _pick,
-    _write,
-    errors,
+    build_classifier,
+    load_definitions,
+    pick_definition,
 )
-from sanctuary_tracker.cli_store import store_errors, user_option
+from sanctuary_tracker.cli.common import (
+    Progress,
+    emit_rows,
+    fail,
+    files_argument,
+    format_option,
+    output_lines,
+    output_options,
+    store_errors,
+    user_option,
+    write_text,
+)
 
 PROGRAM = click.option("--program", metavar="ALN", help="Only this program (e.g. 16.738).")
 FISCAL_YEAR = click.option("--fiscal-year", type=int, help="Only this federal fiscal year.")
@@ -30,13 +37,13 @@ def funding() -> None:
 
 
 @funding.command("import")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
+@files_argument
 @click.option(
     "--fiscal-year",
     type=int,
     help="The fiscal year of a JAG allocation table whose title and name do not say it.",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@format_option("text", "json")
 @user_option
 @store_errors
 def funding_import(files, fiscal_year, fmt, user) -> None:
@@ -44,7 +51,6 @@ def funding_import(files, fiscal_year, fmt, user) -> None:
     XLSX), match each award to its jurisdiction and store it. Ends with the counts: rows
     read, matched, unmatched and doubtful (sent to review), rejected with reasons,
     duplicates; totals net of deobligations."""
-    from sanctuary_tracker.cli import Progress
     from sanctuary_tracker.funding.load import import_files
     from sanctuary_tracker.funding.tables import TableError
     from sanctuary_tracker.store.db import open_store
@@ -61,8 +67,7 @@ def funding_import(files, fiscal_year, fmt, user) -> None:
         summary = import_files(files, fiscal_year, on_rows=rows_read)
     except TableError as exc:
         progress.clear()
-        click.echo(f"sanctuary: error: {exc}", err=True)
-        sys.exit(1)
+        fail(str(exc))
     progress.clear()
     record = summary.to_record()
     if fmt == "json":
@@ -84,9 +89,9 @@ def funding_import(files, fiscal_year, fmt, user) -> None:
 @click.argument("jurisdiction")
 @PROGRAM
 @FISCAL_YEAR
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-@errors
-def funding_show(jurisdiction, program, fiscal_year, fmt) -> None:
+@output_options("text", "json")
+@store_errors
+def funding_show(jurisdiction, program, fiscal_year, fmt, output) -> None:
     """One JURISDICTION's awards ("Chicago, IL", a GEOID or an OCD id), each with its
     source file and row, and the total."""
     from sanctuary_tracker.classify.lookup import find_jurisdiction
@@ -98,11 +103,12 @@ def funding_show(jurisdiction, program, fiscal_year, fmt) -> None:
     j = find_jurisdiction(load_gazetteer(), jurisdiction)
     result = show(j, program, fiscal_year)
     if fmt == "json":
-        click.echo(json.dumps(result, indent=1))
+        write_text(json.dumps(result, indent=1) + "\n", output)
         return
-    click.echo(f"{j.name}, {j.state}: ${result['total']} in {len(result['awards'])} awards")
-    for row in result["by_program_and_year"]:
-        click.echo(f"  {row['program']}  FY{row['fiscal_year']}  ${row['total']}")
+    with output_lines(output) as echo:
+        echo(f"{j.name}, {j.state}: ${result['total']} in {len(result['awards'])} awards")
+        for row in result["by_program_and_year"]:
+            echo(f"  {row['program']}  FY{row['fiscal_year']}  ${row['total']}")
 
 
 @funding.command("at-stake")
@@ -111,8 +117,7 @@ def funding_show(jurisdiction, program, fiscal_year, fmt) -> None:
 @PROGRAM
 @FISCAL_YEAR
 @click.option("--state", metavar="ST", help="Only this state's jurisdictions.")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet"]), default="json")
-@click.option("--output", type=click.Path(dir_okay=False), help="Write here, not to stdout.")
+@output_options("json", "csv", "parquet")
 @EVIDENCE
 @store_errors
 def funding_at_stake(definition_id, date, program, fiscal_year, state, fmt, output, evidence):
@@ -122,24 +127,24 @@ def funding_at_stake(definition_id, date, program, fiscal_year, state, fmt, outp
     from sanctuary_tracker.places.gazetteer import load_gazetteer
     from sanctuary_tracker.store.db import open_store
 
-    definition = _pick(_definitions(()), definition_id)
+    definition = pick_definition(load_definitions(()), definition_id)
     open_store()
     result = at_stake(
-        _classifier(evidence), definition, date, load_gazetteer(), program, fiscal_year, state
+        build_classifier(evidence), definition, date, load_gazetteer(), program, fiscal_year, state
     )
     if fmt == "json":
-        _write(json.dumps(result, indent=1) + "\n", output)
+        write_text(json.dumps(result, indent=1) + "\n", output)
         return
     columns = ["name", "state", "kind", "geoid", "ocd_id", "label", "total", "reasons"]
-    _emit(result["jurisdictions"] + result["partial"], fmt, columns, output)
+    emit_rows(result["jurisdictions"] + result["partial"], fmt, columns, output)
 
 
 @funding.command("review")
 @click.option("--state", metavar="ST", help="Only recipients in this state.")
 @click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@output_options("text", "json")
 @store_errors
-def funding_review(state, limit, fmt) -> None:
+def funding_review(state, limit, fmt, output) -> None:
     """The awards a person must look at: unmatched recipients and doubtful matches, largest
     first, each with how the match was tried and where the row is."""
     from sanctuary_tracker.funding.queries import review_list
@@ -148,18 +153,14 @@ def funding_review(state, limit, fmt) -> None:
     open_store()
     total, rows = review_list(state, limit)
     if fmt == "json":
-        click.echo(json.dumps({"total": total, "awards": rows}, indent=1))
+        write_text(json.dumps({"total": total, "awards": rows}, indent=1) + "\n", output)
         return
-    for row in rows:
-        where = f"{row['source_file']}:{row['source_row']}"
-        click.echo(
-            f"${row['amount']:>15}  {row['recipient']} ({row['state']})  -> "
-            f"{row['matched_to'] or 'unmatched'}: {row['match_method']}  [{where}]"
-        )
-    click.echo(
-        f"{total:,} awards to review" + (f", {len(rows)} shown" if total > len(rows) else "")
-    )
-
-
-def register(main: click.Group) -> None:
-    main.add_command(funding)
+    with output_lines(output) as echo:
+        for row in rows:
+            where = f"{row['source_file']}:{row['source_row']}"
+            echo(
+                f"${row['amount']:>15}  {row['recipient']} ({row['state']})  -> "
+                f"{row['matched_to'] or 'unmatched'}: {row['match_method']}  [{where}]"
+            )
+        shown = f", {len(rows)} shown" if total > len(rows) else ""
+        echo(f"{total:,} awards to review{shown}")

@@ -11,8 +11,17 @@ import sys
 
 import click
 
-from sanctuary_tracker.cli_classify import _date, _emit
-from sanctuary_tracker.cli_store import store_errors, user_option
+from sanctuary_tracker.cli.common import (
+    Progress,
+    emit_rows,
+    files_argument,
+    format_option,
+    iso_date,
+    output_lines,
+    output_options,
+    store_errors,
+    user_option,
+)
 
 STATE = click.option("--state", metavar="ST", help="Only agencies ICE lists in this state.")
 
@@ -23,15 +32,15 @@ def ice_287g() -> None:
 
 
 @ice_287g.command("import")
-@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
+@files_argument
 @click.option(
     "--published",
-    callback=lambda ctx, param, value: None if value is None else _date(ctx, param, value),
+    callback=iso_date,
     metavar="YYYY-MM-DD",
     help="The publication date, for a file whose name does not carry ICE's "
     "(participatingAgencies<MMDDYYYY><am|pm>.xlsx).",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@format_option("text", "json")
 @user_option
 @store_errors
 def import_sheets(files, published, fmt, user) -> None:
@@ -40,7 +49,6 @@ def import_sheets(files, published, fmt, user) -> None:
     content. Ends with the counts: publications new and already held, rows, agreements new
     and ended, unmatched. A bad file is one line naming it; nothing of it is stored, the
     others are, and the exit status is 1."""
-    from sanctuary_tracker.cli import Progress
     from sanctuary_tracker.store.agreements287g import import_sheets as run
     from sanctuary_tracker.store.db import open_store
     from sanctuary_tracker.store.users import LOAD, require
@@ -48,16 +56,11 @@ def import_sheets(files, published, fmt, user) -> None:
     open_store()
     acting = require(user, LOAD)
     progress = Progress(total=len(files))
-
-    def problem(text: str) -> None:
-        progress.clear()
-        click.echo(f"sanctuary: error: {text}", err=True)
-
     report = run(
         files,
         user=acting,
         published=published,
-        on_problem=problem,
+        on_problem=progress.problem,
         on_file=lambda n: progress.note(f"{n}/{len(files)} sheets read"),
     )
     progress.clear()
@@ -71,9 +74,9 @@ def import_sheets(files, published, fmt, user) -> None:
 
 @ice_287g.command("review")
 @STATE
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@output_options("text", "json")
 @store_errors
-def review(state, fmt) -> None:
+def review(state, fmt, output) -> None:
     """The agreements and pending requests matched to no jurisdiction, each with the reason
     and the first sheet row that lists it."""
     from sanctuary_tracker.agreements.records import in_state, unmatched_record
@@ -82,14 +85,15 @@ def review(state, fmt) -> None:
     history = _history()
     rows = [unmatched_record(a) for a in in_state(history.unmatched(), state, load_gazetteer())]
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        emit_rows(rows, fmt, [], output)
         return
-    for r in rows:
-        click.echo(
-            f"{r['kind']:9} {r['model']} {r['agency']} ({r['state']}; TYPE {r['type'] or '-'}; "
-            f"COUNTY {r['county'] or '-'}): {r['reason']}  [{r['first']}]"
-        )
-    click.echo(f"{len(rows)} unmatched")
+    with output_lines(output) as echo:
+        for r in rows:
+            echo(
+                f"{r['kind']:9} {r['model']} {r['agency']} ({r['state']}; TYPE "
+                f"{r['type'] or '-'}; COUNTY {r['county'] or '-'}): {r['reason']}  [{r['first']}]"
+            )
+        echo(f"{len(rows)} unmatched")
 
 
 @ice_287g.command("list")
@@ -102,13 +106,13 @@ def review(state, fmt) -> None:
 )
 @click.option(
     "--date",
-    callback=lambda ctx, param, value: None if value is None else _date(ctx, param, value),
+    callback=iso_date,
     metavar="YYYY-MM-DD",
     help="Only agreements in force on this date (from signing to removal).",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text")
+@output_options("text", "json", "csv", "parquet")
 @store_errors
-def list_agreements(state, jurisdiction, date, fmt) -> None:
+def list_agreements(state, jurisdiction, date, fmt, output) -> None:
     """ICE's 287(g) agreements with their model, signing date, first and last listing, end,
     the jurisdiction matched (and how) and the sheet and row they are read from."""
     from sanctuary_tracker.agreements.records import (
@@ -118,31 +122,28 @@ def list_agreements(state, jurisdiction, date, fmt) -> None:
         in_state,
         on_date,
     )
-    from sanctuary_tracker.classify.lookup import NotFound, find_jurisdiction
+    from sanctuary_tracker.classify.lookup import find_jurisdiction
     from sanctuary_tracker.places.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
     agreements = list(_history().agreements)
     if jurisdiction:
-        try:
-            j = find_jurisdiction(gazetteer, jurisdiction)
-        except NotFound as exc:
-            click.echo(f"sanctuary: error: {exc}", err=True)
-            sys.exit(1)
+        j = find_jurisdiction(gazetteer, jurisdiction)  # NotFound: one line (store_errors)
         agreements = bearing_on(agreements, j, gazetteer)
     agreements = on_date(in_state(agreements, state, gazetteer), date)
     rows = [agreement_record(a, gazetteer) for a in agreements]
     if fmt != "text":
-        _emit(rows, fmt, COLUMNS, None)
+        emit_rows(rows, fmt, COLUMNS, output)
         return
-    for r in rows:
-        ended = f", ended {r['ended']}" if r["ended"] else ""
-        click.echo(
-            f"{r['model']} {r['agency']} ({r['state']}): signed {r['signed'] or '?'}, listed "
-            f"{r['first_listed']} to {r['last_listed']}{ended} -> "
-            f"{r['jurisdiction'] or 'unmatched'} [{r['match_method']}]  {r['source']}"
-        )
-    click.echo(f"{len(rows)} agreements")
+    with output_lines(output) as echo:
+        for r in rows:
+            ended = f", ended {r['ended']}" if r["ended"] else ""
+            echo(
+                f"{r['model']} {r['agency']} ({r['state']}): signed {r['signed'] or '?'}, "
+                f"listed {r['first_listed']} to {r['last_listed']}{ended} -> "
+                f"{r['jurisdiction'] or 'unmatched'} [{r['match_method']}]  {r['source']}"
+            )
+        echo(f"{len(rows)} agreements")
 
 
 def _history():
@@ -157,7 +158,3 @@ def _history():
 
     open_store()
     return current_history()
-
-
-def register(main: click.Group) -> None:
-    main.add_command(ice_287g)
