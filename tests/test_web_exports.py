@@ -167,3 +167,16 @@ def test_empty_csv_export_still_has_its_header(site_sqlite, tmp_path):
     assert out.read_text(encoding="utf-8").splitlines() == [OBSERVATION_COLUMNS]
     refused = site_sqlite.cli("export", "quotes", "--full", "--output", str(out))
     assert refused.returncode == 2 and "--full" in refused.stderr
+
+
+def test_parquet_export_keeps_numbers_bools_and_dates_typed(site_sqlite):
+    quotes = pq.read_table(io.BytesIO(export(site_sqlite, "quotes", "parquet").content))
+    types = {field.name: str(field.type) for field in quotes.schema}
+    assert (types["id"], types["direct"], types["document"]) == ("int64", "bool", "int64")
+    first = quotes.to_pylist()[0]
+    assert isinstance(first["id"], int) and isinstance(first["direct"], bool)
+    labels = pq.read_table(
+        io.BytesIO(export(site_sqlite, "classifications", "parquet", state="MA").content)
+    )
+    assert str(labels.schema.field("date").type) == "date32[day]"
+    assert str(labels.schema.field("reasons").type) == "string"  # nested: JSON text

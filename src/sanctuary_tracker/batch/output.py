@@ -18,6 +18,8 @@ import os
 from typing import Any
 
 from sanctuary_tracker.extract.record import DOCUMENT_FIELDS as DOCUMENT_COLUMNS
+from sanctuary_tracker.publish import formats, tables
+from sanctuary_tracker.publish.columns import Column
 
 FORMATS = ("parquet", "jsonl")
 EVIDENCE_FOLDER = "evidence"
@@ -30,54 +32,34 @@ def part_name(chunk_id: str, fmt: str) -> str:
 
 def write_part(records: list[dict[str, Any]], path: str, fmt: str) -> None:
     """Write ``records`` to ``path`` atomically (temporary name, then rename)."""
+    formats.check(fmt, FORMATS)
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    try:
-        if fmt == "parquet":
-            _write_parquet(records, temporary)
-        elif fmt == "jsonl":
-            with open(temporary, "w", encoding="utf-8") as handle:
-                for record in records:
-                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-        else:
-            raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    if fmt == "parquet":
+        rows = [_parquet_row(record) for record in records]
+        tables.write(rows, PARQUET_COLUMNS, fmt, path, compression="zstd")
+    else:
+        tables.write(records, (), fmt, path)
 
 
-def parquet_schema():
-    import pyarrow as pa
-
-    fields = [pa.field("source", pa.string(), nullable=False)]
-    fields += [pa.field(name, pa.string()) for name in DOCUMENT_COLUMNS]
-    fields += [
-        pa.field("ocd_ids", pa.list_(pa.string())),
-        pa.field("provisions", pa.list_(pa.string())),
-        pa.field("record", pa.string(), nullable=False),
-    ]
-    return pa.schema(fields)
+# The Parquet part's columns: the source, the document's metadata, the OCD ids of its
+# jurisdictions and the codes of its proposed observations, and the whole record as JSON.
+PARQUET_COLUMNS = (
+    Column("source", "text", required=True),
+    *(Column(name, "text") for name in DOCUMENT_COLUMNS),
+    Column("ocd_ids", "texts"),
+    Column("provisions", "texts"),
+    Column("record", "text", required=True),
+)
 
 
-def _write_parquet(records: list[dict[str, Any]], path: str) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    columns: dict[str, list] = {name: [] for name in parquet_schema().names}
-    for record in records:
-        columns["source"].append(record["source"])
-        document = record.get("document") or {}
-        for name in DOCUMENT_COLUMNS:
-            columns[name].append(document.get(name))
-        columns["ocd_ids"].append(
-            [j["ocd_id"] for j in record.get("jurisdictions", []) if j.get("ocd_id")]
-        )
-        columns["provisions"].append(
-            sorted({o["provision"] for o in record.get("observations", []) if o.get("provision")})
-        )
-        columns["record"].append(json.dumps(record, ensure_ascii=False))
-    table = pa.table(columns, schema=parquet_schema())
-    pq.write_table(table, path, compression="zstd")
+def _parquet_row(record: dict[str, Any]) -> dict[str, Any]:
+    document = record.get("document") or {}
+    return {
+        "source": record["source"],
+        **{name: document.get(name) for name in DOCUMENT_COLUMNS},
+        "ocd_ids": [j["ocd_id"] for j in record.get("jurisdictions", []) if j.get("ocd_id")],
+        "provisions": sorted(
+            {o["provision"] for o in record.get("observations", []) if o.get("provision")}
+        ),
+        "record": json.dumps(record, ensure_ascii=False),
+    }
