@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
-$(MAP): package-lock.json scripts/build_map.py src/sanctuary_tracker/web/topojson.py | $(STAMP)
+$(MAP): package-lock.json scripts/build_map.py src/sanctuary_tracker/publish/topojson.py | $(STAMP)
 	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/build_map.py
 
