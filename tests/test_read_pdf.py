@@ -145,3 +145,30 @@ def test_damaged_pdfs_give_a_document_or_a_read_error(cuts, junk, truncate):
     else:
         assert doc.pages and doc.pages[0] == 0
         assert all(0 <= start <= len(doc.body) for start in doc.pages)
+
+
+@settings(max_examples=60)
+@given(
+    st.binary(max_size=300),
+    st.lists(
+        st.tuples(st.sampled_from(["read", "seek"]), st.integers(-40, 400), st.integers(0, 2))
+    ),
+)
+def test_the_stream_over_the_bytes_reads_as_bytesio_does(data, steps):
+    """pypdf reads a PDF through a stream that shares the bytes (not a BytesIO, which
+    copies them when asked its size): the same reads, seeks and positions."""
+    import io
+
+    from sanctuary_tracker.read.pdf import _byte_stream
+
+    ours, theirs = _byte_stream(data), io.BytesIO(data)
+    for step, number, whence in steps:
+        if step == "read":
+            assert ours.read(max(number, -1)) == theirs.read(max(number, -1))
+        else:
+            offset = number if whence == 0 else number - 200
+            if whence == 0 and offset < 0:
+                continue
+            ours.seek(offset, whence)
+            theirs.seek(offset, whence)
+        assert ours.tell() == theirs.tell()

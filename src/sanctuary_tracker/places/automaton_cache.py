@@ -60,7 +60,8 @@ def cached_automaton(gazetteer_digest: str, build: Callable[[], object]):
     key = hashlib.sha256(f"{gazetteer_digest}:{_code_digest()}".encode()).hexdigest()
     path = folder / f"automaton-{key[:32]}.pickle"
     try:
-        automaton = pickle.loads(path.read_bytes())
+        with path.open("rb") as f:  # (read as unpickled: not 15 MB of file bytes at once)
+            automaton = pickle.load(f)
     except Exception:  # absent, or truncated or corrupt (a killed writer, a full disk)
         automaton = None
     if automaton is not None and _is_automaton(automaton):

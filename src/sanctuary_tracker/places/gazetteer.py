@@ -73,6 +73,11 @@ class Jurisdiction:
         return "local"
 
 
+# Jurisdiction's fields, in the order _read sets them: every column but the lookup keys
+# (a test checks they are all of them).
+_FIELDS = tuple(column for column in COLUMNS if column != "keys")
+
+
 def normalise(surface: str) -> str:
     """The lookup key of a surface form: case-, accent- and punctuation-insensitive
     (the one normalisation, from places/tokens.py, that the resolver matches with).
@@ -99,16 +104,13 @@ class Gazetteer:
         # The SHA-256 of the file it was read from (None when built in memory): what the
         # resolver's automaton cache is keyed on.
         self.digest = digest
-        self._rows: list[Jurisdiction] = []
-        self._by_geoid: dict[str, Jurisdiction] = {}
-        self._by_ocd: dict[str, Jurisdiction] = {}
+        self._rows: list[Jurisdiction] = list(rows)
+        self._by_geoid: dict[str, Jurisdiction] = {j.geoid: j for j in self._rows}
+        self._by_ocd: dict[str, Jurisdiction] = {j.ocd_id: j for j in self._rows}
         index: defaultdict[str, list[Jurisdiction]] = defaultdict(list)
         self._states: dict[str, Jurisdiction] = {}
         state_keys: dict[str, Jurisdiction] = {}
-        for j, row_keys in zip(rows, keys, strict=True):
-            self._rows.append(j)
-            self._by_geoid[j.geoid] = j
-            self._by_ocd[j.ocd_id] = j
+        for j, row_keys in zip(self._rows, keys, strict=True):
             for key in row_keys:
                 index[key].append(j)
             if j.kind in _STATE_KINDS:
@@ -205,7 +207,23 @@ def _read(data: bytes, digest: str) -> Gazetteer:
     rows: list[Jurisdiction] = []
     keys: list[tuple[str, ...]] = []
     new = object.__new__
-    set_ = object.__setattr__
+    # The slots' own setters: faster than object.__setattr__, which looks each one up.
+    (
+        set_geoid,
+        set_ocd,
+        set_name,
+        set_legal,
+        set_kind,
+        set_state,
+        set_county,
+        set_population,
+        set_variants,
+        set_alias_ids,
+        set_alias_geoids,
+    ) = (vars(Jurisdiction)[name].__set__ for name in _FIELDS)
+    # One string object for each distinct value: of some 660,000 fields (names, kinds,
+    # states, variants, keys) 250,000 differ, and sharing them saves about 14 MB.
+    one = {}.setdefault
     for line in lines[1:]:
         if not line:
             continue
@@ -225,17 +243,18 @@ def _read(data: bytes, digest: str) -> Gazetteer:
         ) = line.split("\t")
         # Built field by field: several times faster than the frozen dataclass's __init__.
         j = new(Jurisdiction)
-        set_(j, "geoid", geoid)
-        set_(j, "ocd_id", ocd)
-        set_(j, "name", name)
-        set_(j, "legal_name", legal)
-        set_(j, "kind", kind)
-        set_(j, "state", state)
-        set_(j, "county_geoid", county or None)
-        set_(j, "population", int(pop) if pop else None)
-        set_(j, "variants", _split(variants))
-        set_(j, "alias_ids", _split(aliases))
-        set_(j, "alias_geoids", _split(alias_geoids))
+        set_geoid(j, geoid)
+        set_ocd(j, ocd)
+        set_name(j, one(name, name))
+        set_legal(j, one(legal, legal))
+        set_kind(j, one(kind, kind))
+        set_state(j, one(state, state))
+        set_county(j, one(county, county) if county else None)
+        set_population(j, int(pop) if pop else None)
+        forms = variants.split("|") if variants else ()
+        set_variants(j, tuple(map(one, forms, forms)))
+        set_alias_ids(j, _split(aliases))
+        set_alias_geoids(j, _split(alias_geoids))
         rows.append(j)
         keys.append(_split(row_keys))
     return Gazetteer(rows, keys, digest)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ from itertools import pairwise, product
 import numpy
 import us
 
+from sanctuary_tracker.heap import LARGE_TEXT, release_freed_heap
 from sanctuary_tracker.places import cues
 from sanctuary_tracker.places.automaton_cache import cached_automaton
 from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction, load_gazetteer
@@ -91,6 +93,17 @@ class _Match:
         self.listed_in: str | None = None  # the one state with a county of every listed name
         self.qualifier: tuple[int, int] | None = None  # text offsets of the state after the comma
         self.notes: list[str] = []
+
+    def drop_cue_words(self) -> None:
+        """Once its cues are read, keep only the words the resolver reads: the name's and the
+        one before it (a dateline starts a line), three either side of "Washington" (the
+        state's name may stand beside it). A 16 MiB text has some 150,000 matches."""
+        reach = 3 if self.key == "washington" else 1
+        low, high = max(0, self.first - reach), self.last + 1 + (reach - 1)
+        if low or high < len(self.window):
+            self.window = self.window[low:high]
+            self.first -= low
+            self.last -= low
 
 
 def _fold_table(lower: bool = True) -> dict[int, str]:
@@ -301,6 +314,55 @@ def _automaton(gazetteer: Gazetteer):
     return cached_automaton(gazetteer.digest, lambda: _build_automaton(gazetteer))
 
 
+# Characters of marked text scanned at a time: pyahocorasick copies its whole input as
+# 4-byte characters (64 MB for a 16 MiB text); a stretch at a time, it copies 4 MB at most.
+SCAN_CHARS = 1 << 20
+_WORD_END = re.compile(r"[^ ^](?=[ ^])")
+
+
+def _scan(automaton, marked_text: str, stretch: int = SCAN_CHARS):
+    """``automaton.iter_long(marked_text)``, run a stretch of about ``stretch`` characters
+    at a time with the same results. A stretch ends after a word where the scan holds no
+    part of a name: no ending of the text there that starts at a space or a mark (as every
+    key does) and is no longer than the longest key is the start of a key. The scan then
+    stands at the automaton's root with no match pending, as a new scan starts."""
+    size = len(marked_text)
+    if size <= stretch:
+        yield from automaton.iter_long(marked_text)
+        return
+    longest = automaton.get_stats()["longest_word"]
+    start = 0
+    while start < size:
+        end = _quiet_end(automaton, marked_text, start + stretch, longest)
+        for last, value in automaton.iter_long(marked_text[start:end]):
+            yield start + last, value
+        start = end
+
+
+def _quiet_end(automaton, marked_text: str, position: int, longest: int) -> int:
+    """The first end of a word at or after ``position`` where no key is under way."""
+    while True:
+        found = _WORD_END.search(marked_text, position)
+        if found is None:
+            return len(marked_text)
+        end = found.end()
+        if not _under_way(automaton, marked_text, end, longest):
+            return end
+        position = end + 1
+
+
+def _under_way(automaton, marked_text: str, end: int, longest: int) -> bool:
+    """Whether some ending of ``marked_text[:end]`` that starts at a space or a mark, and is
+    no longer than the longest key, starts a key."""
+    floor, space = max(0, end - longest), end
+    while True:
+        space = max(marked_text.rfind(" ", floor, space), marked_text.rfind(MARK, floor, space))
+        if space < 0:
+            return False
+        if automaton.match(marked_text[space:end]):
+            return True
+
+
 def _build_automaton(gazetteer: Gazetteer):
     import ahocorasick
 
@@ -374,10 +436,12 @@ def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
 
 def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
     folded, spaced = _folded(text)
+    if len(text) > LARGE_TEXT:
+        release_freed_heap()  # folding's temporary copies, before the matches take memory
     raw, strong, rest = [], [], []
     size = len(folded)
     facts = _facts(gazetteer)
-    for end, (length, key) in _automaton(gazetteer).iter_long(folded):
+    for end, (length, key) in _scan(_automaton(gazetteer), folded):
         after = end + 1
         if after < size and (folded[after].isalnum() or folded[after] == "&"):
             continue  # ends inside a word
@@ -411,6 +475,11 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
     states |= set(_STATE_AFTER_COMMA.findall(text))
     weak = [r for r in rest if not states.isdisjoint(facts[r[2]][3]) and _in_a_place_slot(doc, r)]
     people: set[str] = set()  # names the text uses for people ("Michele Jansen")
+    # The state after a comma qualifies the name before it; it is not a mention of its own.
+    # A match inside the qualifier of one before it is left out as soon as it is read (its
+    # own qualifier still counts); the rest once all are read.
+    qualifiers = [m.qualifier for m in matches if m.qualifier]
+    open_qualifiers: list[tuple[int, int]] = []  # those of the matches read, not yet passed
     for start, end, key in sorted(strong + weak) if weak else strong:
         fact = facts[key]
         match = _windowed(doc, start, end, key, fact[0])
@@ -431,11 +500,16 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
         if verdict is None:
             if not cued:
                 _read_cues(text, match.window, match, gazetteer)
-            matches.append(match)
-    # The state after a comma qualifies the name before it; it is not a mention of its own.
-    qualifiers = [m.qualifier for m in matches if m.qualifier]
+            match.drop_cue_words()
+            if open_qualifiers:
+                open_qualifiers = [q for q in open_qualifiers if q[1] > match.start]
+            if match.qualifier:
+                qualifiers.append(match.qualifier)
+                open_qualifiers.append(match.qualifier)
+            if not any(a <= match.start < b for a, b in open_qualifiers):
+                matches.append(match)
     if qualifiers:
-        qualified = {i for a, b in qualifiers for i in range(a, b)}
+        qualified = _Spans(qualifiers)
         matches = [m for m in matches if m.start not in qualified]
     # A one-word name the text also uses for a person ("Jansen said") is not a place when
     # nothing else marks it as one.
@@ -489,6 +563,29 @@ class _Doc:
         if found is None:
             found = self.headlines[line_start] = _title_case(self.line(line_start))
         return found
+
+
+class _Spans:
+    """The offsets inside any of some spans (start, end), as merged spans: ``in`` answers by
+    bisection, where a set of every offset would take some 35 MB on a 16 MiB text."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if start >= end:
+                continue
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
 
 
 def _list_kinds(text: str, matches: list[_Match]) -> None:
@@ -781,6 +878,7 @@ def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
             if state and (hits == len(items) or not explicit):
                 match.listed_in = state
             _read_cues(text, match.window, match, gazetteer)
+            match.drop_cue_words()
             out.append(match)
             taken.add(start)
     return out, taken

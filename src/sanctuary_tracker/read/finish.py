@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
 import re
-from functools import lru_cache
 
 from sanctuary_tracker.document import Document
+from sanctuary_tracker.heap import LARGE_TEXT, release_freed_heap
 from sanctuary_tracker.read.fingerprint import minhash_signature, words_in_stretches
 
 _WORD = re.compile(r"\w+")
-# Above this many characters, reading freed enough C heap (a parser's tree) to be worth
-# handing back to the system before extraction allocates its own.
-LARGE_BODY = 1_000_000
 
 
 def content_hash(body: str) -> str:
@@ -45,24 +40,6 @@ def finish(document: Document) -> Document:
     document.minhash = minhash_signature(document.body)
     if document.language is None:
         document.language = detect_language(document.body)
-    if len(document.body) > LARGE_BODY:
-        release_freed_heap()
+    if len(document.body) > LARGE_TEXT:
+        release_freed_heap()  # a parser's tree, the decoded text: before extraction allocates
     return document
-
-
-def release_freed_heap() -> None:
-    """Give the C heap that parsers freed back to the system (glibc's malloc_trim; a no-op
-    elsewhere). Python's own small objects live in separate mappings and cannot reuse it,
-    so after a 16 MiB HTML page it would otherwise stay resident (about 65 MB)."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@lru_cache(maxsize=1)
-def _malloc_trim():
-    name = ctypes.util.find_library("c")
-    try:
-        return ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):
-        return None

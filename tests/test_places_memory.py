@@ -1,0 +1,91 @@
+"""What keeps the resolver's and the gazetteer's memory small gives the results of the
+plain way: the automaton run a stretch at a time, qualifier spans held as merged spans,
+the words kept after a match's cues are read, the gazetteer's shared strings."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctuary_tracker.places import gazetteer as gazetteer_module
+from sanctuary_tracker.places.gazetteer import Jurisdiction, load_gazetteer
+from sanctuary_tracker.places.resolve import (
+    _automaton,
+    _scan,
+    _Spans,
+    jurisdictions_named,
+    marked,
+    resolve_places,
+)
+
+_JOINERS = (", ", " and ", " said ", ".\n", " County ", " of ", "-", " ", ", Mass., ")
+
+
+def _dense_text(count: int = 1500) -> str:
+    """Gazetteer names one after another, joined as prose joins them: a name at nearly every
+    cut a stretch could make, and longer names running over the shorter ones inside them."""
+    rows = sorted(load_gazetteer(), key=lambda j: j.geoid)[:: max(1, 39_000 // count)]
+    return "".join(j.name + _JOINERS[i % len(_JOINERS)] for i, j in enumerate(rows))
+
+
+def test_a_scan_in_stretches_finds_what_one_scan_finds():
+    automaton = _automaton(load_gazetteer())
+    text = marked(_dense_text())
+    whole = list(automaton.iter_long(text))
+    assert len(whole) > 1000
+    for stretch in (1, 5, 64, 997, 10_000):
+        assert list(_scan(automaton, text, stretch)) == whole, stretch
+
+
+def test_stretches_cut_anywhere_would_lose_names():
+    """The test above can fail: cutting at fixed places breaks names."""
+    automaton = _automaton(load_gazetteer())
+    text = marked(_dense_text())
+    whole = list(automaton.iter_long(text))
+    cut = [
+        (start + end, value)
+        for start in range(0, len(text), 5)
+        for end, value in automaton.iter_long(text[start : start + 5])
+    ]
+    assert cut != whole
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=12))
+def test_spans_hold_the_offsets_of_their_spans(spans):
+    spans = [(start, start + length) for start, length in spans]
+    every = {i for a, b in spans for i in range(a, b)}
+    held = _Spans(spans)
+    assert [i for i in range(-2, 80) if i in held] == sorted(every)
+
+
+def test_what_the_resolver_reads_beside_a_name_after_its_cues():
+    """Words left out once a name's cues are read are not ones the resolver reads: the word
+    before a name (a dateline starts a line), three either side of "Washington"."""
+    found = {
+        (j.name, j.state)
+        for j in jurisdictions_named(
+            resolve_places(
+                "CHAMBERSBURG - The borough council met.\n"
+                "Lawmakers in Washington state passed a law.\n"
+                "DENVER (AP) — The city council voted.\n"
+            )
+        )
+    }
+    assert ("Chambersburg", "PA") in found
+    assert ("Washington", "WA") in found
+    assert ("Denver", "CO") in found
+
+
+def test_the_gazetteer_shares_its_repeated_strings():
+    rows = list(load_gazetteer())
+    for field in ("kind", "state", "county_geoid", "name"):
+        values = [getattr(j, field) for j in rows if getattr(j, field)]
+        assert len({id(v) for v in values}) == len(set(values)), field
+    forms = [form for j in rows for form in (j.name, *j.variants)]
+    assert len({id(v) for v in forms}) == len(set(forms))
+
+
+def test_the_reader_sets_every_field():
+    assert tuple(f.name for f in fields(Jurisdiction)) == gazetteer_module._FIELDS
