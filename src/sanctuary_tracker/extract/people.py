@@ -251,11 +251,14 @@ class _Tok:
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text
         self.norm = text.lower().rstrip(".")
-        self.bare = _without_possessive(text)
+        self.bare = text if text[-1:] not in _POSSESSIVE_ENDS else _without_possessive(text)
+
+
+_POSSESSIVE_ENDS = ("s", "'", "’")
 
 
 def _without_possessive(text: str) -> str:
-    if text[-1:] not in ("s", "'", "’"):
+    if text[-1:] not in _POSSESSIVE_ENDS:
         return text
     for ending in ("'s", "’s", "'", "’"):
         if text.endswith(ending) and len(text) > len(ending) + 1:
