@@ -29,6 +29,7 @@ EVIDENCE_TABLES = (
     "store_mention",
     "store_person",
     "store_span",
+    "store_search",  # the search index (the store itself never deletes what it indexes)
 )
 
 

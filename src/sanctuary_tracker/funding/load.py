@@ -79,6 +79,7 @@ def _store(batch: list[Award], pks: dict[str, int], run) -> int:
     was most of the time of a million-row import.)"""
     from django.db import connection, transaction
 
+    from sanctuary_tracker.store import state
     from sanctuary_tracker.store.models import Award as AwardRow
 
     table = AwardRow._meta.db_table
@@ -114,4 +115,6 @@ def _store(batch: list[Award], pks: dict[str, int], run) -> int:
             inserted = cursor.rowcount
         finally:
             cursor.close()
+        if inserted:
+            state.changed()
     return len(rows) - inserted if inserted >= 0 else 0

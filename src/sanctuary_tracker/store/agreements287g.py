@@ -47,6 +47,7 @@ def store_publication(p: Publication, *, origin: str, user=None) -> bool:
     transaction."""
     from django.db import transaction
 
+    from sanctuary_tracker.store import state
     from sanctuary_tracker.store.audit import record_change
     from sanctuary_tracker.store.models import AgreementPublication, AgreementRow
 
@@ -98,6 +99,8 @@ def store_publication(p: Publication, *, origin: str, user=None) -> bool:
                     "rows": len(p.rows),
                 },
             )
+        else:
+            state.changed()  # (record_change raises it for an import)
     return True
 
 

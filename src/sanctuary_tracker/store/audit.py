@@ -16,9 +16,11 @@ def record_change(
     after: dict[str, Any] | None,
     reason: str = "",
 ) -> None:
-    """Append one entry (inside the caller's transaction, so it commits with the change)."""
+    """Append one entry (inside the caller's transaction, so it commits with the change)
+    and raise the store's data version with it."""
     from django.utils import timezone
 
+    from sanctuary_tracker.store import state
     from sanctuary_tracker.store.models import AuditLog
 
     AuditLog.objects.create(
@@ -31,3 +33,4 @@ def record_change(
         after=None if after is None else json.dumps(after, default=str, sort_keys=True),
         reason=reason,
     )
+    state.changed()

@@ -7,27 +7,27 @@ original, without evidence of its own. The hot path is plain portable SQL: the
 documents of a group (one, or up to ``group`` sharing a commit) are looked up in one
 statement and their rows written with one multi-row or batched ``INSERT`` per table, so
 that loading is not the bottleneck of a run; the models in ``store.models`` define the
-tables."""
+tables. A group that writes anything also (re)indexes its documents, their quotes and
+its new people for search (``store.search_index``) and raises the store's data version
+(``store.state``), in its own transaction."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from sanctuary_tracker.document import Document
+from sanctuary_tracker.store import search_index, state
 from sanctuary_tracker.store.lookups import Lookups
 from sanctuary_tracker.store.people import name_key
+from sanctuary_tracker.store.plain_sql import ROWS_PER_STATEMENT, PlainSql
 
 META = ("title", "published", "publisher", "original_publisher", "byline", "language", "url")
 OUTCOMES = ("inserted", "updated", "unchanged")
 _RETRIES = 3
-_ROWS_PER_STATEMENT = 200  # well under both databases' limits on parameters a statement
 _DOCUMENTS_PER_LOOKUP = 400  # sources and hashes of a group looked up in one statement
-_VALUES = re.compile(r"^(.*?\bVALUES\s*)(\([^()]*\))(.*)$", re.DOTALL)
 _HELD_COLUMNS = (
     "{d}id, {d}source, {d}content_hash, {d}copy_of_id, {d}title, {d}published, {d}publisher, "
     "{d}original_publisher, {d}byline, {d}language, {d}url, "
@@ -110,7 +110,7 @@ class Loader:
         self.user, self.group, self.on_document = user, max(1, group), on_document
         self.lookups = lookups or Lookups.load()
         self.counts: Counter[str] = Counter()
-        self.sql = _Sql(connection)
+        self.sql = PlainSql(connection)
         if connection.vendor == "postgresql":
             # A commit need not wait for its WAL flush: a killed loader keeps every
             # commit, and a server crash can lose only the last moments of them, never
@@ -180,100 +180,6 @@ class Loader:
             self.on_document()
 
 
-class _Sql:
-    """Plain SQL on the driver's own cursor. SQLite: the connection's DB-API cursor
-    (Django's wrapper rewrites every statement's placeholders on every call; this does
-    it once per statement). PostgreSQL: a cursor whose parameters the server binds, in
-    pipeline mode while a group is stored."""
-
-    def __init__(self, connection):
-        self.qmark = connection.vendor == "sqlite"
-        self.ops = connection.ops
-        self._statements: dict[str, str] = {}
-        self._multirow: dict[tuple[str, int], str] = {}
-        self._raw = connection.connection
-        self.cursor = self._cursor()
-
-    def _cursor(self):
-        if self.qmark:
-            return self._raw.cursor()
-        import psycopg
-
-        # Not Django's cursors, which quote every parameter into the text in Python:
-        # psycopg adapts them in C, and the server parses each statement text once
-        # (prepared after a few runs), not once a document.
-        return psycopg.Cursor(self._raw)
-
-    def pipeline(self):
-        """PostgreSQL: statements are sent without waiting for each answer (the driver
-        waits where a result is read, and at the end). SQLite: nothing to do."""
-        if self.qmark:
-            return contextlib.nullcontext()
-        return self._raw.pipeline()
-
-    def _sql(self, sql: str) -> str:
-        if not self.qmark:
-            return sql
-        found = self._statements.get(sql)
-        if found is None:
-            found = self._statements[sql] = sql.replace("%s", "?")
-        return found
-
-    def execute(self, sql: str, params=()):
-        self.cursor.execute(self._sql(sql), params)
-        return self.cursor
-
-    def select(self, sql: str, params: list) -> list[tuple]:
-        self.cursor.execute(self._sql(sql), params)
-        return self.cursor.fetchall()
-
-    def insert(self, sql: str, rows: list) -> None:
-        """``INSERT ... VALUES (row)`` for many rows. SQLite: one prepared statement
-        stepped for each row in C. PostgreSQL: multi-row VALUES statements (fewer
-        statements for the server than one a row). Nothing at all for no rows."""
-        if self.qmark:
-            if rows:
-                self.cursor.executemany(self._sql(sql), rows)
-            return
-        for statement, params in self._multirow_statements(sql, rows):
-            self.cursor.execute(statement, params)
-
-    def insert_returning(self, sql: str, rows: list) -> list[tuple]:
-        """The same for an ``INSERT ... RETURNING``: the rows it returns, in no order.
-        Each statement has a cursor of its own, read once all are sent (in a pipeline,
-        one round trip)."""
-        cursors = []
-        for statement, params in self._multirow_statements(sql, rows):
-            cursor = self._cursor()
-            cursor.execute(statement, params)
-            cursors.append(cursor)
-        return [row for cursor in cursors for row in cursor.fetchall()]
-
-    def _multirow_statements(self, sql: str, rows: list) -> Iterator[tuple[str, list]]:
-        for chunk in self._chunks(rows):
-            statement = self._multirow.get((sql, len(chunk)))
-            if statement is None:
-                head, row, tail = _VALUES.match(sql).groups()
-                statement = self._sql(head + ", ".join([row] * len(chunk)) + tail)
-                self._multirow[(sql, len(chunk))] = statement
-            yield statement, [value for r in chunk for value in r]
-
-    def _chunks(self, rows: list):
-        """SQLite: up to 200 rows a statement. PostgreSQL: power-of-two row counts within
-        the 50 parameters whose parsing psycopg caches, so that each table's few
-        statement texts are parsed once a run, not once a document."""
-        if self.qmark or not rows:
-            for start in range(0, len(rows), _ROWS_PER_STATEMENT):
-                yield rows[start : start + _ROWS_PER_STATEMENT]
-            return
-        most = 1 << max(0, (50 // len(rows[0])).bit_length() - 1)
-        start = 0
-        while start < len(rows):
-            size = min(most, 1 << ((len(rows) - start).bit_length() - 1))
-            yield rows[start : start + size]
-            start += size
-
-
 def _parts(group: list[tuple[dict, Any]]) -> Iterator[list[tuple[dict, Any]]]:
     """The group in order, cut where a record's source or text was already met in the
     part (each part is looked up at once, so it must not depend on itself) and at
@@ -305,11 +211,21 @@ class _GroupLoad:
         self.counts: Counter[str] = Counter()
         self.people = _People(self.sql, loader._people)
         self.audit: list[tuple] = []
+        self.written: list[int] = []  # documents stored or updated, to (re)index
 
     def run(self) -> None:
         for part in _parts(self.group):
             self._part(part)
         self.sql.insert(_INSERT_AUDIT, self.audit)
+        if self.written or self.people.made:
+            # What search and the pages read changed: the index and the data version, in
+            # this transaction (last, so that a concurrent loader waits on the version's
+            # row only while this one commits).
+            vendor = "sqlite" if self.sql.qmark else "postgresql"
+            for kind, by in (("document", "id"), ("quote", "document")):
+                search_index.reindex(self.sql.execute, vendor, kind, by, self.written)
+            search_index.reindex(self.sql.execute, vendor, "person", "id", self.people.made)
+            self.sql.execute(state.CHANGED)
 
     def _part(self, part: list[tuple[dict, Document | None]]) -> None:
         sources = [record["source"] for record, _ in part]
@@ -344,6 +260,7 @@ class _GroupLoad:
         evidence = []
         for record, _, outcome, original in new:
             doc_id = ids[(record["source"], record["document"]["content_hash"])]
+            self.written.append(doc_id)
             self.counts[outcome] += 1
             self.counts["linked"] += original is not None
             self._audit(
@@ -402,6 +319,7 @@ class _GroupLoad:
             columns += ", body = %s"
             params.append(body)
         self.sql.execute(f"UPDATE store_document SET {columns} WHERE id = %s", [*params, held[0]])
+        self.written.append(held[0])
         self._audit(
             "document.update",
             held[0],
@@ -551,9 +469,10 @@ class _People:
 
     _SELECT = "SELECT name_key, jurisdiction_id, id FROM store_person WHERE name_key IN ({})"
 
-    def __init__(self, sql: _Sql, known: dict[tuple[str, int | None], int]):
+    def __init__(self, sql: PlainSql, known: dict[tuple[str, int | None], int]):
         self.sql, self.known = sql, known  # known: people of committed groups
         self.new: dict[tuple[str, int | None], int] = {}  # found or made in this group
+        self.made: list[int] = []  # people this group made
         self._held: dict[str, dict[int | None, int]] = {}  # name key -> jurisdiction -> id
 
     def prefetch(self, documents) -> None:
@@ -567,8 +486,8 @@ class _People:
         self._read(sorted(wanted - self._held.keys()))
 
     def _read(self, names: list[str]) -> None:
-        for start in range(0, len(names), _ROWS_PER_STATEMENT):
-            chunk = names[start : start + _ROWS_PER_STATEMENT]
+        for start in range(0, len(names), ROWS_PER_STATEMENT):
+            chunk = names[start : start + ROWS_PER_STATEMENT]
             for name in chunk:
                 self._held.setdefault(name, {})
             marks = ", ".join(["%s"] * len(chunk))
@@ -596,6 +515,7 @@ class _People:
                 make,
             )
             self._read(sorted({key for _, key, _ in make}))
+            self.made += [self._held[key][j] for _, key, j in make]
         for key in missing:
             self.new[key] = found[key] or self._held[key[0]][key[1]]
 

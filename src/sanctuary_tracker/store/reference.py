@@ -37,6 +37,7 @@ def init_store() -> InitReport:
     from django.db import transaction
     from django.db.migrations.executor import MigrationExecutor
 
+    from sanctuary_tracker.store import state
     from sanctuary_tracker.store.agreements287g import load_snapshot_publications
     from sanctuary_tracker.store.db import connection_for_messages
     from sanctuary_tracker.store.users import ensure_groups
@@ -50,6 +51,8 @@ def init_store() -> InitReport:
         jurisdictions = load_jurisdictions()
         provisions = load_provisions()
         publications = load_snapshot_publications()
+        if any(counts["inserted"] or counts["updated"] for counts in (jurisdictions, provisions)):
+            state.changed()
     return InitReport(len(pending), jurisdictions, provisions, publications)
 
 
@@ -88,7 +91,20 @@ def load_jurisdictions() -> dict[str, int]:
     Jurisdiction.objects.bulk_create(new, batch_size=2000)
     if changed:
         Jurisdiction.objects.bulk_update(changed, list(JURISDICTION_FIELDS), batch_size=1000)
+        _reindex_people_of([j.id for j in changed])
     return _counts(len(new), len(changed), len(wanted))
+
+
+def _reindex_people_of(jurisdictions: list[int]) -> None:
+    """The search index's people tied to renamed jurisdictions (found by those names)."""
+    from django.db import connection
+
+    from sanctuary_tracker.store import search_index
+
+    with connection.cursor() as cursor:
+        search_index.reindex(
+            cursor.execute, connection.vendor, "person", "jurisdiction", jurisdictions
+        )
 
 
 def load_provisions() -> dict[str, int]:

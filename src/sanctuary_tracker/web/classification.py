@@ -60,25 +60,15 @@ _DATA = {"checked": 0.0, "version": None}
 DATA_VERSION_SECONDS = 1.0
 
 
-def data_version() -> tuple:
-    """Changes when a document is loaded or updated, an observation entered or reviewed,
-    or awards imported (every change to the store but an award import writes an audit
-    row); read from the database at most once a second per process (pages may lag a load
-    by that much)."""
-    from django.db.models import Max
-
-    from sanctuary_tracker.store.models import AuditLog, AwardImport, Document, Observation
+def data_version() -> int:
+    """The store's data version (``store.state``: it changes with every write that changes
+    what the pages read), read from the database at most once a second per process (pages
+    may lag a load by that much)."""
+    from sanctuary_tracker.store import state
 
     now = time.monotonic()
     if now - _DATA["checked"] > DATA_VERSION_SECONDS or _DATA["version"] is None:
-        newest = Observation.objects.aggregate(last=Max("id"), reviewed=Max("reviewed_at"))
-        _DATA["version"] = (
-            Document.objects.aggregate(last=Max("id"))["last"],
-            newest["last"],
-            newest["reviewed"],
-            AwardImport.objects.aggregate(last=Max("id"))["last"],  # funding imports
-            AuditLog.objects.aggregate(last=Max("id"))["last"],  # documents updated in place
-        )
+        _DATA["version"] = state.data_version()
         _DATA["checked"] = now
     return _DATA["version"]
 

@@ -1,7 +1,7 @@
 """The demo database: the store initialised (gazetteer, codebook, roles), the bundled
 sample documents ingested, the bundled award file imported (real Byrne JAG awards, each row
-with its BJA award page), demo users with passwords, and the search index built. The
-shipped official lists and state laws are read by the classifier as they are."""
+with its BJA award page), demo users with passwords (the store indexes what it loads for
+search as it loads it). The shipped official lists and state laws are read by the classifier as they are."""
 
 from __future__ import annotations
 
@@ -60,7 +60,6 @@ def build_demo(url: str) -> DemoReport:
     from sanctuary_tracker.store.ingest import ingest_sources
     from sanctuary_tracker.store.reference import init_store
     from sanctuary_tracker.store.users import add_user
-    from sanctuary_tracker.web import search
 
     init_store()
     passwords = {}
@@ -78,7 +77,6 @@ def build_demo(url: str) -> DemoReport:
     problems: list[str] = []
     report = ingest_sources(sample_paths(), user=coder, on_problem=problems.append)
     awards = _import_awards()
-    search.refresh()
     return DemoReport(url, dict(report.counts), passwords, problems, awards)
 
 

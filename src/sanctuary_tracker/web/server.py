@@ -95,17 +95,16 @@ class _Gunicorn(BaseApplication):
 
 
 def prepare() -> None:
-    """Make the store ready to serve: the sessions table, the search index, and warm
-    caches (so that the first visitors do not wait for them)."""
+    """Make the store ready to serve: the sessions table and warm caches (so that the
+    first visitors do not wait for them)."""
     from django.core.management import call_command
     from django.db import connections
 
-    from sanctuary_tracker.web import mapdata, search
+    from sanctuary_tracker.web import mapdata
     from sanctuary_tracker.web.classification import classifier, default_definition, today
 
     _check_migrated()
     call_command("migrate", "sessions", verbosity=0, interactive=False)
-    search.refresh()
     classifier()
     mapdata.geometry()
     mapdata.map_data(default_definition(), today())
