@@ -1,5 +1,6 @@
-"""A document's evidence as spans, its body with every span highlighted by type (all text
-escaped; the only markup is ours), and a person's profile."""
+"""A document's evidence as records and spans, its body with every span highlighted by
+type (all text escaped; the only markup is ours), and a person's profile; the rows are
+the store's (``store.selectors``)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,13 @@ import itertools
 from html import escape
 from typing import Any
 
+from sanctuary_tracker.store import selectors
 from sanctuary_tracker.web import records
 
 
 def evidence_of(d) -> dict[str, Any]:
     """Every fact read from document ``d`` (an original; a copy shows its original's)."""
-    from sanctuary_tracker.store.models import Amount, Listing, Mention, Observation, Quote, Role
-
-    source = d.copy_of if d.copy_of_id else d
-    mentions = Mention.objects.filter(document=source).select_related("jurisdiction", "span")
-    roles = Role.objects.filter(document=source).select_related("person", "span", "jurisdiction")
-    quotes = Quote.objects.filter(document=source).select_related(
-        "span", "speaker__jurisdiction", "document"
-    )
-    amounts = Amount.objects.filter(document=source).select_related("span", "jurisdiction")
-    listings = Listing.objects.filter(document=source).select_related("span", "jurisdiction")
-    observations = Observation.objects.filter(document=source).select_related(
-        "span", "jurisdiction", "provision"
-    )
+    held = selectors.document_evidence(d)
     return {
         "mentions": [
             {
@@ -34,7 +24,7 @@ def evidence_of(d) -> dict[str, Any]:
                 "reason": m.reason,
                 "span": records.span(m.span),
             }
-            for m in mentions.order_by("id")
+            for m in held["mentions"]
         ],
         "people": [
             {
@@ -44,12 +34,12 @@ def evidence_of(d) -> dict[str, Any]:
                 "jurisdiction": records.ref(r.jurisdiction),
                 "span": records.span(r.span),
             }
-            for r in roles.order_by("id")
+            for r in held["people"]
         ],
-        "quotes": [records.quote(q) for q in quotes.order_by("id")],
-        "amounts": [records.amount(a) for a in amounts.order_by("id")],
-        "listings": [records.listing(x) for x in listings.order_by("id")],
-        "observations": [records.observation(o) for o in observations.order_by("id")],
+        "quotes": [records.quote(q) for q in held["quotes"]],
+        "amounts": [records.amount(a) for a in held["amounts"]],
+        "listings": [records.listing(x) for x in held["listings"]],
+        "observations": [records.observation(o) for o in held["observations"]],
     }
 
 
@@ -115,12 +105,6 @@ def highlight(text: str, field_spans: list[dict[str, Any]]) -> str:
 
 
 def person_profile(p) -> dict[str, Any]:
-    from sanctuary_tracker.store.models import Quote, Role
-
-    roles = Role.objects.filter(person=p).select_related("document", "jurisdiction")
-    quotes = Quote.objects.filter(speaker=p).select_related(
-        "span", "document", "speaker__jurisdiction"
-    )
     return {
         **records.person(p),
         "roles": [
@@ -131,7 +115,7 @@ def person_profile(p) -> dict[str, Any]:
                 "document": r.document_id,
                 "as_of": r.document.published.isoformat() if r.document.published else None,
             }
-            for r in roles.order_by("document__published", "id")
+            for r in selectors.person_roles(p)
         ],
-        "quotes": [records.quote(q) for q in quotes.order_by("-document__published", "id")],
+        "quotes": [records.quote(q) for q in selectors.person_quotes(p)],
     }

@@ -1,5 +1,6 @@
-"""Reads for the API, pages and exports: filtered, paginated store queries and the
-gazetteer, returning plain records (``records``). No writes here (see ``store.review``)."""
+"""Reads for the API, pages and exports: the gazetteer's jurisdictions filtered and
+ranked, official lists, pages of records (``records``), and the store's reads
+(``store.selectors``, named here too for the views). No writes here."""
 
 from __future__ import annotations
 
@@ -8,28 +9,34 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
-
+from sanctuary_tracker.store import selectors as store_reads
+from sanctuary_tracker.store.selectors import (
+    Filters,
+    NotFoundError,
+    amounts,
+    document,
+    documents,
+    observations,
+    people,
+    person,
+    quotes,
+)
 from sanctuary_tracker.web import records
 from sanctuary_tracker.web.classification import classifier, data_version, gazetteer, reference
 
+__all__ = [
+    "Filters",
+    "NotFoundError",
+    "amounts",
+    "document",
+    "documents",
+    "observations",
+    "people",
+    "person",
+    "quotes",
+]
+
 MAX_PER_PAGE = 500
-
-
-class NotFoundError(LookupError):
-    """No record with that key."""
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The filters every list takes: state (postal code), kind, a name search ``q``, a
-    date and a definition; each list applies the ones that mean something for it."""
-
-    q: str | None = None
-    state: str | None = None
-    kind: str | None = None
-    date: str | None = None
-    definition: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,117 +101,6 @@ def name_rank(q: str):
     return key
 
 
-def _store_jurisdiction_filter(f: Filters, path: str) -> Q:
-    q = Q()
-    if f.state:
-        q &= Q(**{f"{path}__state": f.state.upper()})
-    if f.kind:
-        q &= Q(**{f"{path}__kind": f.kind}) | Q(**{f"{path}__level": f.kind})
-    return q
-
-
-def documents(f: Filters):
-    from sanctuary_tracker.store.models import Document
-
-    qs = Document.objects.filter(copy_of__isnull=True)
-    if f.state or f.kind:
-        qs = qs.filter(
-            pk__in=_mentioning(f).values("document_id"),
-        )
-    if f.q:
-        qs = qs.filter(Q(title__icontains=f.q) | Q(source__icontains=f.q))
-    if f.date:
-        qs = qs.filter(Q(published__lte=f.date) | Q(published__isnull=True))
-    return qs.order_by("-published", "id")
-
-
-def _mentioning(f: Filters):
-    from sanctuary_tracker.store.models import Mention
-
-    return Mention.objects.filter(_store_jurisdiction_filter(f, "jurisdiction"))
-
-
-def document(pk: int):
-    from sanctuary_tracker.store.models import Document
-
-    found = Document.objects.filter(pk=pk).first()
-    if found is None:
-        raise NotFoundError(f"no document {pk}")
-    return found
-
-
-def people(f: Filters):
-    from sanctuary_tracker.store.models import Person
-
-    qs = Person.objects.select_related("jurisdiction").filter(
-        _store_jurisdiction_filter(f, "jurisdiction")
-    )
-    if f.q:
-        qs = qs.filter(name__icontains=f.q)
-    return qs.order_by("name", "id")
-
-
-def person(pk: int):
-    from sanctuary_tracker.store.models import Person
-
-    found = Person.objects.select_related("jurisdiction").filter(pk=pk).first()
-    if found is None:
-        raise NotFoundError(f"no person {pk}")
-    return found
-
-
-def quotes(f: Filters, *, speaker: int | None = None, document_id: int | None = None):
-    from sanctuary_tracker.store.models import Quote
-
-    qs = Quote.objects.select_related("speaker__jurisdiction", "document", "span")
-    if f.state or f.kind:
-        qs = qs.filter(
-            _store_jurisdiction_filter(f, "speaker__jurisdiction")
-            | Q(document_id__in=_mentioning(f).values("document_id"))
-        )
-    if f.q:
-        qs = qs.filter(Q(text__icontains=f.q) | Q(speaker__name__icontains=f.q))
-    if f.date:
-        qs = qs.filter(Q(document__published__lte=f.date) | Q(document__published__isnull=True))
-    if speaker is not None:
-        qs = qs.filter(speaker_id=speaker)
-    if document_id is not None:
-        qs = qs.filter(document_id=document_id)
-    return qs.order_by("-document__published", "id")
-
-
-def amounts(f: Filters, *, geoid: str | None = None):
-    from sanctuary_tracker.store.models import Amount
-
-    qs = Amount.objects.select_related("jurisdiction", "span").filter(
-        _store_jurisdiction_filter(f, "jurisdiction")
-    )
-    if geoid:
-        qs = qs.filter(jurisdiction__geoid=geoid)
-    if f.q:
-        qs = qs.filter(Q(text__icontains=f.q) | Q(refers_to__icontains=f.q))
-    return qs.order_by("id")
-
-
-def observations(f: Filters, *, statuses=("accepted",), geoid: str | None = None):
-    """Observations; only accepted ones are facts (others need a signed-in user)."""
-    from sanctuary_tracker.store.models import Observation
-
-    qs = Observation.objects.select_related("jurisdiction", "provision", "span", "reviewer").filter(
-        _store_jurisdiction_filter(f, "jurisdiction"), status__in=statuses
-    )
-    if geoid:
-        qs = qs.filter(jurisdiction__geoid=geoid)
-    if f.q:
-        qs = qs.filter(Q(jurisdiction__name__icontains=f.q) | Q(citation__icontains=f.q))
-    if f.date:
-        qs = qs.filter(
-            Q(effective_from__lte=f.date) | Q(effective_from__isnull=True),
-            Q(effective_to__gt=f.date) | Q(effective_to__isnull=True),
-        )
-    return qs.order_by("jurisdiction__state", "jurisdiction__name", "provision__code", "id")
-
-
 _HELD: dict = {"version": None, "geoids": frozenset(), "counts": {}}
 _HELD_LOCK = threading.Lock()
 
@@ -224,25 +120,12 @@ def evidence_counts() -> dict[str, int]:
 
 def _held() -> dict:
     """What the store holds per jurisdiction, recomputed when the data changes."""
-    from django.db.models import Count
-
-    from sanctuary_tracker.store.models import Amount, Listing, Mention, Observation, Person, Role
-
     current = classifier()
     version = (data_version(), id(current))
     with _HELD_LOCK:
         if _HELD["version"] == version:
             return _HELD
-    stored: dict[str, int] = {}
-    for model in (Mention, Person, Role, Amount, Listing, Observation):
-        rows = (
-            model.objects.filter(jurisdiction__isnull=False)
-            .values_list("jurisdiction__geoid")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for geoid, n in rows:
-            stored[geoid] = stored.get(geoid, 0) + n
+    stored = store_reads.rows_naming_jurisdictions()
     counts = {geoid: len(facts) for geoid, facts in current.evidence.own.items() if facts}
     for geoid, n in stored.items():
         counts[geoid] = counts.get(geoid, 0) + n
@@ -253,8 +136,6 @@ def _held() -> dict:
 
 def listings(f: Filters, *, geoid: str | None = None, store: bool = True) -> list[dict[str, Any]]:
     """Official list memberships: the shipped editions' members and what documents say."""
-    from sanctuary_tracker.store.models import Listing
-
     g = gazetteer()
     rows = []
     for edition in reference().editions.values():
@@ -273,14 +154,7 @@ def listings(f: Filters, *, geoid: str | None = None, store: bool = True) -> lis
             rows.append(row)
     if not store:
         return rows
-    qs = Listing.objects.select_related("jurisdiction", "span").filter(
-        _store_jurisdiction_filter(f, "jurisdiction")
-    )
-    if geoid:
-        qs = qs.filter(jurisdiction__geoid=geoid)
-    if f.q:
-        qs = qs.filter(jurisdiction__name__icontains=f.q)
-    rows += [records.listing(x) for x in qs.order_by("id")]
+    rows += [records.listing(x) for x in store_reads.listings(f, geoid=geoid)]
     return rows
 
 
@@ -297,22 +171,9 @@ def _kind_and_name_match(j, f: Filters) -> bool:
 
 
 def documents_mentioning(geoid: str) -> list[dict[str, Any]]:
-    from sanctuary_tracker.store.models import Document
-
-    qs = Document.objects.filter(mentions__jurisdiction__geoid=geoid).distinct()
-    return [records.document(d) for d in qs.order_by("-published", "id")[:200]]
+    return [records.document(d) for d in store_reads.documents_mentioning(geoid)]
 
 
 def quotes_of(geoid: str) -> list[dict[str, Any]]:
     """What the jurisdiction's officials said: quotes by people tied to it."""
-    from sanctuary_tracker.store.models import Quote
-
-    qs = (
-        Quote.objects.select_related("speaker__jurisdiction", "document", "span")
-        .filter(
-            Q(speaker__jurisdiction__geoid=geoid) | Q(speaker__roles__jurisdiction__geoid=geoid)
-        )
-        .distinct()
-        .order_by("-document__published", "-direct", "id")
-    )
-    return [records.quote(q) for q in qs[:200]]
+    return [records.quote(q) for q in store_reads.quotes_of(geoid)]
