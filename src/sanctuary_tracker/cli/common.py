@@ -5,11 +5,8 @@ and the settings epilog. Imports no command module, so every command module may 
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import functools
-import io
-import json
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -266,33 +263,20 @@ class Progress:
 
 
 def emit_rows(rows: list[dict], fmt: str, columns: list[str], output: str | None) -> None:
-    """Rows as JSON, CSV (nested values as JSON text) or Parquet (needs --output)."""
-    if fmt == "parquet":
-        _parquet(rows, columns, output)
-        return
-    if fmt == "json":
-        text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-    else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _flat(row.get(k)) for k in columns})
-        text = buffer.getvalue()
-    write_text(text, output)
+    """Rows as JSON, CSV (nested values as JSON text) or Parquet (typed columns; needs
+    --output), written by ``publish``: to the file ``output`` (whole or absent), else to
+    standard output."""
+    from sanctuary_tracker.publish import tables
 
-
-def _flat(value):
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
-
-
-def _parquet(rows: list[dict], columns: list[str], output: str | None) -> None:
-    if not output:
+    if fmt == "parquet" and not output:
         raise click.UsageError("--format parquet needs --output FILE")
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        body = tables.render(rows, columns, fmt, indent=1)
     except ImportError:
-        raise click.UsageError("--format parquet needs the pyarrow package") from None
-    table = pa.table({k: [_flat(row.get(k)) for row in rows] for k in columns})
-    pq.write_table(table, output)
+        raise click.UsageError(f"--format {fmt} needs the pyarrow package") from None
+    if fmt == "json":
+        body += b"\n"
+    if output:
+        tables.write_atomically(body, output)
+    else:
+        click.echo(body, nl=False)

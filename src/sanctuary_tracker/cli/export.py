@@ -31,7 +31,8 @@ def export(dataset, fmt, output, definition, date, state, full) -> None:
     A CSV always has its header, even with no rows."""
     from pathlib import Path
 
-    from sanctuary_tracker.web import exports
+    from sanctuary_tracker.publish.tables import write_atomically
+    from sanctuary_tracker.web import datasets
     from sanctuary_tracker.web.classification import definitions, today
     from sanctuary_tracker.web.params import iso_date
     from sanctuary_tracker.web.selectors import Filters
@@ -42,14 +43,14 @@ def export(dataset, fmt, output, definition, date, state, full) -> None:
         raise click.BadParameter(f"{date!r}: {exc}", param_hint="--date") from None
     if definition and definition not in definitions():
         raise click.BadParameter(f"unknown definition {definition!r}")
-    problem = exports.full_problem(dataset, full)
+    problem = datasets.full_problem(dataset, full)
     if problem:
         raise click.BadParameter(problem.removeprefix("full: "), param_hint="--full")
     if dataset == "datasette":
-        counts = exports.write_sqlite(Path(output), when)
+        counts = datasets.write_sqlite(Path(output), when)
         click.echo(", ".join(f"{k}: {v}" for k, v in counts.items()), err=True)
         return
     chosen = Filters(state=state, date=when, definition=definition)
-    body = exports.render(dataset, fmt, chosen, full=full)
-    Path(output).write_bytes(body)
+    body = datasets.render(dataset, fmt, chosen, full=full)  # publish's writer
+    write_atomically(body, output)
     click.echo(f"{output}: {len(body):,} bytes", err=True)
