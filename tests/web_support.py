@@ -56,9 +56,9 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
         if process.poll() is not None:
             raise RuntimeError(f"the server exited: {process.stderr.read()}")
         try:
-            if requests.get(url + "/api/definitions", timeout=2).status_code == 200:
+            if requests.get(url + "/api/definitions", timeout=10).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not up yet, or too busy to answer in time
             pass
         time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {seconds} s")
