@@ -57,6 +57,7 @@ _WORD = (
 )
 _SEP = r"[ \t\u00a0]+"
 _PARTICLE = r"(?:van|von|de|da|do|dos|das|del|della|der|den|di|la|le|du|bin|ter|ten)"
+_SEPARATOR = re.compile(_SEP)
 _RUN = re.compile(rf"{_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP})?{_WORD})*")
 _TOKEN = re.compile(rf"{_WORD}|\b{_PARTICLE}\b")
 # "AssociationKieran": two words run together by a lost line break.
@@ -349,6 +350,16 @@ class _Finder:
             word = m.group()
             if word.lower().rstrip(".") in NOT_NAMES:
                 continue  # one word never a name's ("The", "However"): most runs, at no cost
+            if word[1:].islower() and not _SEPARATOR.search(word):
+                # One word, capitalised only at its start (so never two run together, nor
+                # initials): its one piece and sentence, as _tokens, _pieces and _sentences
+                # would make them.
+                self.owned = False
+                if ends_sentence(word):
+                    self._name_in([_Tok(m.start(), m.end() - 1, word[:-1])])
+                else:
+                    self._name_in([_Tok(m.start(), m.end(), word)])
+                continue
             for piece, owned in _pieces(self._tokens(m.start(), m.end())):
                 if len(piece) <= MAX_RUN:
                     self.owned = owned
