@@ -21,8 +21,6 @@ SOURCE = ROOT / "src" / PACKAGE
 KNOWN_CYCLES = [
     # sources opens a WARC file through warc, which reads its records into sources' Payload
     frozenset({f"{PACKAGE}.read.sources", f"{PACKAGE}.read.warc"}),
-    # the error pages and the middleware that renders them on an exception
-    frozenset({f"{PACKAGE}.web.errors", f"{PACKAGE}.web.middleware"}),
 ]
 
 

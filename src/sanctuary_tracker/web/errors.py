@@ -9,6 +9,8 @@ import logging
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
+from sanctuary_tracker.web.csp import POLICY
+
 log = logging.getLogger(__name__)
 
 TITLES = {
@@ -74,8 +76,6 @@ def bad_request(request, exception=None):
 def too_long(limit: int) -> bytes:
     """A whole HTTP answer (status line, headers, page) for a request line longer than
     the ``limit`` bytes the server reads."""
-    from sanctuary_tracker.web.middleware import POLICY
-
     message = (
         f"The address is too long for this server to read: a request line (method, address "
         f"with its query, HTTP version) has at most {limit:,} bytes. Shorten the query; a "

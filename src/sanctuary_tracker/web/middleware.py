@@ -1,11 +1,9 @@
-"""Response headers that make injected markup inert: scripts, styles and images only from
-this site, no inline script, no plugins, no framing. And a method an address does not take
-answered as every other error is (Django and django-ninja answer a bare line)."""
+"""Response headers that make injected markup inert (the policy in csp.py). And a method
+an address does not take answered as every other error is (Django and django-ninja answer
+a bare line)."""
 
-POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
+from sanctuary_tracker.web.csp import POLICY
+from sanctuary_tracker.web.errors import not_allowed
 
 
 def content_security_policy(get_response):
@@ -20,7 +18,6 @@ def content_security_policy(get_response):
 def method_not_allowed(get_response):
     """A 405 said in the API's envelope or on a page in the site's layout, naming the
     methods the address takes (placed inside the policy above, which then covers it)."""
-    from sanctuary_tracker.web.errors import not_allowed
 
     def middleware(request):
         response = get_response(request)
