@@ -23,7 +23,7 @@ WORKERS = click.option(
 THREADS = click.option(
     "--threads",
     type=click.IntRange(1, 256),
-    default=4,
+    default=2,
     show_default=True,
     help="Threads per worker.",
 )
