@@ -94,16 +94,16 @@ class _Match:
         self.qualifier: tuple[int, int] | None = None  # text offsets of the state after the comma
         self.notes: list[str] = []
 
-    def drop_cue_words(self) -> None:
+    def drop_cue_words(self, share) -> None:
         """Once its cues are read, keep only the words the resolver reads: the name's and the
         one before it (a dateline starts a line), three either side of "Washington" (the
-        state's name may stand beside it). A 16 MiB text has some 150,000 matches."""
+        state's name may stand beside it), each word's text as ``share`` gives it (one
+        string for each word of a document). A 16 MiB text has some 150,000 matches."""
         reach = 3 if self.key == "washington" else 1
         low, high = max(0, self.first - reach), self.last + 1 + (reach - 1)
-        if low or high < len(self.window):
-            self.window = self.window[low:high]
-            self.first -= low
-            self.last -= low
+        self.window = [(share(w, w), start, end) for w, start, end in self.window[low:high]]
+        self.first -= low
+        self.last -= low
 
 
 def _fold_table(lower: bool = True) -> dict[int, str]:
@@ -500,7 +500,7 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
         if verdict is None:
             if not cued:
                 _read_cues(text, match.window, match, gazetteer)
-            match.drop_cue_words()
+            match.drop_cue_words(doc.share)
             if open_qualifiers:
                 open_qualifiers = [q for q in open_qualifiers if q[1] > match.start]
             if match.qualifier:
@@ -537,10 +537,11 @@ class _Doc:
     """A document's text, its folded words (``spaced``: every character that is not part of
     a word a space) and what is worked out once per line."""
 
-    __slots__ = ("headlines", "line_words", "spaced", "text")
+    __slots__ = ("headlines", "line_words", "share", "spaced", "text")
 
     def __init__(self, text: str, spaced: str):
         self.text, self.spaced = text, spaced
+        self.share = {}.setdefault  # one string for each word the matches keep
         self.headlines: dict[int, bool] = {}
         self.line_words: dict[int, int] = {}
 
@@ -878,7 +879,7 @@ def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
             if state and (hits == len(items) or not explicit):
                 match.listed_in = state
             _read_cues(text, match.window, match, gazetteer)
-            match.drop_cue_words()
+            match.drop_cue_words(doc.share)
             out.append(match)
             taken.add(start)
     return out, taken
@@ -1218,6 +1219,7 @@ class _Resolver:
         self.counties: list[tuple[int, Jurisdiction]] = []  # the chosen that are counties
         self.first_named: dict[str, int] = {}
         self.witnesses: dict[str, list[str]] = {}  # by state, the names that put it in context
+        self.share = {}.setdefault  # one string for each name and reason of the mentions
         for index, m in enumerate(matches):
             self.first_named.setdefault(m.key, index)
 
@@ -1272,8 +1274,9 @@ class _Resolver:
 
     def _mention(self, m: _Match, j: Jurisdiction, confidence: float, reason: str) -> PlaceMention:
         start, end = m.start, m.end
-        notes = "; ".join([reason, *m.notes])
-        return PlaceMention(start, end, self.text[start:end], j, confidence, notes)
+        name, notes = self.text[start:end], "; ".join([reason, *m.notes])
+        share = self.share  # (a long text names the same places for the same reasons)
+        return PlaceMention(start, end, share(name, name), j, confidence, share(notes, notes))
 
     def _places(self, m: _Match) -> list[Jurisdiction]:
         """The candidates that are not states, as ``_filtered`` leaves them."""

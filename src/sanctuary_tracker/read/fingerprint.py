@@ -1,5 +1,10 @@
 """Near-duplicate fingerprints: MinHash over word 5-grams, so syndicated copies can be linked.
 
+The signature is datasketch's ``MinHash(num_perm=64, seed=1)`` (its default scheme since
+2.0, "affine32") over each 5-gram's CRC-32, computed here in a few lines of numpy: importing
+datasketch loads scipy, about 50 MB in every process that reads a document. A test checks
+the values against datasketch's.
+
 Memory: the words are taken a stretch of text at a time (``words_in_stretches``) and the
 sketch is updated a stretch at a time, so a 16 MiB body needs a few megabytes beyond
 itself, not one hashed row per 5-gram at once (1.5 GB before). The minimum of minimums
@@ -13,6 +18,8 @@ import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 
+import numpy
+
 NUM_PERM = 64
 SHINGLE_WORDS = 5
 STRETCH_CHARS = 64 * 1024
@@ -20,13 +27,30 @@ _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W")
 
 
-@lru_cache(maxsize=1)
-def _template():
-    from datasketch import MinHash
+SEED = 1
+_EMPTY = numpy.uint32(0xFFFFFFFF)
+# MurmurHash3's 32-bit finalizer (shifts and multipliers), which datasketch mixes each hash
+# with before the permutations.
+_FMIX = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 
-    # Permutations are derived from the seed; one template shares them across documents,
-    # so each document costs only its hashing.
-    return MinHash(num_perm=NUM_PERM, seed=1)
+
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The NUM_PERM permutations h -> a * h + b (mod 2^32, a odd), drawn as datasketch draws
+    them from numpy's seeded legacy generator; one pair of arrays for every document."""
+    generator = numpy.random.RandomState(SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=numpy.uint32) * numpy.uint32(2)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=numpy.uint32)
+    return a + numpy.uint32(1), b
+
+
+def _mixed(hashes: numpy.ndarray) -> numpy.ndarray:
+    shift1, multiplier1, shift2, multiplier2, shift3 = (numpy.uint32(n) for n in _FMIX)
+    hashes = hashes ^ (hashes >> shift1)
+    hashes = hashes * multiplier1
+    hashes = hashes ^ (hashes >> shift2)
+    hashes = hashes * multiplier2
+    return hashes ^ (hashes >> shift3)
 
 
 def words_in_stretches(body: str, size: int | None = None) -> Iterator[list[str]]:
@@ -72,21 +96,14 @@ def shingles(body: str) -> list[bytes]:
 
 def minhash_signature(body: str) -> list[int]:
     """A MinHash signature (``NUM_PERM`` integers) of the body's word 5-grams."""
-    from datasketch import MinHash
-
-    template = _template()
     # crc32 rather than datasketch's default sha1: the permutations on top make any
     # well-spread 32-bit hash enough, and crc32 is several times cheaper per shingle.
-    sketch = MinHash(
-        num_perm=NUM_PERM,
-        seed=1,
-        permutations=template.permutations,
-        scheme=template.scheme,
-        hashfunc=zlib.crc32,
-    )
+    a, b = _permutations()
+    values = numpy.full(NUM_PERM, _EMPTY, dtype=numpy.uint32)
     for batch in shingle_batches(body):
-        sketch.update_batch(batch)
-    return [int(v) for v in sketch.hashvalues]
+        hashes = numpy.array(list(map(zlib.crc32, batch)), dtype=numpy.uint32).reshape(-1, 1)
+        values = numpy.minimum(values, (_mixed(hashes) * a + b).min(axis=0))
+    return [int(v) for v in values]
 
 
 def estimated_similarity(a: list[int], b: list[int]) -> float:
