@@ -22,10 +22,16 @@ $(MAP): package-lock.json scripts/build_map.py src/sanctuary_tracker/publish/top
 
 map: $(MAP)  ## build the web map's geometry from us-atlas
 
+# npm's packages as package-lock.json pins them (the map's us-atlas; the GeoNames dump that
+# tests/test_gazetteer.py rebuilds the gazetteer from).
+NODE := node_modules/.package-lock.json
+$(NODE): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
 demo: $(STAMP) $(MAP)  ## build a demo database from the bundled samples and serve the web app on :8000
 	$(BIN)/sanctuary demo
 
-test: $(STAMP) $(MAP)  ## lint, format check and the whole test suite
+test: $(STAMP) $(MAP) $(NODE)  ## lint, format check and the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

