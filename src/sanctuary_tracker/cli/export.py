@@ -32,10 +32,10 @@ def export(dataset, fmt, output, definition, date, state, full) -> None:
     from pathlib import Path
 
     from sanctuary_tracker.publish.tables import write_atomically
+    from sanctuary_tracker.store.selectors import Filters
     from sanctuary_tracker.web import datasets
     from sanctuary_tracker.web.classification import definitions, today
     from sanctuary_tracker.web.params import iso_date
-    from sanctuary_tracker.web.selectors import Filters
 
     try:  # the one date parser of the web app and its API
         when = iso_date(date) or today()

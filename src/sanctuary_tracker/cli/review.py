@@ -53,17 +53,10 @@ def review() -> None:
 @store_command
 def review_list(status, jurisdiction, provision, fmt, user) -> None:
     """List observations (the review queue with --status proposed)."""
-    from sanctuary_tracker.store.models import Observation
+    from sanctuary_tracker.store.selectors import review_queue
 
     _viewer(user)
-    rows = Observation.objects.select_related("jurisdiction", "provision", "coder", "reviewer")
-    if status:
-        rows = rows.filter(status=status)
-    if jurisdiction:
-        rows = rows.filter(jurisdiction__ocd_id=jurisdiction)
-    if provision:
-        rows = rows.filter(provision__code=provision)
-    for o in rows.order_by("id"):
+    for o in review_queue(status=status, ocd_id=jurisdiction, provision=provision):
         item = {
             "id": o.id,
             "status": o.status,

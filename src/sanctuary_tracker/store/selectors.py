@@ -141,6 +141,23 @@ def observations(f: Filters, *, statuses=("accepted",), geoid: str | None = None
     return qs.order_by("jurisdiction__state", "jurisdiction__name", "provision__code", "id")
 
 
+def review_queue(
+    *, status: str | None = None, ocd_id: str | None = None, provision: str | None = None
+):
+    """Observations in any state of review, oldest first, with who coded and reviewed
+    them (``sanctuary review list``)."""
+    from sanctuary_tracker.store.models import Observation
+
+    rows = Observation.objects.select_related("jurisdiction", "provision", "coder", "reviewer")
+    if status:
+        rows = rows.filter(status=status)
+    if ocd_id:
+        rows = rows.filter(jurisdiction__ocd_id=ocd_id)
+    if provision:
+        rows = rows.filter(provision__code=provision)
+    return rows.order_by("id")
+
+
 def listings(f: Filters, *, geoid: str | None = None):
     """What documents say of official lists (the shipped editions are not the store's)."""
     from sanctuary_tracker.store.models import Listing
