@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sanctuary_tracker.classify.reference import load_reference
+from sanctuary_tracker.text import scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,8 @@ DATE = re.compile(
     r"|(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)(?:-[0-3]\d)?\b"
     r"|(?P<bare_year>(?:19|20)\d\d)\b(?![-/]\d))"
 )
+# What every date starts with: a month's capital or a year's first digit.
+DATE_OPENING = re.compile(r"[JFMASOND12]")
 # Two dates joined as a range name the period a report covers, not when it came out.
 _RANGE = re.compile(r"^[ \t]*(?:[-–—]|to|through|until|and)[ \t]*$")
 
@@ -197,7 +200,7 @@ def _month(match: re.Match[str]) -> int | None:
 def dates_in(text: str) -> list[Date]:
     """The dates a text names, in order, leaving out the two ends of a range."""
     found = []
-    for m in DATE.finditer(text):
+    for m in scan.matches(DATE_OPENING, DATE, text):
         found.append(Date(m.start(), m.end(), _year(m), _month(m)))
     ranged = set()
     for index in range(len(found) - 1):

@@ -25,6 +25,7 @@ from typing import Any
 
 from sanctuary_tracker.extract.listings_sentences import Mentions
 from sanctuary_tracker.places.resolve import PlaceMention
+from sanctuary_tracker.text import scan
 
 # A chamber's written forms, each to one key.
 _CHAMBERS = (
@@ -40,11 +41,11 @@ _CHAMBERS = (
     ("B", r"B(?=\d)"),
 )
 _BILL = re.compile(
-    # (the lookahead on the forms' first letters lets the regex engine skip ahead fast)
     r"(?=[SHABL])(?<![\w.])(?:"
     + "|".join(f"(?P<c{i}>{form})" for i, (_, form) in enumerate(_CHAMBERS))
     + r")[ \t]?(?:No\.[ \t]?)?(?P<num>\d{1,5}(?:-\d{1,5}|-[A-Z])?[A-Z]?)(?![\w-])"
 )
+_BILL_OPENING = re.compile(r"[SHABL]")  # what every form starts with
 _FUNCTION_WORDS = frozenset({"a", "an", "and", "for", "from", "in", "of", "on", "the", "to"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -144,7 +145,7 @@ def _mentions_in(text: str, state: str) -> list[LawMention]:
 def candidates(text: str) -> list[int]:
     """Where in ``text`` a state law may be named (a bill number, or any state's popular
     name), in order: only sentences holding one are read by :func:`find_laws`."""
-    found = [match.start() for match in _BILL.finditer(text)]
+    found = [match.start() for match in scan.matches(_BILL_OPENING, _BILL, text)]
     named = _all_names()
     if named is not None:
         found += _name_starts(text, named)

@@ -1,0 +1,43 @@
+"""text.scan: a pattern's matches tried only where its opening character stands are the
+pattern's own matches."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctuary_tracker.extract import listings_catalog as cat
+from sanctuary_tracker.extract import provisions_laws as laws
+from sanctuary_tracker.text import scan
+
+_DATE_WORDS = ["May", "in May", "early May", "mid-May", "January", "Jan.", "Sept", "June",
+               "2017", "1999", "2025-01", "2017-13-40", "12", "3rd", "1st", ",", " ", "\t", "-",
+               "/", "x", "A", "Mayor", "Junebug", "é", "_2017", "20171", "through", "to"]  # fmt: skip
+_BILL_WORDS = ["SB", "S.B.", "HB 1", "H.B. 4", "A123", "S1", "B2", "SEA", "HEA", "LD 1", "L.D.",
+               "Senate Bill", "House File", "No.", "Assembly Bill", "12", "-", "x", ".", " ",
+               "A", "S", "H", "B", "L", "é", "SF", "HF"]  # fmt: skip
+
+
+def _same(opening, pattern, text):
+    expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.groups()) for m in scan.matches(opening, pattern, text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=14), st.sampled_from(["", " ", "  "]))
+def test_dates_found_from_their_opening_are_the_patterns(words, gap):
+    _same(cat.DATE_OPENING, cat.DATE, gap.join(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BILL_WORDS), max_size=14), st.sampled_from(["", " "]))
+def test_bills_found_from_their_opening_are_the_patterns(words, gap):
+    _same(laws._BILL_OPENING, laws._BILL, gap.join(words))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n.", max_size=40))
+def test_matches_after_a_failed_try_and_after_a_match(text):
+    _same(re.compile("a"), re.compile(r"(?<![a-z])a+b?|ab\.(?=\n)"), text)
