@@ -41,3 +41,27 @@ def test_bills_found_from_their_opening_are_the_patterns(words, gap):
 @given(st.text(alphabet="ab \n.", max_size=40))
 def test_matches_after_a_failed_try_and_after_a_match(text):
     _same(re.compile("a"), re.compile(r"(?<![a-z])a+b?|ab\.(?=\n)"), text)
+
+
+_LIST_WORDS = ["list", "List", "LISTS", "liſt", "lısted", "watch list", "watchlist", "report",
+               "REPORTS", "letter", "letters", "DDOR", "ddor", "declined detainer outcome",
+               "Declined Detainers report", "top 10", "top-ten", "identified", "İdentified",
+               "deemed", "labeled", "labelled", "sanctuary", "Sanctuary", "specialist", "x",
+               "$", "US$", "USD", "usd", "5", "dollars", "DOLLAR", "million", "billions",
+               "thousand", "thouſand", "hundreds", "Kelvin K", "é", "-", " ", "\n"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_WORDS), max_size=12), st.sampled_from(["", " ", "-"]))
+def test_matches_found_from_opening_words_are_the_patterns(words, gap):
+    from sanctuary_tracker.extract import listings, money
+
+    text = gap.join(words)
+    for openings, pattern in (
+        (cat.DDOR_OPENINGS, cat.DDOR),
+        (cat.LIST_NOUN_OPENINGS, cat.LIST_NOUN),
+        (listings._QUICK_OPENINGS, listings._QUICK),
+        (money._ANCHOR_OPENINGS, money._ANCHOR),
+    ):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in openings.matches(pattern, text)] == expected

@@ -52,6 +52,7 @@ from sanctuary_tracker.extract.listings_sentences import (
     sentences,
 )
 from sanctuary_tracker.places.resolve import PlaceMention
+from sanctuary_tracker.text import scan
 
 CONTEXT = 5  # sentences a named list stays the one "that list" means
 FOLLOW = 3  # sentences a listing's continuation ("Also ...", "Finally ...") may run on
@@ -202,7 +203,7 @@ def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
     ordered = Mentions(places)
     all_sentences = sentences(text)
     list_sentences = [i for i, s in enumerate(all_sentences) if cat.LIST_NOUN.search(s.text)]
-    own_names = len(cat.DDOR.findall(text))
+    own_names = sum(1 for _ in cat.DDOR_OPENINGS.matches(cat.DDOR, text))
     reading = _Reading(
         _evidence(text),
         own_names,
@@ -299,16 +300,21 @@ _QUICK = re.compile(
     re.I,
 )
 
+_QUICK_OPENINGS = scan.Openings(
+    "list", "report", "letter", "identified", "deemed", "label", "DDOR", "sanctuary"
+)
+
 
 def cat_cue_present(text: str) -> bool:
     """A quick test that the text mentions any list at all."""
-    return _QUICK.search(text) is not None
+    return next(_QUICK_OPENINGS.matches(_QUICK, text), None) is not None
 
 
 def _evidence(text: str) -> tuple[list[cat.Date], Counter[str]]:
     """The dates the text names and the kinds of list it names, to tell editions apart."""
     kinds = Counter(
-        cat.NOUN_KIND.get(m.group().lower(), "list") for m in cat.LIST_NOUN.finditer(text)
+        cat.NOUN_KIND.get(m.group().lower(), "list")
+        for m in cat.LIST_NOUN_OPENINGS.matches(cat.LIST_NOUN, text)
     )
     return cat.dates_in(text), kinds
 

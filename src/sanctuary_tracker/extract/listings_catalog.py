@@ -115,6 +115,7 @@ DDOR = re.compile(
     r"declined[ \t-]+detainers?[ \t]+outcome\b|\bDDOR\b|\bdeclined[ \t-]+detainers?[ \t]+reports?\b",
     re.I,
 )
+DDOR_OPENINGS = scan.Openings("declined", "DDOR")  # what each of DDOR's matches opens with
 DDOR_ID = "dhs-ddor-2017"
 # Who published a list: agencies and offices, never an official's surname.
 DHS = re.compile(
@@ -144,6 +145,7 @@ LIST_NOUN = re.compile(
     rf"|top[ \t-]{NUMBER_WORD}(?:[ \t-]list)?)\b",
     re.I,
 )
+LIST_NOUN_OPENINGS = scan.Openings("watch", "list", "report", "letter", "DDOR", "top")
 # The kind a list noun names ("top 10" and "watch list" are lists).
 NOUN_KIND = {"letter": "letters", "letters": "letters", "report": "report", "reports": "report"}
 # "identified as sanctuary jurisdictions": a listing verb that names a list when an agency is

@@ -37,6 +37,7 @@ from sanctuary_tracker.extract.listings_sentences import (
     sentences,
 )
 from sanctuary_tracker.places.resolve import PlaceMention
+from sanctuary_tracker.text import scan
 
 _SCALES = {
     "hundred": 1e2,
@@ -187,6 +188,7 @@ class Amount:
 _ANCHOR = re.compile(  # (the lookahead on first letters lets the engine skip ahead fast)
     r"(?=[$UuDdIiTtHh])(?:\$|\bUSD|dollars?\b|illions?\b|thousands?\b|\bhundreds\b)", re.I
 )
+_ANCHOR_OPENINGS = scan.Openings("$", "USD", "dollar", "illion", "thousand", "hundreds")
 _BEFORE, _AFTER = 160, 80
 
 
@@ -194,7 +196,7 @@ def _candidates(text: str):
     """The full pattern's matches, found only in windows around anchors (the same matches
     as a scan of the whole text, at a fraction of the cost on text with little money)."""
     windows: list[list[int]] = []
-    for anchor in _ANCHOR.finditer(text):
+    for anchor in _ANCHOR_OPENINGS.matches(_ANCHOR, text):
         start, end = max(0, anchor.start() - _BEFORE), anchor.end() + _AFTER
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)

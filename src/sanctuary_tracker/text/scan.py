@@ -25,3 +25,46 @@ def matches(opening: re.Pattern, pattern: re.Pattern, text: str) -> Iterator[re.
         else:
             yield found
             position = found.end()
+
+
+# Characters a case-insensitive pattern reads as an ASCII letter that str.lower() leaves
+# as they are ("ſ" is an "s", "ı" an "i"); the other such characters ("İ", "K") lower to
+# the letter or change the text's length.
+_FOLDED_APART = ("ſ", "ı")
+
+
+class Openings:
+    """The words (in any case) one of which every match of a pattern starts with, to find
+    its matches where they stand: one Aho-Corasick pass over the lower-cased text, then the
+    pattern tried there only."""
+
+    def __init__(self, *words: str) -> None:
+        self.words = tuple(sorted({word.lower() for word in words}))
+        self._automaton = None
+
+    def _built(self):
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for word in self.words:
+                automaton.add_word(word, len(word))
+            automaton.make_automaton()
+            self._automaton = automaton
+        return self._automaton
+
+    def matches(self, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+        """``pattern.finditer(text)`` (a pattern that never matches the empty string)."""
+        lowered = text.lower()
+        if len(lowered) != len(text) or any(char in text for char in _FOLDED_APART):
+            yield from pattern.finditer(text)  # offsets in the lower-cased text would differ
+            return
+        starts = sorted({end - size + 1 for end, size in self._built().iter(lowered)})
+        reached = 0
+        for start in starts:
+            if start < reached:
+                continue
+            found = pattern.match(text, start)
+            if found is not None:
+                yield found
+                reached = found.end()
