@@ -13,7 +13,7 @@ import pytest
 
 from sanctuary_tracker.errors import ReadError
 from sanctuary_tracker.read.deadline import time_limit
-from sanctuary_tracker.settings import SETTINGS_HELP, ReadLimits
+from sanctuary_tracker.settings import ReadLimits
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = "County Keeps Detainer Policy\n\nThe county board voted on Tuesday to keep its policy.\n"
@@ -92,14 +92,6 @@ def test_bad_setting_is_a_clear_error():
     assert run.returncode != 0
     assert "SANCTUARY_MAX_PDF_PAGES='many' is not a whole number of 0 or more" in run.stderr
     assert "Traceback" not in run.stderr
-
-
-def test_every_setting_is_documented_in_the_readme():
-    readme = (ROOT / "README.md").read_text()
-    for name in SETTINGS_HELP:
-        assert f"`{name}`" in readme, f"{name} is not in README.md"
-    for name in ReadLimits.__dataclass_fields__:
-        assert f"SANCTUARY_{name.upper()}" in SETTINGS_HELP, name
 
 
 def test_extraction_has_a_time_limit_and_the_other_sources_go_on(tmp_path):

@@ -7,7 +7,7 @@ from conftest import ROOT
 from sanctuary_tracker.cli.export import export
 from sanctuary_tracker.cli.store import password
 from sanctuary_tracker.cli.web import demo, serve
-from sanctuary_tracker.web.settings import WEB_SETTINGS_HELP
+from sanctuary_tracker.settings import settings_help
 
 
 def web_section() -> str:
@@ -27,7 +27,7 @@ def test_every_web_command_is_in_the_readme():
 
 def test_every_web_setting_is_in_the_readme():
     section = web_section()
-    for name in WEB_SETTINGS_HELP:
+    for name in settings_help("web", "demo"):
         assert f"`{name}`" in section, name
 
 

@@ -6,7 +6,6 @@ review and list read the store when it is initialised, else the shipped snapshot
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
@@ -149,9 +148,9 @@ def list_agreements(state, jurisdiction, date, fmt, output) -> None:
 def _history():
     """The store's history when there is a store, else the shipped snapshot's."""
     from sanctuary_tracker.agreements.snapshot import load_snapshot
-    from sanctuary_tracker.store.config import DEFAULT_SQLITE
+    from sanctuary_tracker.store.config import store_here
 
-    if not os.environ.get("DATABASE_URL") and not DEFAULT_SQLITE.exists():
+    if not store_here():
         return load_snapshot()  # no store here: do not make one as a side effect
     from sanctuary_tracker.store.agreements287g import current_history
     from sanctuary_tracker.store.db import open_store

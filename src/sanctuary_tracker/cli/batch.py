@@ -12,10 +12,9 @@ import click
 from sanctuary_tracker.batch.chunks import DEFAULT_CHUNK_BYTES
 from sanctuary_tracker.batch.output import FORMATS
 from sanctuary_tracker.cli.common import Progress, format_option, settings_epilog
-from sanctuary_tracker.settings import SETTINGS_HELP
 
 
-@click.command(epilog=settings_epilog(SETTINGS_HELP))
+@click.command(epilog=settings_epilog("read"))
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "--out",

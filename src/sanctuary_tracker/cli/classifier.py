@@ -5,7 +5,6 @@ classification, funding and 287(g) commands."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import click
 
@@ -69,10 +68,10 @@ def build_classifier(evidence: str):
 
 def _store_facts(required: bool):
     """The store's accepted observations and 287(g) agreements; None without a store."""
-    from sanctuary_tracker.store.config import DEFAULT_SQLITE
+    from sanctuary_tracker.store.config import store_here
     from sanctuary_tracker.store.errors import StoreError
 
-    if not required and not os.environ.get("DATABASE_URL") and not DEFAULT_SQLITE.exists():
+    if not required and not store_here():
         return None  # no store here: do not make one as a side effect
     try:
         from sanctuary_tracker.store.agreements287g import agreement_facts

@@ -94,10 +94,13 @@ user_option = click.option(
 )
 
 
-def settings_epilog(*helps: dict[str, str]) -> str:
-    """The "Settings (environment variables)" epilog of a command, from the settings' help."""
+def settings_epilog(*parts: str) -> str:
+    """The "Settings (environment variables)" epilog of a command: the settings the given
+    parts read, as sanctuary_tracker.settings declares them."""
+    from sanctuary_tracker.settings import settings_help
+
     lines = ["Settings (environment variables):"]
-    lines += [f"  {name}: {text}" for help in helps for name, text in help.items()]
+    lines += [f"  {name}: {text}" for name, text in settings_help(*parts).items()]
     return "\n".join(lines)
 
 

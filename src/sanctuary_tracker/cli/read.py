@@ -11,10 +11,10 @@ import click
 from sanctuary_tracker.cli.common import Progress, format_option, settings_epilog
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
-from sanctuary_tracker.settings import SETTINGS_HELP, ReadLimits
+from sanctuary_tracker.settings import ReadLimits
 
 
-@click.command(epilog=settings_epilog(SETTINGS_HELP))
+@click.command(epilog=settings_epilog("read"))
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @format_option(
     "text",
@@ -77,7 +77,7 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
         sys.exit(1)
 
 
-@click.command(epilog=settings_epilog(SETTINGS_HELP))
+@click.command(epilog=settings_epilog("read"))
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @format_option(
     "json", "jsonl", default="jsonl", help="jsonl: one record per document per line; json: a list."

@@ -18,13 +18,7 @@ from sanctuary_tracker.cli.common import (
 )
 
 
-def _epilog() -> str:
-    from sanctuary_tracker.store.config import STORE_SETTINGS_HELP
-
-    return settings_epilog(STORE_SETTINGS_HELP)
-
-
-@click.command(epilog=_epilog())
+@click.command(epilog=settings_epilog("store", "cli"))
 @store_errors
 def init() -> None:
     """Create or migrate the database, then load the gazetteer, the codebook, the role
@@ -63,7 +57,7 @@ def _run(what: str, run, items, user_name: str | None, **kwargs) -> None:
         sys.exit(1)
 
 
-@click.command(epilog=_epilog())
+@click.command(epilog=settings_epilog("store", "cli"))
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback or private networks.")
 @user_option
@@ -77,7 +71,7 @@ def ingest(sources: tuple[str, ...], allow_private: bool, user: str | None) -> N
     _run("ingest", ingest_sources, list(sources), user, allow_private=allow_private)
 
 
-@click.command(epilog=_epilog())
+@click.command(epilog=settings_epilog("store", "cli"))
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option(
     "--group",

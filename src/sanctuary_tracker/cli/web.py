@@ -29,14 +29,7 @@ THREADS = click.option(
 )
 
 
-def web_epilog() -> str:
-    from sanctuary_tracker.store.config import STORE_SETTINGS_HELP
-    from sanctuary_tracker.web.settings import WEB_SETTINGS_HELP
-
-    return settings_epilog(STORE_SETTINGS_HELP, WEB_SETTINGS_HELP)
-
-
-@click.command(epilog=web_epilog())
+@click.command(epilog=settings_epilog("store", "cli", "web", "demo"))
 @HOST
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--build-only", is_flag=True, help="Build the demo database and stop.")
@@ -79,7 +72,7 @@ def _serve(host: str, port: int, workers: int | None, threads: int) -> None:
     run(host, port, workers=workers, threads=threads)
 
 
-@click.command(epilog=web_epilog())
+@click.command(epilog=settings_epilog("store", "cli", "web"))
 @HOST
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @WORKERS

@@ -25,16 +25,18 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from sanctuary_tracker.settings import get
+
 CACHE_ENV = "SANCTUARY_CACHE"
 _KEY_SOURCES = ("resolve.py", "cues.py", "tokens.py")
 
 
 def cache_dir() -> Path | None:
     """The cache folder, or None when ``$SANCTUARY_CACHE`` is set empty."""
-    configured = os.environ.get(CACHE_ENV)
+    configured = get(CACHE_ENV)
     if configured is not None:
         return Path(configured).expanduser() if configured.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    base = get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "sanctuary-tracker"
 
 

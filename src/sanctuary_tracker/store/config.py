@@ -7,18 +7,13 @@ under the current directory (the folder is made when missing).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from sanctuary_tracker.settings import get
 from sanctuary_tracker.store.errors import StoreError
 
 DEFAULT_SQLITE = Path("data") / "sanctuary.sqlite3"
-STORE_SETTINGS_HELP = {
-    "DATABASE_URL": "the store: sqlite:///path/to/file.db or postgresql://user@host:port/name "
-    f"(default: sqlite file {DEFAULT_SQLITE} under the current directory)",
-    "SANCTUARY_USER": "the user name commands act as when --user is not given",
-}
 # WAL lets readers go on while one writer commits; synchronous=NORMAL makes a commit a
 # WAL append (durable across a process crash or kill, which is what a batch needs).
 _SQLITE_PRAGMAS = (
@@ -29,8 +24,14 @@ _SQLITE_PRAGMAS = (
 
 def database_url() -> str:
     """The configured database URL (``DATABASE_URL`` or the default SQLite file)."""
-    url = os.environ.get("DATABASE_URL", "").strip()
+    url = get("DATABASE_URL")
     return url or f"sqlite:///{DEFAULT_SQLITE.resolve()}"
+
+
+def store_here() -> bool:
+    """Whether there is a store to open without making one: ``DATABASE_URL`` is set or the
+    default SQLite file exists."""
+    return bool(get("DATABASE_URL")) or DEFAULT_SQLITE.exists()
 
 
 def shown_url(url: str) -> str:

@@ -5,11 +5,12 @@ search as it loads it). The shipped official lists and state laws are read by th
 
 from __future__ import annotations
 
-import os
 import secrets
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+
+from sanctuary_tracker.settings import get
 
 DEFAULT_DEMO = Path("data") / "demo.sqlite3"
 # Byrne JAG awards as BJA's award pages give them (award number, fiscal year, amount,
@@ -30,7 +31,7 @@ class DemoReport:
 def demo_url() -> tuple[str, bool]:
     """``DATABASE_URL`` when set, else the default demo file; whether it is the default
     (which is rebuilt from scratch each time)."""
-    url = os.environ.get("DATABASE_URL", "").strip()
+    url = get("DATABASE_URL")
     if url:
         return url, False
     return f"sqlite:///{DEFAULT_DEMO.resolve()}", True
@@ -69,7 +70,7 @@ def build_demo(url: str) -> DemoReport:
     for name, role in DEMO_USERS:
         acting = None if first and role == "admin" else "demo-admin"
         user, _ = add_user(name, role, acting=acting)
-        password = os.environ.get("SANCTUARY_DEMO_PASSWORD") or secrets.token_urlsafe(9)
+        password = get("SANCTUARY_DEMO_PASSWORD") or secrets.token_urlsafe(9)
         user.set_password(password)
         user.save()
         passwords[name] = password

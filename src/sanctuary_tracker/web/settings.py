@@ -14,38 +14,28 @@ import secrets
 import tempfile
 from pathlib import Path
 
+from sanctuary_tracker.settings import SettingError, get, setting
 from sanctuary_tracker.store.errors import StoreError
-
-WEB_SETTINGS_HELP = {
-    "SANCTUARY_ENV": "development (default) or production",
-    "SANCTUARY_SECRET_KEY": "Django's secret key; required in production (development "
-    "makes a random one per run, which logs everyone out on restart)",
-    "SANCTUARY_ALLOWED_HOSTS": "comma-separated host names the server answers to; required "
-    "in production (development: 127.0.0.1, localhost)",
-    "SANCTUARY_SIGNIN_FAILURES_PER_USER": "failed sign-ins for one user name before sign-in "
-    "as that name is refused for the lockout (default 5)",
-    "SANCTUARY_SIGNIN_FAILURES_PER_ADDRESS": "failed sign-ins from one client address before "
-    "sign-in from it is refused for the lockout (default 20)",
-    "SANCTUARY_SIGNIN_LOCKOUT_SECONDS": "how long, after the last failure, a name or address "
-    "past its limit is refused (default 900)",
-    "SANCTUARY_SIGNIN_DIR": "folder of the failure counts, shared by the server's workers "
-    "(default: a folder per database in the system's temporary folder)",
-}
 
 
 class WebConfigError(StoreError):
     """A setting the web app cannot start with; the message says which and why."""
 
 
+def _setting(name: str):
+    """The setting ``name`` (sanctuary_tracker.settings), a bad value as a WebConfigError."""
+    try:
+        return get(name)
+    except SettingError as exc:
+        raise WebConfigError(str(exc)) from None
+
+
 def mode() -> str:
-    value = os.environ.get("SANCTUARY_ENV", "development").strip() or "development"
-    if value not in ("development", "production"):
-        raise WebConfigError(f"SANCTUARY_ENV {value!r}: use development or production")
-    return value
+    return _setting("SANCTUARY_ENV")
 
 
 def secret_key(run_mode: str) -> str:
-    key = os.environ.get("SANCTUARY_SECRET_KEY", "").strip()
+    key = _setting("SANCTUARY_SECRET_KEY")
     if run_mode == "production":
         if len(key) < 32:
             raise WebConfigError(
@@ -57,32 +47,22 @@ def secret_key(run_mode: str) -> str:
 
 
 def allowed_hosts(run_mode: str) -> list[str]:
-    hosts = [h.strip() for h in os.environ.get("SANCTUARY_ALLOWED_HOSTS", "").split(",")]
-    hosts = [h for h in hosts if h]
+    hosts = _setting("SANCTUARY_ALLOWED_HOSTS")
     if run_mode == "production" and not hosts:
         raise WebConfigError("production mode needs SANCTUARY_ALLOWED_HOSTS (host names)")
-    return hosts or ["127.0.0.1", "localhost", "[::1]"]
-
-
-def _positive(name: str, default: int) -> int:
-    text = os.environ.get(name, "").strip()
-    if not text:
-        return default
-    if not text.isdigit() or int(text) < 1:
-        raise WebConfigError(f"{name} {text!r}: use a whole number of at least 1")
-    return int(text)
+    return hosts or setting("SANCTUARY_ALLOWED_HOSTS").default.split(",")
 
 
 def signin_limits() -> dict:
     return {
-        "per_user": _positive("SANCTUARY_SIGNIN_FAILURES_PER_USER", 5),
-        "per_address": _positive("SANCTUARY_SIGNIN_FAILURES_PER_ADDRESS", 20),
-        "lockout": _positive("SANCTUARY_SIGNIN_LOCKOUT_SECONDS", 900),
+        "per_user": _setting("SANCTUARY_SIGNIN_FAILURES_PER_USER"),
+        "per_address": _setting("SANCTUARY_SIGNIN_FAILURES_PER_ADDRESS"),
+        "lockout": _setting("SANCTUARY_SIGNIN_LOCKOUT_SECONDS"),
     }
 
 
 def signin_dir(url: str) -> str:
-    chosen = os.environ.get("SANCTUARY_SIGNIN_DIR", "").strip()
+    chosen = _setting("SANCTUARY_SIGNIN_DIR")
     if chosen:
         return chosen
     tag = hashlib.sha256(url.encode()).hexdigest()[:16]
