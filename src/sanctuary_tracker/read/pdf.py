@@ -29,6 +29,7 @@ off standard error while a PDF is read (the logger is quieted only for that time
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import logging
 import re
@@ -38,6 +39,7 @@ from datetime import date
 
 from sanctuary_tracker.document import Document
 from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.heap import LARGE_TEXT
 from sanctuary_tracker.read.ocr import read_scanned_pages
 from sanctuary_tracker.settings import ReadLimits
 
@@ -69,9 +71,9 @@ def read_pdf(data: bytes, *, source: str, limits: ReadLimits) -> Document:
         raise ReadError(
             source, f"is {len(data):,} bytes of PDF, over the {limits.max_pdf_bytes:,}-byte limit"
         )
-    with _quiet_pypdf():
+    with _quiet_pypdf(), _byte_stream(data) as stream:
         try:
-            return _read(data, source, limits)
+            document = _read(data, stream, source, limits)
         except ReadError:
             raise
         except RecursionError:
@@ -80,6 +82,9 @@ def read_pdf(data: bytes, *, source: str, limits: ReadLimits) -> Document:
             raise ReadError(source, "is a PDF too large to read in memory") from None
         except Exception as exc:
             raise ReadError(source, f"is a PDF that cannot be read ({_describe(exc)})") from None
+    if len(document.body) > LARGE_TEXT:
+        gc.collect()  # pypdf's objects refer to each other: a long PDF's are freed now
+    return document
 
 
 def _describe(exc: Exception) -> str:
@@ -87,12 +92,12 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _read(data: bytes, source: str, limits: ReadLimits) -> Document:
+def _read(data: bytes, stream: io.BufferedReader, source: str, limits: ReadLimits) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
-        reader = PdfReader(_byte_stream(data), strict=False)
+        reader = PdfReader(stream, strict=False)
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")
@@ -184,6 +189,11 @@ class _ByteView(io.RawIOBase):
 
     def tell(self) -> int:
         return self._position
+
+    def close(self) -> None:
+        """Let go of the bytes (the reader's objects, cyclic, may outlive the read)."""
+        self._view.release()
+        super().close()
 
 
 def _byte_stream(data: bytes) -> io.BufferedReader:
