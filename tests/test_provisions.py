@@ -248,3 +248,29 @@ def test_opening_looks_change_no_cue_match(words):
         plain = rule.pattern.pattern.replace(cues._NEG_OPENING, "").replace(cues._LIMIT_OPENING, "")
         expected = [(m.span(), m.groups()) for m in re.compile(plain, re.I).finditer(text)]
         assert [(m.span(), m.groups()) for m in rule.pattern.finditer(text)] == expected
+
+
+_SENTENCE_PIECES = ["The city will not honor ICE detainers", "without a judicial warrant",
+                    "Σ", "ΣΑ", "x" * 700, "detainer", "don’t ask", "sanctuary", "287(g)",
+                    ". ", ".\n", " ", "İ", "status", "SB 54", "In California, ",
+                    "the California Values Act"]  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=12))
+def test_needed_words_found_once_or_per_sentence_give_the_same(pieces):
+    """Reading only the sentences the whole text's needed words (and laws) point to gives
+    what reading every sentence for its own needed words gives."""
+    from sanctuary_tracker.extract import provisions_cues as cues
+    from sanctuary_tracker.places.resolve import resolve_places
+
+    text = "".join(pieces)
+    places = resolve_places(text)
+    once = [o.to_record() for o in find_provisions(text, places)]
+    kept = cues.needed_words_at
+    cues.needed_words_at = lambda _text: None
+    try:
+        per_sentence = [o.to_record() for o in find_provisions(text, places)]
+    finally:
+        cues.needed_words_at = kept
+    assert once == per_sentence

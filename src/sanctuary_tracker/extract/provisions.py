@@ -15,7 +15,7 @@ checked against the codebook (``data/codebook.json``) before it is proposed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,7 +92,8 @@ def find_provisions(text: str, places: list[PlaceMention]) -> list[Observation]:
     ordered = Mentions(places)
     found: list[Observation] = []
     law_at = laws.candidates(text)
-    for sentence in sentences(text):
+    words_at = cues.needed_words_at(text)
+    for sentence in _worth_reading(sentences(text), law_at, words_at):
         taken: list[tuple[str, int, int]] = []
         context = None
         first = bisect_left(law_at, sentence.start)
@@ -102,7 +103,11 @@ def find_provisions(text: str, places: list[PlaceMention]) -> list[Observation]:
                 if codebook[observation.provision].allows(observation.value):
                     taken.append((observation.provision, observation.start, observation.end))
                     found.append(observation)
-        present = cues.needed_words(sentence.text.lower())
+        present = (
+            cues.needed_words(sentence.text.lower())
+            if words_at is None
+            else _words_inside(words_at, sentence)
+        )
         if not present:
             continue
         for rule in cues.RULES:
@@ -125,6 +130,34 @@ def find_provisions(text: str, places: list[PlaceMention]) -> list[Observation]:
                 found.append(observation)
     found.sort(key=lambda o: (o.start, o.provision))
     return found
+
+
+def _worth_reading(
+    found: tuple[Sentence, ...], law_at: list[int], words_at: list[tuple[int, int, str]] | None
+) -> list[Sentence] | tuple[Sentence, ...]:
+    """The sentences where a law may be named or a needed word starts, in order (all of them
+    when the words are not known); no other sentence can give an observation."""
+    if words_at is None:
+        return found
+    starts = [s.start for s in found]
+    chosen: set[int] = set()
+    for at in [*law_at, *(start for start, _, _ in words_at)]:
+        index = bisect_right(starts, at) - 1
+        if index >= 0 and at < found[index].end:
+            chosen.add(index)
+    return [found[index] for index in sorted(chosen)]
+
+
+def _words_inside(words_at: list[tuple[int, int, str]], sentence: Sentence) -> set[str]:
+    """The needed words that lie wholly inside the sentence."""
+    present = set()
+    for index in range(bisect_left(words_at, (sentence.start,)), len(words_at)):
+        start, end, word = words_at[index]
+        if start >= sentence.end:
+            break
+        if end <= sentence.end:
+            present.add(word)
+    return present
 
 
 @dataclass(frozen=True, slots=True)

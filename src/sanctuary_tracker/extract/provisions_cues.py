@@ -87,6 +87,19 @@ def needed_words(lowered: str) -> set[str]:
     return {word for _, word in _needs_automaton().iter(lowered)}
 
 
+def needed_words_at(text: str) -> list[tuple[int, int, str]] | None:
+    """Every needed word in the whole text, as (start, end, word) in order of start, found in
+    one scan of the lower-cased text; None when lower-casing changes the text's length (its
+    offsets would not be the text's). A sentence's lower case holds the words found inside
+    it here (only a Greek capital sigma lower-cases by what stands beside it, and no needed
+    word holds a sigma)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    found = [(end + 1 - len(word), end + 1, word) for end, word in _needs_automaton().iter(lowered)]
+    return sorted(found)
+
+
 def _rule(provision, value, pattern, negated_value=None, built_in=False, name=""):
     return Rule(
         provision, value, re.compile(pattern, re.I), negated_value, built_in, name, NEEDS[provision]
