@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from sanctuary_tracker.heap import release_freed_heap
 from sanctuary_tracker.settings import get
 
 CACHE_ENV = "SANCTUARY_CACHE"
@@ -67,9 +68,11 @@ def cached_automaton(gazetteer_digest: str, build: Callable[[], object]):
     except Exception:  # absent, or truncated or corrupt (a killed writer, a full disk)
         automaton = None
     if automaton is not None and _is_automaton(automaton):
+        release_freed_heap()  # the unpickled nodes' buffers: about 8 MB
         return automaton
     automaton = build()
     _write(path, automaton)
+    release_freed_heap()
     return automaton
 
 
