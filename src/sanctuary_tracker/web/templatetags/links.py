@@ -9,6 +9,7 @@ a bare path) is shown as text, so the markup never carries a scheme the browser 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from django import template
@@ -16,13 +17,17 @@ from django.utils.html import format_html
 
 register = template.Library()
 
+# Browsers drop tabs and newlines inside a scheme ("java\tscript:"): any C0 control,
+# space or DEL refuses the address.
+_CONTROL = re.compile("[\x00-\x20\x7f]")
+
 
 def is_web_url(value) -> bool:
     """True for an absolute http:// or https:// address with a host, nothing else."""
     if not isinstance(value, str) or not value:
         return False
-    if any(ord(c) <= 32 or ord(c) == 127 for c in value):
-        return False  # browsers drop tabs and newlines inside a scheme ("java\tscript:")
+    if _CONTROL.search(value):
+        return False
     try:
         parts = urlsplit(value)
     except ValueError:
