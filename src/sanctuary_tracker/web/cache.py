@@ -11,16 +11,16 @@ to a host the site does not serve: Django's 400 comes first)."""
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 
+from cachetools import LRUCache
 from django.conf import settings
 from django.http import HttpResponse
 
 from sanctuary_tracker.web.classification import data_version
 
-MAX_ENTRIES = 2048
 MAX_BYTES = 2 * 1024 * 1024  # a larger answer is not kept
-MAX_TOTAL = 128 * 1024 * 1024  # per worker process
+MAX_TOTAL = 128 * 1024 * 1024  # per worker process, addresses and headers counted
+ENTRY_OVERHEAD = 1024  # what an entry costs beyond its address and body, about
 PAGES = ("/", "/table/", "/jurisdiction/", "/document/", "/person/", "/search/")
 
 
@@ -35,12 +35,16 @@ def _cacheable(request) -> bool:
     return path == "/" or any(path.startswith(p) for p in PAGES[1:])
 
 
+def _size(entry) -> int:
+    key_length, content, _ = entry
+    return key_length + len(content) + ENTRY_OVERHEAD
+
+
 class ResponseCache:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.entries: OrderedDict = OrderedDict()
+        self.entries: LRUCache = LRUCache(maxsize=MAX_TOTAL, getsizeof=_size)
         self.lock = threading.Lock()
-        self.total = 0
 
     def __call__(self, request):
         # Raises DisallowedHost (a 400) for a host not served, as the view would have.
@@ -51,10 +55,8 @@ class ResponseCache:
         key = (request.get_full_path(), gzip_ok, data_version())
         with self.lock:
             held = self.entries.get(key)
-            if held is not None:
-                self.entries.move_to_end(key)
         if held is not None:
-            content, headers = held
+            _, content, headers = held
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
@@ -63,11 +65,7 @@ class ResponseCache:
         if self._keepable(response):
             with self.lock:
                 if key not in self.entries:
-                    self.entries[key] = (response.content, list(response.items()))
-                    self.total += len(response.content)
-                while len(self.entries) > MAX_ENTRIES or self.total > MAX_TOTAL:
-                    content, _ = self.entries.popitem(last=False)[1]
-                    self.total -= len(content)
+                    self.entries[key] = (len(key[0]), response.content, list(response.items()))
         return response
 
     @staticmethod
