@@ -13,7 +13,8 @@ Generates, in a temporary folder, one input per type at its default size limit:
 then reads and extracts each in a fresh Python process (after one warm-up process that
 fills the caches a first run writes: the name automaton and the given-name counts; a
 first run ever adds up to about 190 MB for the latter) and prints that process's peak
-resident memory (VmHWM) after the imports, after reading and after extracting,
+resident memory (VmHWM) after the imports, after reading, once the places are resolved
+(extraction's first step) and after extracting,
 with the time each step took. Reading and extracting run under the time limits `sanctuary
 extract` applies (``SANCTUARY_READ_SECONDS``, ``SANCTUARY_EXTRACT_SECONDS``): a step cut
 off by one is reported, with the peak it reached until then, as in a real run. The floor
@@ -219,8 +220,19 @@ def child(path: str, read_only: bool) -> None:
         document, figures["read_error"] = None, str(error).rsplit(": ", 1)[-1]
     figures |= {"read_s": time.perf_counter() - started, "read_mb": peak_mb()}
     figures |= {"body_chars": len(document.body) if document else 0}
-    figures |= {"extract_s": 0.0, "extract_mb": 0.0}
+    figures |= {"extract_s": 0.0, "places_mb": 0.0, "extract_mb": 0.0}
     if document and not read_only:
+        # The peak once places are resolved (the first step), apart from the rest.
+        from sanctuary_tracker.extract import record
+
+        resolve = record.resolve_places
+
+        def resolve_and_measure(text):
+            found = resolve(text)
+            figures["places_mb"] = peak_mb()
+            return found
+
+        record.resolve_places = resolve_and_measure
         started = time.perf_counter()
         try:
             with time_limit(ReadLimits.from_env().extract_seconds, path, "extract evidence from"):
@@ -265,7 +277,8 @@ def main() -> int:
     subprocess.run([sys.executable, "-c", warm], check=True, env=env)
     over = 0
     print(
-        f"{'type':<5} {'input':>9} {'body':>11} {'imports':>8} {'read':>8} {'extract':>8}"
+        f"{'type':<5} {'input':>9} {'body':>11} {'imports':>8} {'read':>8} {'places':>8}"
+        f" {'extract':>8}"
         f" {'read s':>7} {'extr. s':>7}"
     )
     with tempfile.TemporaryDirectory() as folder:
@@ -286,7 +299,8 @@ def main() -> int:
             f = json.loads(done.stdout.strip().splitlines()[-1])
             print(
                 f"{kind:<5} {path.stat().st_size / MIB:>5.1f} MiB {f['body_chars']:>11,}"
-                f" {f['imports_mb']:>5.0f} MB {f['read_mb']:>5.0f} MB {f['extract_mb']:>5.0f} MB"
+                f" {f['imports_mb']:>5.0f} MB {f['read_mb']:>5.0f} MB {f['places_mb']:>5.0f} MB"
+                f" {f['extract_mb']:>5.0f} MB"
                 f" {f['read_s']:>7.1f} {f['extract_s']:>7.1f}"
                 + (" (extraction hit the time limit)" if f.get("timed_out") else "")
                 + (f" (read: {f['read_error']})" if f.get("read_error") else "")

@@ -10,12 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctuary_tracker.places import gazetteer as gazetteer_module
+from sanctuary_tracker.places import resolve
 from sanctuary_tracker.places.gazetteer import Jurisdiction, load_gazetteer
 from sanctuary_tracker.places.resolve import (
     _automaton,
     _scan,
     _Spans,
-    jurisdictions_named,
     marked,
     resolve_places,
 )
@@ -60,22 +60,28 @@ def test_spans_hold_the_offsets_of_their_spans(spans):
     assert [i for i in range(-2, 80) if i in held] == sorted(every)
 
 
-def test_what_the_resolver_reads_beside_a_name_after_its_cues():
-    """Words left out once a name's cues are read are not ones the resolver reads: the word
-    before a name (a dateline starts a line), three either side of "Washington"."""
-    found = {
-        (j.name, j.state)
-        for j in jurisdictions_named(
-            resolve_places(
-                "CHAMBERSBURG - The borough council met.\n"
-                "Lawmakers in Washington state passed a law.\n"
-                "DENVER (AP) — The city council voted.\n"
-            )
-        )
-    }
-    assert ("Chambersburg", "PA") in found
-    assert ("Washington", "WA") in found
-    assert ("Denver", "CO") in found
+def test_words_left_out_after_the_cues_are_not_read_again(monkeypatch):
+    """A long text's matches keep only the words the resolver reads once their cues are
+    read (the word before a name, three either side of "Washington"): resolved as a short
+    text is, with every word kept."""
+    datelines = (
+        "CHAMBERSBURG - The borough council met.\n"
+        "Lawmakers in Washington state passed a law. The state of Washington agreed.\n"
+        "DENVER (AP) — The city council voted. Officials in Washington, D.C., objected.\n"
+    )
+    texts = [_dense_text(), datelines]
+    whole = [_mentions(text) for text in texts]
+    monkeypatch.setattr(resolve, "LARGE_TEXT", 0)  # every text taken for a long one
+    assert [_mentions(text) for text in texts] == whole
+    named = {(m.jurisdiction.name, m.jurisdiction.state) for m in resolve_places(datelines)}
+    assert {("Chambersburg", "PA"), ("Washington", "WA"), ("Denver", "CO")} <= named
+
+
+def _mentions(text: str) -> list[tuple]:
+    return [
+        (m.start, m.end, m.text, m.jurisdiction.geoid, m.confidence, m.reason)
+        for m in resolve_places(text)
+    ]
 
 
 def test_the_gazetteer_shares_its_repeated_strings():

@@ -436,12 +436,15 @@ def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
 
 def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
     folded, spaced = _folded(text)
-    if len(text) > LARGE_TEXT:
+    long_text = len(text) > LARGE_TEXT
+    if long_text:
         release_freed_heap()  # folding's temporary copies, before the matches take memory
     raw, strong, rest = [], [], []
     size = len(folded)
     facts = _facts(gazetteer)
-    for end, (length, key) in _scan(_automaton(gazetteer), folded):
+    automaton = _automaton(gazetteer)
+    hits = _scan(automaton, folded) if size > SCAN_CHARS else automaton.iter_long(folded)
+    for end, (length, key) in hits:
         after = end + 1
         if after < size and (folded[after].isalnum() or folded[after] == "&"):
             continue  # ends inside a word
@@ -500,13 +503,14 @@ def _find(text: str, gazetteer: Gazetteer) -> list[_Match]:
         if verdict is None:
             if not cued:
                 _read_cues(text, match.window, match, gazetteer)
-            match.drop_cue_words(doc.share)
+            if long_text:  # (a short text's matches are few: not worth the time)
+                match.drop_cue_words(doc.share)
             if open_qualifiers:
                 open_qualifiers = [q for q in open_qualifiers if q[1] > match.start]
             if match.qualifier:
                 qualifiers.append(match.qualifier)
                 open_qualifiers.append(match.qualifier)
-            if not any(a <= match.start < b for a, b in open_qualifiers):
+            if not open_qualifiers or not any(a <= match.start < b for a, b in open_qualifiers):
                 matches.append(match)
     if qualifiers:
         qualified = _Spans(qualifiers)
@@ -879,7 +883,8 @@ def _county_lists(doc: _Doc, raw: list, gazetteer: Gazetteer) -> tuple[list[_Mat
             if state and (hits == len(items) or not explicit):
                 match.listed_in = state
             _read_cues(text, match.window, match, gazetteer)
-            match.drop_cue_words(doc.share)
+            if len(text) > LARGE_TEXT:
+                match.drop_cue_words(doc.share)
             out.append(match)
             taken.add(start)
     return out, taken
