@@ -222,8 +222,8 @@ def _read(data: bytes, digest: str) -> Gazetteer:
         set_alias_ids,
         set_alias_geoids,
     ) = (vars(Jurisdiction)[name].__set__ for name in _FIELDS)
-    # One string object for each distinct value: of some 660,000 fields (names, kinds,
-    # states, variants, keys) 250,000 differ, and sharing them saves about 14 MB.
+    # One string object for each distinct name, legal name, kind, state and county: some
+    # 8 MB less. (Sharing the variants too would save 6 MB more and take 15% longer.)
     one = {}.setdefault
     for line in lines[1:]:
         if not line:
@@ -252,8 +252,7 @@ def _read(data: bytes, digest: str) -> Gazetteer:
         set_state(j, one(state, state))
         set_county(j, one(county, county) if county else None)
         set_population(j, int(pop) if pop else None)
-        forms = variants.split("|") if variants else ()
-        set_variants(j, tuple(map(one, forms, forms)))
+        set_variants(j, _split(variants))
         set_alias_ids(j, _split(aliases))
         set_alias_geoids(j, _split(alias_geoids))
         rows.append(j)
