@@ -61,6 +61,15 @@ def test_table_filters_by_label_and_pages_the_rest(site_sqlite):
     assert len(labels(page="2")[1]) == 100  # the whole gazetteer, a page at a time
 
 
+def test_table_reasons_name_provisions_not_codes(site_sqlite):
+    # CIS's definition asks about provisions most counties have no evidence on: the reasons
+    # say which, by name
+    html = page(site_sqlite, "/table/", definition="cis", date="2025-09-01", state="CA")
+    reasons = re.findall(r"</span></td><td>([^<]*)</td></tr>", html)
+    assert reasons and any(r.startswith("no evidence on ") for r in reasons)
+    assert not [r for r in reasons if re.search(r"\bP\d{2}", r)]
+
+
 def test_jurisdiction_page_puts_definitions_side_by_side_with_quotes(site_sqlite):
     html = page(site_sqlite, f"/jurisdiction/{CHELSEA}/", date="2017-06-01")
     assert html.count('class="status"') >= 10

@@ -32,6 +32,7 @@ from sanctuary_tracker.web.params import (
 )
 from sanctuary_tracker.web.profiles import profile
 from sanctuary_tracker.web.search import search
+from sanctuary_tracker.web.verdict import plain
 
 TABLE_PAGE = 100
 
@@ -148,7 +149,9 @@ def _found(lookup, key):
 
 
 def _first_reason(c) -> str:
-    return c.reasons[0]["text"] if c.reasons else ""
+    """The classification's first reason in words a reader can use (provision names, not
+    codes), as the jurisdiction page words it."""
+    return plain(c.reasons[0]["text"]) if c.reasons else ""
 
 
 @require_GET
