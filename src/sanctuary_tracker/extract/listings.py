@@ -1,6 +1,6 @@
 """Sentences saying that a jurisdiction is on an official "sanctuary" list.
 
-For each sentence (bounded; see ``listings_sentences``):
+For each sentence (bounded; see ``sanctuary_tracker.text.sentences``):
 
 1. **Which list.** Every list reference in the sentence (a list noun: "list", "report",
    "letters", "top 10"; a listing verb with an agency as subject: "the Justice Department
@@ -44,15 +44,10 @@ from functools import lru_cache
 from typing import Any
 
 from sanctuary_tracker.extract import listings_catalog as cat
-from sanctuary_tracker.extract.listings_sentences import (
-    Mentions,
-    Sentence,
-    cut_inside_words,
-    jurisdiction_label,
-    sentences,
-)
+from sanctuary_tracker.extract.mentions import Mentions, jurisdiction_label
 from sanctuary_tracker.places.resolve import PlaceMention
 from sanctuary_tracker.text import scan
+from sanctuary_tracker.text.sentences import Sentence, cut_inside_words, sentences
 
 CONTEXT = 5  # sentences a named list stays the one "that list" means
 FOLLOW = 3  # sentences a listing's continuation ("Also ...", "Finally ...") may run on

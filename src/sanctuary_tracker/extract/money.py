@@ -30,14 +30,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sanctuary_tracker.extract.listings_sentences import (
-    Mentions,
-    Sentence,
-    jurisdiction_label,
-    sentences,
-)
+from sanctuary_tracker.extract.mentions import Mentions, jurisdiction_label
 from sanctuary_tracker.places.resolve import PlaceMention
 from sanctuary_tracker.text import scan
+from sanctuary_tracker.text.sentences import Sentence, sentences
 
 _SCALES = {
     "hundred": 1e2,

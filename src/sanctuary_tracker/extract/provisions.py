@@ -22,14 +22,10 @@ from typing import Any
 from sanctuary_tracker.extract import provisions_cues as cues
 from sanctuary_tracker.extract import provisions_laws as laws
 from sanctuary_tracker.extract.codebook import load_codebook
-from sanctuary_tracker.extract.listings_sentences import (
-    Mentions,
-    Sentence,
-    jurisdiction_label,
-    sentences,
-)
+from sanctuary_tracker.extract.mentions import Mentions, jurisdiction_label
 from sanctuary_tracker.places.gazetteer import load_gazetteer
 from sanctuary_tracker.places.resolve import PlaceMention
+from sanctuary_tracker.text.sentences import Sentence, sentences
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}  # fmt: skip

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sanctuary_tracker.extract.listings_sentences import Mentions
+from sanctuary_tracker.extract.mentions import Mentions
 from sanctuary_tracker.places.resolve import PlaceMention
 from sanctuary_tracker.text import scan
 

@@ -1,5 +1,6 @@
-"""Place helpers shared by amounts, listings and provisions, beside the sentence splitter they
-use (``sanctuary_tracker.text.sentences``, the one splitter of the library, re-exported here)."""
+"""The place mentions a text holds, as the amounts, listings and provisions stages look them
+up: in text order, by bisection (``Mentions``), and the label each is given in their records
+(``jurisdiction_label``)."""
 
 from __future__ import annotations
 
@@ -7,23 +8,6 @@ import re
 from bisect import bisect_left
 
 from sanctuary_tracker.places.resolve import PlaceMention
-from sanctuary_tracker.text.sentences import (
-    MAX_SENTENCE,
-    Sentence,
-    cut_inside_words,
-    iter_sentences,
-    sentences,
-)
-
-__all__ = [
-    "MAX_SENTENCE",
-    "Mentions",
-    "Sentence",
-    "cut_inside_words",
-    "iter_sentences",
-    "jurisdiction_label",
-    "sentences",
-]
 
 
 class Mentions:
