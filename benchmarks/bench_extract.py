@@ -41,7 +41,7 @@ def main() -> int:
         return 1
     pin_to_one_core()
 
-    from sanctuary_tracker.extract.record import extract
+    from sanctuary_tracker.extract.stage import extract
     from sanctuary_tracker.read import read
 
     sources = [str(p) for p in paths]

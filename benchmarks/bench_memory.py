@@ -206,7 +206,7 @@ def child(path: str, read_only: bool) -> None:
     extract` applies; print the figures as JSON."""
     sys.path.insert(0, str(ROOT / "src"))
     from sanctuary_tracker.errors import ReadError
-    from sanctuary_tracker.extract.record import extract, prepare
+    from sanctuary_tracker.extract.stage import extract, prepare
     from sanctuary_tracker.read import read
     from sanctuary_tracker.read.deadline import time_limit
     from sanctuary_tracker.settings import ReadLimits
@@ -223,16 +223,16 @@ def child(path: str, read_only: bool) -> None:
     figures |= {"extract_s": 0.0, "places_mb": 0.0, "extract_mb": 0.0}
     if document and not read_only:
         # The peak once places are resolved (the first step), apart from the rest.
-        from sanctuary_tracker.extract import record
+        from sanctuary_tracker.extract import stage
 
-        resolve = record.resolve_places
+        resolve = stage.resolve_places
 
         def resolve_and_measure(text):
             found = resolve(text)
             figures["places_mb"] = peak_mb()
             return found
 
-        record.resolve_places = resolve_and_measure
+        stage.resolve_places = resolve_and_measure
         started = time.perf_counter()
         try:
             with time_limit(ReadLimits.from_env().extract_seconds, path, "extract evidence from"):
@@ -271,7 +271,7 @@ def main() -> int:
     }
     # One warm-up process fills the caches a first run writes (the name automaton, the
     # given-name counts), so that the figures are those of every later run.
-    warm = "from sanctuary_tracker.extract.record import extract, prepare; prepare();"
+    warm = "from sanctuary_tracker.extract.stage import extract, prepare; prepare();"
     warm += " from sanctuary_tracker.text.given_names import births; births('julio')"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     subprocess.run([sys.executable, "-c", warm], check=True, env=env)

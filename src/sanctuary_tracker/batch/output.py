@@ -17,7 +17,7 @@ import json
 import os
 from typing import Any
 
-from sanctuary_tracker.extract.record import DOCUMENT_FIELDS as DOCUMENT_COLUMNS
+from sanctuary_tracker.extract.stage import DOCUMENT_FIELDS as DOCUMENT_COLUMNS
 from sanctuary_tracker.publish import formats, tables
 from sanctuary_tracker.publish.columns import Column
 

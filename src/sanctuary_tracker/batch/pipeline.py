@@ -38,7 +38,7 @@ class ChunkEvidence:
 def prepare() -> None:
     """Load the gazetteer, the codebook and the filter's automaton, once per process."""
     from sanctuary_tracker.batch import relevance
-    from sanctuary_tracker.extract.record import prepare as prepare_extract
+    from sanctuary_tracker.extract.stage import prepare as prepare_extract
 
     prepare_extract()
     relevance.prepare()

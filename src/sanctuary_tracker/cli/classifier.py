@@ -88,7 +88,7 @@ def _store_facts(required: bool):
 
 
 def jurisdiction_record(j) -> dict:
-    from sanctuary_tracker.extract.record import record_kind
+    from sanctuary_tracker.extract.stage import record_kind
 
     return {
         "name": j.name,

@@ -163,7 +163,7 @@ def lists(ctx, fmt, output):
 def lists_show(edition_id, fmt, output):
     """The members of one list edition, each with its source."""
     from sanctuary_tracker.classify.reference import load_reference
-    from sanctuary_tracker.extract.record import record_kind
+    from sanctuary_tracker.extract.stage import record_kind
     from sanctuary_tracker.places.gazetteer import load_gazetteer
 
     editions = load_reference().editions

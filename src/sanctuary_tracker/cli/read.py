@@ -87,7 +87,7 @@ def extract(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
     """Read SOURCE... and print each document's evidence: its jurisdictions (with spans,
     confidence and reasons) and its metadata. Bad sources are reported and skipped."""
     from sanctuary_tracker.extract import extract as extract_record
-    from sanctuary_tracker.extract.record import prepare
+    from sanctuary_tracker.extract.stage import prepare
     from sanctuary_tracker.read import iter_documents
     from sanctuary_tracker.read.deadline import time_limit
 

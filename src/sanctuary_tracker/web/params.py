@@ -14,7 +14,7 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field, field_validator
 
-from sanctuary_tracker.extract.record import record_kind
+from sanctuary_tracker.extract.stage import record_kind
 from sanctuary_tracker.web import selectors
 from sanctuary_tracker.web.mapdata import LABELS
 

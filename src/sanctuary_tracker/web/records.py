@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from sanctuary_tracker.document import public_source
-from sanctuary_tracker.extract.record import record_kind
+from sanctuary_tracker.extract.stage import record_kind
 
 
 def jurisdiction(j) -> dict[str, Any]:

@@ -1,4 +1,7 @@
-"""One document's evidence as the plain record that `sanctuary extract` prints and `load` reads."""
+"""The extract stage run over one document: places resolved, then people, quotes, amounts,
+listings and provisions found, into the plain record that `sanctuary extract` prints and
+`load` reads (``extract``); ``prepare`` loads what the stage needs once, ``record_kind`` names
+a jurisdiction's kind as records show it."""
 
 from __future__ import annotations
 
