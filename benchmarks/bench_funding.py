@@ -153,7 +153,7 @@ def _into_store(path: Path, database: Path) -> dict:
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     from sanctuary_tracker.funding.load import import_files
     from sanctuary_tracker.store.db import open_store
-    from sanctuary_tracker.store.reference import init_store
+    from sanctuary_tracker.store.init import init_store
 
     open_store(need_tables=False)
     init_store()

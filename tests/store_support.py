@@ -57,7 +57,7 @@ def _drop_postgres_database(name: str) -> None:
 def database_url(request, tmp_path_factory):
     """A migrated store with the reference data loaded, on each database in turn."""
     from sanctuary_tracker.store.config import setup
-    from sanctuary_tracker.store.reference import init_store
+    from sanctuary_tracker.store.init import init_store
 
     name = None
     if request.param == "sqlite":

@@ -22,8 +22,8 @@ def test_init_again_changes_nothing(store):
 
 
 def test_init_restores_a_changed_jurisdiction(store):
+    from sanctuary_tracker.store.init import load_jurisdictions
     from sanctuary_tracker.store.models import Jurisdiction
-    from sanctuary_tracker.store.reference import load_jurisdictions
 
     chelsea = "ocd-division/country:us/state:ma/place:chelsea"
     Jurisdiction.objects.filter(ocd_id=chelsea).update(name="Chelsey")

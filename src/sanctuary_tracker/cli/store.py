@@ -25,7 +25,7 @@ def init() -> None:
     groups and the shipped 287(g) sheets. Safe to run again: it changes only what differs."""
     from sanctuary_tracker.store.config import shown_url
     from sanctuary_tracker.store.db import open_store
-    from sanctuary_tracker.store.reference import init_store
+    from sanctuary_tracker.store.init import init_store
 
     url = open_store(need_tables=False)
     report = init_store()

@@ -59,7 +59,7 @@ def build_demo(url: str) -> DemoReport:
     from django.contrib.auth.models import User
 
     from sanctuary_tracker.store.ingest import ingest_sources
-    from sanctuary_tracker.store.reference import init_store
+    from sanctuary_tracker.store.init import init_store
     from sanctuary_tracker.store.users import add_user
 
     init_store()
