@@ -16,7 +16,7 @@ from typing import Any
 from sanctuary_tracker.batch.chunks import Chunk
 from sanctuary_tracker.batch.relevance import is_relevant, needs_text
 from sanctuary_tracker.errors import ReadError
-from sanctuary_tracker.read.sources import Payload
+from sanctuary_tracker.read.payload import Payload
 from sanctuary_tracker.settings import ReadLimits
 
 

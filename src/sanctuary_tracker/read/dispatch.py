@@ -15,7 +15,7 @@ from sanctuary_tracker.read.decode import (
     remove_controls,
 )
 from sanctuary_tracker.read.finish import finish
-from sanctuary_tracker.read.sources import Payload
+from sanctuary_tracker.read.payload import Payload
 from sanctuary_tracker.settings import ReadLimits
 
 

@@ -7,25 +7,13 @@ import re
 import sys
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.read.payload import Payload
 from sanctuary_tracker.settings import ReadLimits
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-
-
-@dataclass
-class Payload:
-    """The bytes of one would-be document and what its container said about them."""
-
-    data: bytes
-    source: str  # how the document is named in output: a path, URL, or path#record
-    name: str | None = None  # a file name, for type hints
-    content_type: str | None = None  # a declared type (HTTP header), when there was one
-    url: str | None = None
-    fetched_at: str | None = None
 
 
 def is_url(source: str) -> bool:

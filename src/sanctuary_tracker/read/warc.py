@@ -35,7 +35,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from sanctuary_tracker.errors import ReadError
-from sanctuary_tracker.read.sources import Payload
+from sanctuary_tracker.read.payload import Payload
 from sanctuary_tracker.settings import ReadLimits
 
 _CHUNK = 1 << 16
