@@ -6,7 +6,7 @@ documents of ../shared/eval/dev. Floor: resolution at least a quarter of the bar
 
 The bare scan: one Aho-Corasick automaton of every spelling the resolver matches (each folded
 spelling of each gazetteer name, after a space), run with ``iter`` over each text folded as
-the spellings are (``resolve.fold``: lower case, accents off, punctuation a space), folded
+the spellings are (``folding.fold``: lower case, accents off, punctuation a space), folded
 inside the timer: a scan must bring its text to its keys' form, or it misses every name after
 a line break, a bracket or a quotation mark. It is built here, not taken from the resolver,
 whose own automaton also encodes capitalisation and so reports fewer matches than a bare
@@ -53,27 +53,26 @@ def main() -> int:
         return 1
     pin_to_one_core()
 
-    from sanctuary_tracker.places.gazetteer import load_gazetteer
-    from sanctuary_tracker.places.resolve import (
-        _automaton,
-        _build_automaton,
+    from sanctuary_tracker.places.automaton import (
         bare_automaton,
-        resolve_places,
+        build_automaton,
+        gazetteer_automaton,
     )
+    from sanctuary_tracker.places.folding import fold
+    from sanctuary_tracker.places.gazetteer import load_gazetteer
+    from sanctuary_tracker.places.resolve import resolve_places
 
     started = time.perf_counter()
     gazetteer = load_gazetteer()
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    _build_automaton(gazetteer)
+    build_automaton(gazetteer)
     build_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    _automaton(gazetteer)  # (read from the automaton cache when it is there)
+    gazetteer_automaton(gazetteer)  # (read from the automaton cache when it is there)
     ready_seconds = time.perf_counter() - started
     bare = bare_automaton(gazetteer)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-
-    from sanctuary_tracker.places.resolve import fold
 
     def bare_scan():
         for text in texts:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import ahocorasick
 import pytest
 
 from sanctuary_tracker.places import automaton_cache
+from sanctuary_tracker.places.automaton import build_automaton
 from sanctuary_tracker.places.automaton_cache import cached_automaton
+from sanctuary_tracker.places.folding import marked
 from sanctuary_tracker.places.gazetteer import load_gazetteer
-from sanctuary_tracker.places.resolve import _build_automaton, marked
 
+PLACES = Path(automaton_cache.__file__).parent
 TEXT = "Officials in Chelsea, Mass., and in Nassau County on Long Island said so."
 
 
@@ -90,9 +95,36 @@ def test_an_empty_setting_turns_the_cache_off(tmp_path, monkeypatch):
 def test_the_cached_gazetteer_automaton_finds_what_a_fresh_one_finds(folder):
     gazetteer = load_gazetteer()
     assert gazetteer.digest and len(gazetteer.digest) == 64
-    fresh = _build_automaton(gazetteer)
+    fresh = build_automaton(gazetteer)
     cached_automaton(gazetteer.digest, lambda: fresh)
     read_back = cached_automaton(gazetteer.digest, lambda: pytest.fail("built again"))
     assert read_back is not fresh
     assert found(read_back) == found(fresh) and found(fresh)
     assert len(read_back) == len(fresh)
+
+
+def _places_imports(module: str) -> set[str]:
+    """The ``places`` modules that ``module`` imports (read with ast)."""
+    tree = ast.parse((PLACES / f"{module}.py").read_text())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "sanctuary_tracker.places":
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            package, _, name = node.module.rpartition(".")
+            if package == "sanctuary_tracker.places":
+                found.add(name)
+    return found
+
+
+def test_the_key_covers_the_code_that_makes_the_keys():
+    """The cache's key holds the source of every module the automaton is built with (but the
+    cache's own and the gazetteer's, whose file's digest is in the key), so a change to how
+    names are spelled, folded or marked makes a new file rather than reading a stale one."""
+    modules, todo = set(), ["automaton"]
+    while todo:
+        module = todo.pop()
+        if module not in modules and module not in {"automaton_cache", "gazetteer"}:
+            modules.add(module)
+            todo += sorted(_places_imports(module))
+    assert {f"{m}.py" for m in modules} == set(automaton_cache._KEY_SOURCES)

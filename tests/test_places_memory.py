@@ -10,15 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctuary_tracker.places import gazetteer as gazetteer_module
-from sanctuary_tracker.places import resolve
+from sanctuary_tracker.places import matching
+from sanctuary_tracker.places.automaton import gazetteer_automaton, scan
+from sanctuary_tracker.places.folding import marked
 from sanctuary_tracker.places.gazetteer import Jurisdiction, load_gazetteer
-from sanctuary_tracker.places.resolve import (
-    _automaton,
-    _scan,
-    _Spans,
-    marked,
-    resolve_places,
-)
+from sanctuary_tracker.places.matches import Spans
+from sanctuary_tracker.places.resolve import resolve_places
 
 _JOINERS = (", ", " and ", " said ", ".\n", " County ", " of ", "-", " ", ", Mass., ")
 
@@ -31,17 +28,17 @@ def _dense_text(count: int = 1500) -> str:
 
 
 def test_a_scan_in_stretches_finds_what_one_scan_finds():
-    automaton = _automaton(load_gazetteer())
+    automaton = gazetteer_automaton(load_gazetteer())
     text = marked(_dense_text())
     whole = list(automaton.iter_long(text))
     assert len(whole) > 1000
     for stretch in (1, 5, 64, 997, 10_000):
-        assert list(_scan(automaton, text, stretch)) == whole, stretch
+        assert list(scan(automaton, text, stretch)) == whole, stretch
 
 
 def test_stretches_cut_anywhere_would_lose_names():
     """The test above can fail: cutting at fixed places breaks names."""
-    automaton = _automaton(load_gazetteer())
+    automaton = gazetteer_automaton(load_gazetteer())
     text = marked(_dense_text())
     whole = list(automaton.iter_long(text))
     cut = [
@@ -56,7 +53,7 @@ def test_stretches_cut_anywhere_would_lose_names():
 def test_spans_hold_the_offsets_of_their_spans(spans):
     spans = [(start, start + length) for start, length in spans]
     every = {i for a, b in spans for i in range(a, b)}
-    held = _Spans(spans)
+    held = Spans(spans)
     assert [i for i in range(-2, 80) if i in held] == sorted(every)
 
 
@@ -71,7 +68,7 @@ def test_words_left_out_after_the_cues_are_not_read_again(monkeypatch):
     )
     texts = [_dense_text(), datelines]
     whole = [_mentions(text) for text in texts]
-    monkeypatch.setattr(resolve, "LARGE_TEXT", 0)  # every text taken for a long one
+    monkeypatch.setattr(matching, "LARGE_TEXT", 0)  # every text taken for a long one
     assert [_mentions(text) for text in texts] == whole
     named = {(m.jurisdiction.name, m.jurisdiction.state) for m in resolve_places(datelines)}
     assert {("Chambersburg", "PA"), ("Washington", "WA"), ("Denver", "CO")} <= named

@@ -8,15 +8,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sanctuary_tracker.places.resolve import (
-    _UNMARKED,
-    FOLD_CASED,
-    MARK,
-    fold,
-    jurisdictions_named,
-    marked,
-    resolve_places,
-)
+from sanctuary_tracker.places.folding import FOLD_CASED, MARK, UNMARKED, fold, marked
+from sanctuary_tracker.places.resolve import jurisdictions_named, resolve_places
 
 
 def named(text: str) -> set[tuple[str, str, str]]:
@@ -177,7 +170,7 @@ def _marked_by_expression(text: str) -> str:
     a mark for each space before a capital or a digit that does not start a small word."""
     cased = text.translate(FOLD_CASED).encode("ascii", "replace").decode("ascii")
     cased = " " + cased.translate(FOLD_CASED)  # ("?", an unfoldable character, a space)
-    small = "|".join(sorted(_UNMARKED, key=len, reverse=True))
+    small = "|".join(sorted(UNMARKED, key=len, reverse=True))
     before_capital = re.compile(r" (?=[A-Z0-9])(?!(?i:" + small + r")\.*(?![A-Za-z0-9&]))")
     return before_capital.sub(MARK, cased).lower()
 

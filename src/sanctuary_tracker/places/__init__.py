@@ -1,4 +1,5 @@
-"""US jurisdictions: the gazetteer (gazetteer.py) and place resolution in text (resolve.py)."""
+"""US jurisdictions: the gazetteer (gazetteer.py) and place resolution in text (resolve.py,
+with its parts: folding, automaton, lookups, matches, match_cues, county_lists, matching)."""
 
 from sanctuary_tracker.places.gazetteer import (
     Gazetteer,

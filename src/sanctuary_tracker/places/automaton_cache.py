@@ -3,10 +3,11 @@ takes about 1.4 s, reading it back under 0.1 s (a command-line run, each batch w
 each web process pays the build once otherwise).
 
 A cached automaton is used only for the same gazetteer file (its SHA-256), the same code
-that makes the keys (the source of ``resolve``, ``cues`` and ``tokens``), the same
-pyahocorasick and the same Python; anything else makes a new file. A missing, unreadable
-or corrupt file is rebuilt, and a cache folder that cannot be written is simply not used:
-the cache never makes a run fail.
+that makes the keys (the source of ``automaton``, ``folding``, ``cues`` and ``tokens``: a
+test checks these are the modules ``automaton`` builds with), the same pyahocorasick and
+the same Python; anything else makes a new file. A missing, unreadable or corrupt file is
+rebuilt, and a cache folder that cannot be written is simply not used: the cache never
+makes a run fail.
 
 Where: ``$SANCTUARY_CACHE`` (an empty value turns the cache off), else
 ``$XDG_CACHE_HOME/sanctuary-tracker``, else ``~/.cache/sanctuary-tracker``. The files are
@@ -29,7 +30,7 @@ from sanctuary_tracker.heap import release_freed_heap
 from sanctuary_tracker.settings import get
 
 CACHE_ENV = "SANCTUARY_CACHE"
-_KEY_SOURCES = ("resolve.py", "cues.py", "tokens.py")
+_KEY_SOURCES = ("automaton.py", "folding.py", "cues.py", "tokens.py")
 
 
 def cache_dir() -> Path | None:
