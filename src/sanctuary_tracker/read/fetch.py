@@ -24,12 +24,12 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.read.compression import inflate
 from sanctuary_tracker.settings import ReadLimits
 
 MAX_REDIRECTS = 5
@@ -168,19 +168,15 @@ def _decode(raw: bytes, encoding: str | None, original: str, cap: int) -> bytes:
 
 
 def _inflate(data: bytes, coding: str, original: str, cap: int) -> bytes:
-    modes = (31,) if coding != "deflate" else (15, -15)  # deflate: zlib-wrapped, or raw
-    for wbits in modes:
-        inflater = zlib.decompressobj(wbits=wbits)
-        try:
-            out = inflater.decompress(data, cap + 1)
-        except zlib.error:
-            continue
-        if len(out) > cap:
-            raise ReadError(original, f"decompresses to more than {cap:,} bytes (the fetch limit)")
-        if not inflater.eof:
-            raise ReadError(original, f"has a truncated {coding} body")
-        return out
-    raise ReadError(original, f"has a corrupt {coding} body")
+    inflated = inflate(data, coding, cap)
+    if inflated is None:
+        raise ReadError(original, f"has a corrupt {coding} body")
+    out, ended = inflated
+    if len(out) > cap:
+        raise ReadError(original, f"decompresses to more than {cap:,} bytes (the fetch limit)")
+    if not ended:
+        raise ReadError(original, f"has a truncated {coding} body")
+    return out
 
 
 def _split(current: str, original: str) -> tuple[str, str, int, str]:

@@ -35,6 +35,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from sanctuary_tracker.errors import ReadError
+from sanctuary_tracker.read.compression import inflate
 from sanctuary_tracker.read.payload import Payload
 from sanctuary_tracker.settings import ReadLimits
 
@@ -333,17 +334,13 @@ def _dechunk(body: bytes) -> bytes:
 
 
 def _inflate(body: bytes, encoding: str, cap: int) -> bytes:
-    modes = (31,) if encoding != "deflate" else (15, -15)  # deflate: zlib-wrapped, else raw
-    for wbits in modes:
-        inflater = zlib.decompressobj(wbits=wbits)
-        try:
-            out = inflater.decompress(body, cap + 1)
-        except zlib.error:
-            continue
-        if len(out) > cap:
-            raise _Skip(f"that decompress to over the {cap:,}-byte record limit")
-        return out  # a truncated body is kept: what decoded is still text
-    raise _Skip(f"with a corrupt {encoding} body")
+    inflated = inflate(body, encoding, cap)
+    if inflated is None:
+        raise _Skip(f"with a corrupt {encoding} body")
+    out, _ended = inflated  # a truncated body is kept: what decoded is still text
+    if len(out) > cap:
+        raise _Skip(f"that decompress to over the {cap:,}-byte record limit")
+    return out
 
 
 def _skipped_message(skipped: list[tuple[str, str]]) -> str:
