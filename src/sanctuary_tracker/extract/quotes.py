@@ -21,13 +21,13 @@ from typing import Any
 
 from sanctuary_tracker.extract.people import Person
 from sanctuary_tracker.extract.quotes_marks import Span, quotation_spans
+from sanctuary_tracker.text.abbreviations import QUOTE_ABBREVIATIONS
 from sanctuary_tracker.text.lexicon import (
-    FEMALE_PRONOUNS,
-    MALE_PRONOUNS,
     PROXY_WORDS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    pronoun_gender,
 )
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
@@ -36,10 +36,6 @@ _ROLE = re.compile(
     r"\b(?:the|a|an|The|A|An)[ \t]+(?:[a-z.'’-]+[ \t]+){0,3}?("
     + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
     + r")\b"
-)
-_ABBREV = frozenset(
-    "sen rep gov lt sgt capt col gen dr mr mrs ms rev prof ald st jr sr atty esq hon supt u.s "
-    "no vs v inc co corp jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _TERM_BEFORE = re.compile(
     r"\b(?:entitled|titled|named|dubbed|so-called|so called|term|terms|phrase|word|words|"
@@ -72,6 +68,7 @@ _PARAPHRASE = re.compile(
     + r")[ \t]+(?:that[ \t]+)?|(?:told|tells)[ \t]+(?:[\w.'’-]+[ \t]+){1,4}?that[ \t]+)(?=[a-z$])"
 )
 _STATEMENT = re.compile(r"\b(?:statement|remarks|letter|message|testimony|post|tweet)s?\b", re.I)
+_WORD_BEFORE_MARK = re.compile(r"([\w.]+)$")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
 MAX_SEGMENT = 240
 
@@ -140,14 +137,22 @@ class _Attributor:
     # -- segments ---------------------------------------------------------------------------
     def _sentence_end(self, start: int, limit: int) -> int:
         for m in _SENTENCE_END.finditer(self.text, start, limit):
-            word = re.search(r"([\w.]+)$", self.text[max(start, m.start() - 12) : m.start()])
-            w = word.group(1).lower() if word else ""
-            if w in _ABBREV or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            w = self._word_before(m.start(), start)
+            if (
+                w in QUOTE_ABBREVIATIONS
+                or re.fullmatch(r"[a-z]", w)
+                or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
+            ):
                 continue
             if self._quoted(m.start()):
                 continue
             return m.end()
         return limit
+
+    def _word_before(self, mark: int, floor: int) -> str:
+        """The word (with its dots) that ends right before a terminal mark, lower case."""
+        word = _WORD_BEFORE_MARK.search(self.text, max(floor, mark - 12), mark)
+        return word.group(1).lower() if word else ""
 
     def _after(self, span: Span, next_open: int) -> tuple[int, int]:
         start = (span.close + 1) if span.close is not None else span.end
@@ -160,9 +165,8 @@ class _Attributor:
         floor = max(span.paragraph_start, prev_close, span.open - MAX_SEGMENT)
         start = floor
         for m in _SENTENCE_END.finditer(self.text, floor, span.open):
-            word = re.search(r"([\w.]+)$", self.text[max(floor, m.start() - 12) : m.start()])
-            w = word.group(1).lower() if word else ""
-            if w in _ABBREV or re.fullmatch(r"[a-z]", w) or self._quoted(m.start()):
+            w = self._word_before(m.start(), floor)
+            if w in QUOTE_ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or self._quoted(m.start()):
                 continue
             start = m.end()
         return start, span.open
@@ -232,13 +236,7 @@ class _Attributor:
         return self._possessive_at(cand.end)
 
     def _pronoun(self, word: str, pos: int) -> Person | None:
-        gender = (
-            "m"
-            if word.lower() in MALE_PRONOUNS
-            else "f"
-            if word.lower() in FEMALE_PRONOUNS
-            else None
-        )
+        gender = pronoun_gender(word)
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         floor = max(-1, i - 200)
         fallback = None

@@ -1,6 +1,8 @@
 """The one home for the word lists that tell what a capitalised name is: titles (a name after
 one is a person's), organisation words (a name ending in one is an organisation's), speech
-verbs, words that are never part of a name, and the particles and suffixes of names.
+verbs, words that are never part of a name, the particles and suffixes of names, the words
+of a photo credit, and the federal body a bare title implies (abbreviations, "Sen.", are in
+``text.abbreviations``).
 
 The place resolver (``places.cues``), people and quotes import these; all lower case; lists,
 not models, so every decision can be traced to a word here."""
@@ -35,6 +37,15 @@ ROLE_WORDS = _words(
     """
 )
 TITLE_WORDS = PERSON_TITLES | ROLE_WORDS
+# Titles whose body goes without saying (the federal office): a person's "of".
+FEDERAL_BODIES = {
+    "president": "United States",
+    "u.s. president": "United States",
+    "vice president": "United States",
+    "attorney general": "U.S. Department of Justice",
+    "u.s. attorney general": "U.S. Department of Justice",
+    "homeland security secretary": "U.S. Department of Homeland Security",
+}
 # Words that may stand inside a title phrase without being a title themselves
 # ("acting Superintendent of Schools", "U.S. District Judge", "Deputy Executive Assistant Director").
 TITLE_PARTS = _words(
@@ -47,11 +58,7 @@ TITLE_PARTS = _words(
     schools' lead co-founder national regional local democratic republican high-ranking top
     """
 )
-# Abbreviated titles, matched without their dot ("Sen.", "Lt.").
-TITLE_ABBREVIATIONS = _words(
-    "sen rep gov lt sgt capt col gen dr mr mrs ms rev prof ald atty hon supt det insp cmdr adm "
-    "maj pres sec"
-)
+# (Abbreviated titles, "Sen.", "Lt.", are with the other abbreviations: text.abbreviations.)
 
 # -- organisations ----------------------------------------------------------------------------
 # The last word of a newspaper's or broadcaster's name: "Boston Globe", "Fox News".
@@ -149,6 +156,8 @@ PROXY_WORDS = _words(
 )
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
+# Lines that credit a photo or write a byline: "Photo: P.J. D'Annunzio", "By Jane Roe".
+CREDIT_WORDS = _words("photo photos credit credits photographer file by")
 
 # -- names ------------------------------------------------------------------------------------
 # Capitalised words that are never part of a person's name (sentence openers, months, days).
@@ -170,3 +179,15 @@ NOT_NAMES = _words(
 )
 # Small words inside surnames: "Chris Van Hollen", "Martin do Nascimento".
 PARTICLES = _words("van von de da do dos das del della der den di la le du st. bin ter ten")
+# Suffixes that follow a name: "Martin Luther King Jr.", "John Smith III".
+NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+
+
+def pronoun_gender(word: str) -> str | None:
+    """ "m" for "he", "him", "his"; "f" for "she", "her", "hers" (any case); else None."""
+    lower = word.lower()
+    if lower in MALE_PRONOUNS:
+        return "m"
+    if lower in FEMALE_PRONOUNS:
+        return "f"
+    return None

@@ -6,9 +6,9 @@ capital, digit or opening quote; at every line break; and at a hard limit of
 breaks at all still yields sentences of bounded length in one linear pass. A period after an
 abbreviation ("Sen.", "U.S.", "Jan.") or an initial ("John F. Kennedy") ends nothing.
 
-Amounts, listings and provisions take ``sentences``; quotes take ``sentence_ends`` (where a
-sentence ends inside a stretch of text); people take ``ends_sentence`` (whether a word with a
-dot closes its sentence)."""
+Amounts, listings and provisions take ``sentences``; people take ``ends_sentence`` (whether a
+word with a dot closes its sentence); ``sentence_ends`` tells where a sentence ends inside a
+stretch of text. The abbreviations are those of ``text.abbreviations``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from sanctuary_tracker.text.abbreviations import ABBREVIATIONS
 
 MAX_SENTENCE = 1500
 
@@ -25,14 +27,6 @@ _BREAK = re.compile(r"[.!?][\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
 # A terminal mark that may end a sentence inside running text (before space, a closing
 # quote or bracket, or the end).
 _MARK = re.compile(r"[.!?](?=[\s\"”’)]|$)")
-# Words whose trailing period does not end a sentence.
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr st sen rep gov lt col gen sgt capt det atty jr sr co corp inc ltd no vs v
-    jan feb mar apr aug sept sep oct nov dec dept ave blvd mt ft u.s u.s.a d.c a.m p.m
-    e.g i.e etc rev prof pres supt cmdr insp ald esq hon adm maj sec
-    """.split()
-)
 _WORD_BEFORE = re.compile(r"([A-Za-z.]{1,12})$")
 
 
