@@ -244,3 +244,10 @@ def test_a_name_placed_first_keeps_its_place():
 def test_a_kind_word_before_a_list_holds_for_all_of_it():
     found = named("Letters went to the cities of Chicago, New Orleans, New York and Philadelphia.")
     assert ("New York", "NY", "local") in found and ("New York", "NY", "state") not in found
+
+
+def test_state_of_before_a_name_no_state_has_is_no_state_and_no_crash():
+    # "State of" asks for a state; a county name after it, with its state given, gives
+    # no state (it used to raise on the empty choice)
+    found = named("The State of Clackamas County Oregon filed a brief.")
+    assert not any(level == "state" and name.startswith("Clackamas") for name, _, level in found)

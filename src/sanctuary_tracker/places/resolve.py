@@ -171,6 +171,8 @@ class _Resolver:
 
     def _sure(self, m: Match):
         found = self._filtered(m)
+        if not found:  # "State of Clackamas County": no state has the name
+            return None
         if m.key == "washington":
             return self._washington(m, found)
         if not m.names_state:
