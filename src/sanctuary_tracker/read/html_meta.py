@@ -12,6 +12,7 @@ from html import unescape
 from urllib.parse import urlsplit
 
 from sanctuary_tracker.read.dates import find_date
+from sanctuary_tracker.read.site_name import choose_site_name
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·•:]\s+|\s+-\s+")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
@@ -65,6 +66,7 @@ class PageMeta:
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
+    publisher_reason: str = ""  # why the publisher is the one chosen (or why there is none)
     original_publisher: str | None = None
     byline: str | None = None
     captions: list[str] = field(default_factory=list)
@@ -268,12 +270,16 @@ def page_meta(tree, url: str | None) -> PageMeta:
     article = article_object(objects)
 
     publisher_names = _names(article.get("publisher"))
-    meta.publisher = (
-        metas.get("og:site_name")
-        or (publisher_names[0] if publisher_names else None)
-        or metas.get("application-name")
-        or host_name(url or metas.get("og:url"))
-    )
+    candidates = [
+        ("og:site_name", metas.get("og:site_name")),
+        ("the JSON-LD publisher", publisher_names[0] if publisher_names else None),
+        ("application-name", metas.get("application-name")),
+    ]
+    served, declared = host_name(url), host_name(metas.get("og:url"))
+    site = choose_site_name(candidates, served=served, declared=declared)
+    meta.publisher, meta.publisher_reason = site.name, site.reason
+    # the title loses the site's name as the page gives it ("Headline | Site | tagline")
+    given = next((value for _, value in candidates if value), None) or served or declared
 
     headline = article.get("headline")
     title = (
@@ -286,7 +292,7 @@ def page_meta(tree, url: str | None) -> PageMeta:
         title = clean(h1.text) if h1 else ""
     if not title:
         title = clean(tree.title)
-    title = strip_site(title, meta.publisher, host_name(url))
+    title = strip_site(title, given, host_name(url))
     meta.title = title or None
     meta.descriptions = list(
         dict.fromkeys(

@@ -42,6 +42,12 @@ _JOINERS = ("of", "the", "and", "&", "de", "for")
 _WORD = re.compile(r"[\w'’.&]+(?:-[\w'’.&]+)*")
 
 
+def is_media_word(word: str) -> bool:
+    """One of the words outlets put in their names ("News", "Times", "Gazette"): by itself,
+    a kind of outlet, not one outlet's name."""
+    return bool(_MEDIA_WORD.match(word.strip()))
+
+
 def is_wire_service(name: str | None) -> bool:
     """A news agency whose stories other outlets print ("AP", "The Associated Press")."""
     return bool(name) and bool(_WIRES.match(name.strip()))
