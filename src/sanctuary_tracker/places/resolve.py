@@ -171,10 +171,10 @@ class _Resolver:
 
     def _sure(self, m: Match):
         found = self._filtered(m)
+        if m.key == "washington":  # (the District, by the state given, needs no namesake)
+            return self._washington(m, found)
         if not found:  # "State of Clackamas County": no state has the name
             return None
-        if m.key == "washington":
-            return self._washington(m, found)
         if not m.names_state:
             states = []
         elif found is lookup(self.gazetteer, m.key):
