@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 
@@ -144,7 +145,8 @@ SETTINGS: tuple[Setting, ...] = (
         "SANCTUARY_CACHE",
         "places",
         "$XDG_CACHE_HOME/sanctuary-tracker",
-        "folder of the resolver's automaton cache; set empty to turn the cache off "
+        "folder of the caches (the resolver's automaton, the given names' counts); set "
+        "empty to turn caching off "
         "(default $XDG_CACHE_HOME/sanctuary-tracker)",
         _as_given,
     ),
@@ -152,7 +154,7 @@ SETTINGS: tuple[Setting, ...] = (
         "XDG_CACHE_HOME",
         "places",
         "~/.cache",
-        "the user's cache folder, under which the automaton cache lives (default ~/.cache)",
+        "the user's cache folder, under which the caches live (default ~/.cache)",
         _as_given,
     ),
     Setting(
@@ -251,3 +253,14 @@ def get(name: str) -> Any:
 def settings_help(*parts: str) -> dict[str, str]:
     """Name -> help of the settings the given parts read, in declaration order."""
     return {s.name: s.help for s in SETTINGS if s.part in parts}
+
+
+def cache_dir() -> Path | None:
+    """The folder the program keeps what it works out once (the name automaton, the given
+    names' counts): ``$SANCTUARY_CACHE``, else ``$XDG_CACHE_HOME/sanctuary-tracker``; None
+    when ``$SANCTUARY_CACHE`` is set empty (no cache)."""
+    configured = get("SANCTUARY_CACHE")
+    if configured is not None:
+        return Path(configured).expanduser() if configured.strip() else None
+    base = get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "sanctuary-tracker"

@@ -51,9 +51,9 @@ def funding_import(files, fiscal_year, fmt, user) -> None:
     XLSX), match each award to its jurisdiction and store it. Ends with the counts: rows
     read, matched, unmatched and doubtful (sent to review), rejected with reasons,
     duplicates; totals net of deobligations."""
-    from sanctuary_tracker.funding.load import import_files
     from sanctuary_tracker.funding.tables import TableError
     from sanctuary_tracker.store.db import open_store
+    from sanctuary_tracker.store.funding_load import import_files
     from sanctuary_tracker.store.users import LOAD, require
 
     open_store()
@@ -95,9 +95,9 @@ def funding_show(jurisdiction, program, fiscal_year, fmt, output) -> None:
     """One JURISDICTION's awards ("Chicago, IL", a GEOID or an OCD id), each with its
     source file and row, and the total."""
     from sanctuary_tracker.classify.lookup import find_jurisdiction
-    from sanctuary_tracker.funding.queries import show
     from sanctuary_tracker.places.gazetteer import load_gazetteer
     from sanctuary_tracker.store.db import open_store
+    from sanctuary_tracker.store.funding_queries import show
 
     open_store()
     j = find_jurisdiction(load_gazetteer(), jurisdiction)
@@ -123,9 +123,9 @@ def funding_show(jurisdiction, program, fiscal_year, fmt, output) -> None:
 def funding_at_stake(definition_id, date, program, fiscal_year, state, fmt, output, evidence):
     """The money received by the jurisdictions a definition counts as sanctuary on a date:
     the total and the per-jurisdiction list (partial ones listed apart, not totalled)."""
-    from sanctuary_tracker.funding.queries import at_stake
     from sanctuary_tracker.places.gazetteer import load_gazetteer
     from sanctuary_tracker.store.db import open_store
+    from sanctuary_tracker.store.funding_queries import at_stake
 
     definition = pick_definition(load_definitions(()), definition_id)
     open_store()
@@ -147,8 +147,8 @@ def funding_at_stake(definition_id, date, program, fiscal_year, state, fmt, outp
 def funding_review(state, limit, fmt, output) -> None:
     """The awards a person must look at: unmatched recipients and doubtful matches, largest
     first, each with how the match was tried and where the row is."""
-    from sanctuary_tracker.funding.queries import review_list
     from sanctuary_tracker.store.db import open_store
+    from sanctuary_tracker.store.funding_queries import review_list
 
     open_store()
     total, rows = review_list(state, limit)

@@ -27,19 +27,10 @@ from importlib import metadata
 from pathlib import Path
 
 from sanctuary_tracker.heap import release_freed_heap
-from sanctuary_tracker.settings import get
+from sanctuary_tracker.settings import cache_dir
 
 CACHE_ENV = "SANCTUARY_CACHE"
 _KEY_SOURCES = ("automaton.py", "folding.py", "cues.py", "tokens.py")
-
-
-def cache_dir() -> Path | None:
-    """The cache folder, or None when ``$SANCTUARY_CACHE`` is set empty."""
-    configured = get(CACHE_ENV)
-    if configured is not None:
-        return Path(configured).expanduser() if configured.strip() else None
-    base = get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "sanctuary-tracker"
 
 
 @lru_cache(maxsize=1)

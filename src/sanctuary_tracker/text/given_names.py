@@ -20,6 +20,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from sanctuary_tracker.settings import cache_dir
+
 # A name given to fewer babies than this over 1880-2017 is too rare to be evidence by itself
 # ("Council" was given to 262 boys, "Elon" to 2,225 babies, "Kieran" to 13,955).
 MIN_BIRTHS = 2000
@@ -48,7 +50,7 @@ def _counts() -> dict[str, tuple[int, int]]:
     """Lower-case given name -> (babies who were boys, babies who were girls), 1880-2017.
 
     Summing the table takes pyarrow about 190 MB at its peak, for 6,792 names: the sums are
-    kept in the cache folder (``places.automaton_cache.cache_dir``) as JSON, keyed by the
+    kept in the cache folder (``settings.cache_dir``) as JSON, keyed by the
     table's and this module's SHA-256, so only a process that finds no cache file pays it."""
     path = _data_file()
     cache = _cache_file(path)
@@ -62,8 +64,6 @@ def _counts() -> dict[str, tuple[int, int]]:
 
 
 def _cache_file(table: Path) -> Path | None:
-    from sanctuary_tracker.places.automaton_cache import cache_dir
-
     folder = cache_dir()
     if folder is None:
         return None

@@ -84,7 +84,7 @@ def build_demo(url: str) -> DemoReport:
 def _import_awards() -> int:
     """The bundled award file, imported once (a store already holding it keeps its rows);
     how many of its awards the store holds."""
-    from sanctuary_tracker.funding.load import import_files
+    from sanctuary_tracker.store.funding_load import import_files
     from sanctuary_tracker.store.models import Award
 
     held = Award.objects.filter(source_file__endswith=DEMO_AWARDS)

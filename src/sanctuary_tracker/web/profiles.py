@@ -86,7 +86,7 @@ def _titled(listings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _awards(j) -> dict[str, Any]:
     """The federal awards matched to ``j``: totals by program and fiscal year (net of
     deobligations) and the largest awards, each with its source file's name and row."""
-    from sanctuary_tracker.funding.queries import show
+    from sanctuary_tracker.store.funding_queries import show
 
     found = show(j)
     awards = sorted(found["awards"], key=lambda a: (-abs(Decimal(a["amount"])), a["award_key"]))
