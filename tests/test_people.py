@@ -238,3 +238,9 @@ def test_title_and_surname_written_in_lower_case_alone_is_a_common_noun(others):
     found = [p.name for p in find_people(text, [])]
     assert "Cooper" in found
     assert "Baker" not in found
+
+
+def test_a_state_after_a_preposition_is_no_speaker():
+    text = "Leaders of towns in Vermont said the order changed nothing. Mayor Ann Ruiz agreed."
+    names = [p.name for p in find_people(text, resolve_places(text))]
+    assert "Vermont" not in names and "Ann Ruiz" in names

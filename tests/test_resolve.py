@@ -251,3 +251,21 @@ def test_state_of_before_a_name_no_state_has_is_no_state_and_no_crash():
     # no state (it used to raise on the empty choice)
     found = named("The State of Clackamas County Oregon filed a brief.")
     assert not any(level == "state" and name.startswith("Clackamas") for name, _, level in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The mayor of Boston said the city would go to court.", "Boston"),
+        ("Leaders of towns in Vermont said nothing would change.", "Vermont"),
+        ("Officials from Denver told reporters the jail would not hold anyone.", "Denver"),
+    ],
+)
+def test_a_name_after_a_preposition_is_no_speaker(text, name):
+    # "said" after a name marks a person ("Jansen said"), but not after "of", "in", "from":
+    # there the name ends the phrase that is the verb's subject
+    assert name in {n for n, _, _ in named(text)}
+
+
+def test_a_name_before_said_is_still_a_person():
+    assert not named("Jansen said the county would comply.")

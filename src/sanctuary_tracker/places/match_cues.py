@@ -66,6 +66,10 @@ _TITLE_BEFORE = re.compile(
 )
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][a-z]+[ \t]+$")
 _SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(cues.SPEECH_VERBS) + r")\b")
+# A name right after a preposition is not the subject of the verb after it: "the mayor of
+# Boston said", "leaders in Massachusetts said".
+PREPOSITIONS = ("in", "of", "from", "at", "near", "outside", "across", "throughout", "within")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")[ \t]+$", re.I)
 
 
 def person_beside(doc: Doc, start: int, end: int) -> bool:
@@ -73,7 +77,7 @@ def person_beside(doc: Doc, start: int, end: int) -> bool:
     "said" ("Governor Abbott", "Michele Jansen", "Abbott said")."""
     text = doc.text
     if _SPEECH_AFTER.match(text, end):
-        return True
+        return not _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
     if not text[start - 1 : start].isspace() or not start:
         return False  # neither a title nor a first name stands right before it
     lo = start - 16 if start > 16 else 0
@@ -150,8 +154,8 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
             and tokens[last + 2][0][:1].isupper()
         ):
             return "organisation"  # "Center for Immigration Studies"
-        if after_norm in cues.SPEECH_VERBS:
-            return "person"  # "Jansen said"
+        if after_norm in cues.SPEECH_VERBS and before_norm not in PREPOSITIONS:
+            return "person"  # "Jansen said", but not "the mayor of Boston said"
     if (
         single
         and tight_before
