@@ -269,3 +269,13 @@ def test_a_name_after_a_preposition_is_no_speaker(text, name):
 
 def test_a_name_before_said_is_still_a_person():
     assert not named("Jansen said the county would comply.")
+
+
+def test_counties_no_place_is_named_after_are_found_in_a_list():
+    # names that are only counties' ("Multnomah", "Clackamas") are read in a list before
+    # "counties" like any other, and placed together
+    found = named("Multnomah and Clackamas counties filed suit on Monday.")
+    assert {("Multnomah County", "OR", "county"), ("Clackamas County", "OR", "county")} <= found
+    found = named("Leaders of Multnomah, Washington and Clackamas counties met.")
+    assert ("Washington County", "OR", "county") in found
+    assert named("Two Oregon Counties Sue") == {("Oregon", "OR", "state")}  # one name: no list

@@ -19,6 +19,67 @@ LISTED_CITY = 10_000  # a listed name with a namesake city this large may be the
 _LIST_GAP_STARTS = frozenset(",") | {chr(code) for code in range(0x3001) if chr(code).isspace()}
 _AND_BEFORE = re.compile(r"\s(?:and|or|&)\s")
 _KIND_AFTER = re.compile(r"\s+(counties|parishes)\b", re.I)
+_PLURAL_KIND = re.compile(r"\b(?:counties|parishes)\b", re.I)
+# A run of capitalised words (a county's name of one to three words).
+_NAME_RUN = re.compile(r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}")
+_LIST_BEFORE_KIND = re.compile(
+    r"(?:[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}"
+    r"(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+))+"
+    r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}[ \t]+$"
+)
+_LOOK_BACK = 240  # characters read back from "counties" for the names listed before it
+
+
+def _plural_kind_words(text: str):
+    """The matches of "counties" and "parishes" in any case, found from their tails by
+    str.find (a case-blind expression over the whole text costs several times more)."""
+    found = []
+    for tail in ("ounties", "OUNTIES", "arishes", "ARISHES"):
+        at = text.find(tail)
+        while at >= 0:
+            match = _PLURAL_KIND.match(text, at - 1) if at else None
+            if match is not None and (at < 2 or not text[at - 2].isalnum()):
+                found.append(match)
+            at = text.find(tail, at + len(tail))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _capitalised_word_ends(text: str, last: int) -> bool:
+    """Whether the word that ends at ``text[last]`` starts with a capital."""
+    first = last
+    while first > 0 and not text[first - 1].isspace():
+        first -= 1
+    return text[first : first + 1].isupper()
+
+
+def listed_before_kind(text: str, raw: list, gazetteer: Gazetteer) -> list:
+    """The names listed before "counties" or "parishes" that are no place's name alone, so
+    the automaton does not see them ("Multnomah and Clackamas counties"): (start, end, key)
+    as the automaton's matches, for ``county_lists`` only. A run of words is cut from the
+    left to the longest county name it ends with ("The Multnomah": Multnomah)."""
+    seen = {(start, end) for start, end, _ in raw}
+    found = []
+    for kind in _plural_kind_words(text):
+        before = kind.start() - 1
+        while before > 0 and text[before] in " \t":
+            before -= 1
+        if before < 0 or text[before] in " \t" or not _capitalised_word_ends(text, before):
+            continue  # (most mentions: "the counties", "border counties")
+        lo = max(0, kind.start() - _LOOK_BACK)
+        listed = _LIST_BEFORE_KIND.search(text, lo, kind.start())
+        if listed is None:
+            continue
+        suffix = " Parish" if kind.group().lower().startswith("parish") else " County"
+        for run in _NAME_RUN.finditer(text, listed.start(), kind.start()):
+            words = list(re.finditer(r"\S+", run.group()))
+            for first in words:
+                start, end = run.start() + first.start(), run.end()
+                if (start, end) in seen:
+                    break
+                if _counties_named(gazetteer, text[start:end], suffix):
+                    found.append((start, end, normalise_phrase(text[start:end])))
+                    break
+    return found
 
 
 def county_lists(

@@ -8,7 +8,7 @@ import re
 
 from sanctuary_tracker.heap import LARGE_TEXT, release_freed_heap
 from sanctuary_tracker.places.automaton import SCAN_CHARS, gazetteer_automaton, scan
-from sanctuary_tracker.places.county_lists import county_lists
+from sanctuary_tracker.places.county_lists import county_lists, listed_before_kind
 from sanctuary_tracker.places.folding import marked_and_spaced
 from sanctuary_tracker.places.gazetteer import Gazetteer
 from sanctuary_tracker.places.lookups import facts_by_key, key_facts, lookup
@@ -63,7 +63,8 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
         else:
             rest.append(r)
     doc = Doc(text, spaced)
-    lists, taken = county_lists(doc, raw, gazetteer, long_text)
+    listed = listed_before_kind(text, raw, gazetteer)
+    lists, taken = county_lists(doc, sorted(raw + listed) if listed else raw, gazetteer, long_text)
     matches = [m for m in lists if m.candidates]
     if taken:
         raw = [r for r in raw if r[0] not in taken]
