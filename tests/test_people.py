@@ -244,3 +244,21 @@ def test_a_state_after_a_preposition_is_no_speaker():
     text = "Leaders of towns in Vermont said the order changed nothing. Mayor Ann Ruiz agreed."
     names = [p.name for p in find_people(text, resolve_places(text))]
     assert "Vermont" not in names and "Ann Ruiz" in names
+
+
+def test_a_quoted_nickname_inside_a_name():
+    text = (
+        'Harbor County Sheriff Robert "Bobby" Lane spoke on Monday. '
+        '"We will hold them," Lane said. Mayor Ann “Annie Jo” Ruiz disagreed.'
+    )
+    people = find_people(text, resolve_places(text))
+    names = [p.name for p in people]
+    assert names == ["Robert Lane", "Ann Ruiz"]
+    lane = people[0]
+    assert lane.title.endswith("Sheriff") and text[lane.start : lane.end].endswith("Lane")
+    assert len(lane.mentions) == 2  # "Lane said" is the sheriff
+
+
+def test_quotation_marks_that_hold_no_nickname_are_left_alone():
+    text = 'Mayor Ann Ruiz called the order "Illegal" Tuesday. Ruiz said so.'
+    assert [p.name for p in find_people(text, resolve_places(text))] == ["Ann Ruiz"]

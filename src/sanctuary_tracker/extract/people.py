@@ -91,7 +91,21 @@ class Person:
 def find_people(text: str, places: list[PlaceMention]) -> list[Person]:
     """Each named person once, in order of first full mention; `start`, `end` point at that
     mention, `mentions` at every one (surname-only ones included)."""
-    return _Finder(text, PlaceSpans(places)).run()
+    return _Finder(without_nicknames(text), PlaceSpans(places)).run()
+
+
+# A nickname in double quotes between a given name and a surname: 'Jimmy "J.J." Jones'.
+_NICKNAME = re.compile(
+    r"(?<=[a-z][ \t])[\"“][A-Z][A-Za-z.'’-]{0,20}(?:[ \t][A-Z][A-Za-z.'’-]{0,20})?[\"”](?=[ \t]+[A-Z][a-z])"
+)
+
+
+def without_nicknames(text: str) -> str:
+    """``text`` with each quoted nickname inside a name blanked out (the same length, so
+    every offset holds): the name reads as its given name and surname."""
+    if '"' not in text and "“" not in text:
+        return text
+    return _NICKNAME.sub(lambda m: " " * len(m.group()), text)
 
 
 class _Finder:
