@@ -16,6 +16,7 @@ from sanctuary_tracker.extract.quotes import find_quotes
 from sanctuary_tracker.places.gazetteer import Jurisdiction
 from sanctuary_tracker.places.resolve import PlaceMention, resolve_places
 from sanctuary_tracker.places.tokens import normalise_phrase
+from sanctuary_tracker.text.paragraphs import flowed
 
 DOCUMENT_FIELDS = (
     "title",
@@ -37,6 +38,7 @@ def extract(document: Document) -> dict[str, Any]:
     and its offsets there."""
     fields = _fields(document)
     text, starts = _joined(fields)
+    text = flowed(text)  # a hard-wrapped paragraph read as one line (offsets unchanged)
     places = resolve_places(text)
     people = find_people(text, places)
     evidence = {
