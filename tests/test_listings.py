@@ -188,3 +188,18 @@ def test_report_named_in_a_sentence_cut_inside_a_word():
     text = "x" * 1500 + "DDOR named Somerville to its list."
     places = [mention(text, "Somerville", "Somerville", "MA", "city", "2562535")]
     assert listed(text, places) == [("dhs-ddor-2017", ["Somerville, MA"])]
+
+
+def test_a_negated_sentence_lists_the_places_of_its_listing_clause():
+    text = (
+        "Harbor County was not among the jurisdictions named in the Declined Detainer "
+        "Outcome Report, which listed Travis County and Cook County in 2017."
+    )
+    places = [
+        mention(text, "Harbor County", "Harbor County", "OR", "county", "41999"),
+        mention(text, "Travis County", "Travis County", "TX", "county", "48453"),
+        mention(text, "Cook County", "Cook County", "IL", "county", "17031"),
+    ]
+    assert listed(text, places) == [("dhs-ddor-2017", ["Travis County, TX", "Cook County, IL"])]
+    negated_only = text.split(",")[0] + "."
+    assert listed(negated_only, places[:1]) == []

@@ -21,7 +21,8 @@ For each sentence (bounded; see ``sanctuary_tracker.text.sentences``):
    the last ``CONTEXT`` sentences) makes the places it names members, except a state used
    as a modifier ("Connecticut cities"), a dateline, and a place that only locates another
    ("90 miles north of Des Moines"). A sentence saying the places are not on the list
-   ("absent from", "not on", "left off") gives no members.
+   ("absent from", "not on", "left off") gives no members, but for the places of a
+   listing clause after the negation ("..., which listed Travis County").
 3. **The next sentences.** A sentence right after a listing that opens as its continuation
    ("Also", "Additionally", "Finally") and speaks of the same thing (shares a word with
    it) adds its places to the same list, for up to ``FOLLOW`` sentences.
@@ -73,6 +74,11 @@ NOT_ON = re.compile(
     r"not[ \t](?:on|in|among|included|listed|named)|"
     r"(?:isn't|wasn't|aren't|weren't|isn’t|wasn’t|aren’t|weren’t)[ \t]"
     r"(?:on|in|among|included|listed|named))\b",
+    re.I,
+)
+# A relative clause that lists after a negated one: ", which listed", ", which named".
+_LISTING_CLAUSE = re.compile(
+    r",[ \t]+(?:which|that)[ \t]+(?:also[ \t]+)?(?:listed|named|included|identified|cited)\b",
     re.I,
 )
 ANAPHORIC = re.compile(
@@ -267,9 +273,16 @@ def _listing_in(text, sentence, index, named, reading, ordered) -> Listing | Non
             cue = "introduces " + JURISDICTIONS_NOUN.search(sentence.text).group()
     if not cue or list_id is None or list_id == UNOFFICIAL:
         return None
-    if NOT_ON.search(sentence.text):
-        return None
-    members = _members(text, sentence, ordered.inside(sentence.start, sentence.end))
+    first = sentence.start
+    negated = NOT_ON.search(sentence.text)
+    if negated:
+        # "X was not among those the report named, which listed Y and Z": Y and Z are
+        relative = _LISTING_CLAUSE.search(sentence.text, negated.end())
+        if relative is None:
+            return None
+        first = sentence.start + relative.end()
+        cue = f"{cue}; only the places after '{relative.group().strip(', ')}'"
+    members = _members(text, sentence, ordered.inside(first, sentence.end))
     return Listing(sentence.start, sentence.end, list_id, members, cue, reason)
 
 
