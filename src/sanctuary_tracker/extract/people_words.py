@@ -100,7 +100,8 @@ class Tok:
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end, self.text = start, end, text
-        self.norm = text.lower().rstrip(".")
+        # (the lexicons write a possessive with "'": "Sheriff’s" is looked up as "sheriff's")
+        self.norm = text.lower().rstrip(".").replace("’", "'")
         self.bare = text if text[-1:] not in _POSSESSIVE_ENDS else without_possessive(text)
 
 
