@@ -177,3 +177,21 @@ def test_letterhead_of_a_government_office():
     # the same words in a story about a letter are not a letterhead
     story = "The State of Nevada OFFICE OF THE ATTORNEY GENERAL sent letters to sheriffs."
     assert letterhead(story) is None
+
+
+@pytest.mark.parametrize(
+    "credit, original",
+    [
+        ("The Associated Press contributed to this report.", "The Associated Press"),
+        (
+            "Reporting by Ann Ruiz; The Elmtown Gazette contributed to this story.",
+            "The Elmtown Gazette",
+        ),
+        ("Staff writer Ann Ruiz contributed to this report.", None),  # a reporter
+        ("Ann Ruiz contributed to this report.", None),
+        ("WXYZ's Ann Ruiz contributed to this report.", None),  # the outlet's own reporter
+    ],
+)
+def test_a_closing_credit_names_an_outlet_that_contributed(credit, original):
+    clean = clean_text(f"County sues\n\nELMTOWN - The county sued on Monday.\n\n{credit}\n")
+    assert clean.original_publisher == original

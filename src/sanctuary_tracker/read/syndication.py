@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sanctuary_tracker.read.outlets import is_outlet_name
+
 # An organisation name as notices give it: words, initials, call signs ("WBUR-FM"), "&", ".".
 _ORG = r"(?-i:(?P<org>[A-Z0-9][\w&'’.\-]*(?:[ \t]+(?:[A-Z0-9&][\w&'’.\-]*|of|the|and|for|de))*))"
 
@@ -34,6 +36,14 @@ _NOTICES = [
         rf"\bthis\s+(?:story|article|report)\s+(?:was\s+)?(?:produced|written)\s+by\s+{_ORG}", re.I
     ),
 ]
+# A credit line closing a story: "The Associated Press contributed to this report." The
+# contributor must have an outlet's shape: reporters are credited the same way.
+_CONTRIBUTED = re.compile(
+    rf"(?:^|[;.]\s+|[—–]\s*){_ORG}\s+contributed\s+(?:reporting\s+|information\s+)?"
+    r"to\s+this\s+(?:report|story|article)\.?$",
+    re.I,
+)
+CONTRIBUTED_MAX = 200  # characters: a credit line, not a paragraph that mentions one
 _COPYRIGHT = re.compile(
     r"^\s*(?:(?:©|\(c\))\s*)?(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
     r"(?P<holder>[^.|]{2,60}?)\s*(?:\.|,?\s+all rights reserved|\||$)",
@@ -122,7 +132,23 @@ def find_original_publisher(text: str) -> str | None:
             match = notice.search(line)
             if match and _tidy(match.group("org")):
                 return _tidy(match.group("org"))
+        contributor = _contributor(line)
+        if contributor:
+            return contributor
     return None
+
+
+def _contributor(line: str) -> str | None:
+    """The outlet a closing credit line says contributed to the story, or None."""
+    if len(line) > CONTRIBUTED_MAX or "contributed" not in line.lower():
+        return None
+    match = _CONTRIBUTED.search(line)
+    if not match:
+        return None
+    org = _tidy(match.group("org"))
+    if re.search(r"['’](?:s\b|\s)", org):
+        return None  # "Fox News' Jane Doe contributed": the outlet's own reporter
+    return org if is_outlet_name(org) else None
 
 
 def is_syndication_notice(line: str) -> bool:
