@@ -279,3 +279,13 @@ def test_counties_no_place_is_named_after_are_found_in_a_list():
     found = named("Leaders of Multnomah, Washington and Clackamas counties met.")
     assert ("Washington County", "OR", "county") in found
     assert named("Two Oregon Counties Sue") == {("Oregon", "OR", "state")}  # one name: no list
+
+
+def test_a_month_is_a_town_only_with_its_state():
+    # "May" and "August" are towns' names too; in a date they are no place, even in a text
+    # about a state that has a town of that name
+    assert named("The list, posted in late May, named Illinois and Oregon.") == {
+        ("Illinois", "IL", "state"),
+        ("Oregon", "OR", "state"),
+    }
+    assert ("May", "IL", "local") in named("Officials in May, Illinois, said no.")

@@ -41,6 +41,7 @@ from sanctuary_tracker.places.match_cues import BIG_CITY
 from sanctuary_tracker.places.matches import Match, gap
 from sanctuary_tracker.places.matching import find_matches
 from sanctuary_tracker.places.tokens import normalise_phrase, normalise_word
+from sanctuary_tracker.text.lexicon import MONTHS
 
 WITNESSES = 3  # names a reason gives for the document's state
 
@@ -122,6 +123,8 @@ class _Resolver:
                     skip = not self.counties or m.first != m.last
                 elif m.key == "washington":  # the federal government, unless a cue says
                     skip = tier is not sure and tier is not named_before
+                elif m.key in MONTHS:  # "in late May" is a date; the town "May" needs its state
+                    skip = tier is not sure
                 else:
                     skip = tier is dateline_city and not m.window[m.first][0].isupper()
                 picked = None if skip else tier(m)

@@ -160,15 +160,18 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
 CREDIT_WORDS = _words("photo photos credit credits photographer file by")
 
 # -- names ------------------------------------------------------------------------------------
+# The months' names, in full.
+MONTHS = _words(
+    "january february march april may june july august september october november december"
+)
 # Capitalised words that are never part of a person's name (sentence openers, months, days).
-NOT_NAMES = _words(
+NOT_NAMES = MONTHS | _words(
     """
     the a an this that these those there their they them it its he she his her we our us you your
     i my me in on at of for from to by with without and or but nor so yet if when while where
     after before since because although though as than then also not no yes all any some many
     most more much other another each every both either neither such what which who whom whose
     why how here now today tonight yesterday tomorrow last next first second third new old
-    january february march april may june july august september october november december
     feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday mon tue tues wed thu thurs fri sat sun update updated editor note photo
     photos credit file via by according instead meanwhile however still even just only about
