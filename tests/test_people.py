@@ -262,3 +262,11 @@ def test_a_quoted_nickname_inside_a_name():
 def test_quotation_marks_that_hold_no_nickname_are_left_alone():
     text = 'Mayor Ann Ruiz called the order "Illegal" Tuesday. Ruiz said so.'
     assert [p.name for p in find_people(text, resolve_places(text))] == ["Ann Ruiz"]
+
+
+def test_organisations_named_by_their_kind_word_are_no_people():
+    text = (
+        "Harbor Charities said families were afraid. Civic Watch said the county broke the "
+        "law. Valley Robotics said nothing. Mayor Ann Ruiz said the city would not help."
+    )
+    assert [p.name for p in find_people(text, resolve_places(text))] == ["Ann Ruiz"]

@@ -105,6 +105,9 @@ ORG_WORDS = NEWS_WORDS | _words(
     meeting mosque temple studies rights liberties liberty clinic fire rescue democrats
     republicans international national american federal constitution charter channel org com
     corporation production studio holdings partner
+    charity watch action forum partnership collective industry enterprise solution solutions
+    technology lab labs robotics equities associates brands systems relief aid health
+    healthcare research capital ventures
     """
 )
 
