@@ -156,6 +156,8 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
             return "organisation"  # "Center for Immigration Studies"
         if after_norm in cues.SPEECH_VERBS and before_norm not in PREPOSITIONS:
             return "person"  # "Jansen said", but not "the mayor of Boston said"
+    if single and _middle_initial(text, tokens, last):
+        return "person"  # "Walker A. Booker", "Troy L. Smith"
     if (
         single
         and tight_before
@@ -189,6 +191,14 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
     return None
 
 
+def _middle_initial(text: str, tokens: list[Word], last: int) -> bool:
+    """A middle initial and a capitalised word after the name: a given name's place
+    ("Walker A. Booker"), not an abbreviation run together ("D.C.")."""
+    return _INITIAL_THEN_NAME.match(text, tokens[last][2]) is not None
+
+
+# (a capital and a small letter after the initial: a surname, not "D. C." nor "U. S.")
+_INITIAL_THEN_NAME = re.compile(r"[ \t\u00a0][A-Z]\.[ \t\u00a0][A-Z][a-z]")
 _TIGHT = " \t\u00a0"  # what may stand between a title and a name: "Mayor Jackson"
 # The states whose whole name is one word ("Oregon", from the us package): after a place's
 # name without a comma, a qualifier, not the next word of a longer name.
