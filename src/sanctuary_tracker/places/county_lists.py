@@ -102,7 +102,13 @@ def county_lists(
         if explicit:
             kind_word = kind.group(1).lower() if kind else items[-1][2].rsplit(" ", 1)[-1]
             suffix = " Parish" if kind_word.startswith("parish") else " County"
-            items = _listed_counties(text, items, suffix, gazetteer)
+            listed = _listed_counties(text, items, suffix, gazetteer)
+            if kind is None and len(listed) < len(items):
+                # The singular names a list of counties only when every name listed can be
+                # one: "the cities of Danbury, Guilford, and Richmond County" lists places
+                # of two kinds, and "County" is Richmond's alone.
+                listed = listed[-1:]
+            items = listed
         else:
             suffix = " County"
         if len(items) < (2 if explicit else 3):
