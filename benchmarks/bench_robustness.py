@@ -233,12 +233,16 @@ class Places:
         return False
 
     def draw(self, rng: random.Random, original, avoid_text: str):
+        """A place of the same kind and state, no harder to tell by its name alone than the
+        original: where the original is the only one of its name, or much the largest, so
+        is the replacement."""
+        plain = self.plain(original)
         pool = [
             j
             for j in self.by_state_kind.get((original.state, original.kind), [])
             if j.geoid != original.geoid
             and not _occurs(avoid_text, self.core(j))
-            and len(self.gazetteer.lookup(self.core(j))) >= 1
+            and (not plain or self.plain(j))
         ]
         if original.population:
             near = [
@@ -255,6 +259,20 @@ class Places:
                 )[:20]
             )
         return rng.choice(pool) if pool else None
+
+    def plain(self, j) -> bool:
+        """Whether the name alone tells the place: no namesake of its level elsewhere, or (a
+        place with a population) five times larger than any namesake."""
+        others = [
+            c
+            for c in self.gazetteer.lookup(self.core(j) if j.level != "county" else j.name)
+            if c.geoid != j.geoid and c.level == j.level
+        ]
+        if not others:
+            return True
+        if j.level == "county" or not j.population:
+            return False
+        return all((c.population or 0) * 5 <= j.population for c in others)
 
 
 def swap_places(
@@ -341,7 +359,9 @@ def surface(change: Callable[[str], str]):
 
 def extract(cmd: str, folder: Path) -> Path:
     texts = sorted(str(p) for p in folder.glob("*.txt"))
-    run = subprocess.run(shlex.split(cmd) + texts, capture_output=True, text=True, check=True)
+    run = subprocess.run(shlex.split(cmd) + texts, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"bench_robustness: the extractor failed on {folder}:\n{run.stderr[-2000:]}")
     out = folder / "predictions.jsonl"
     out.write_text(run.stdout)
     return out
