@@ -83,3 +83,30 @@ def test_flowed_only_turns_line_breaks_into_spaces(text):
     flat = flowed(text)
     assert len(flat) == len(text)
     assert all(a == b or (a == "\n" and b == " ") for a, b in zip(text, flat, strict=True))
+
+
+DECK = (
+    "The council voted 5-2 on Monday to ask the sheriff to stop holding people for federal "
+    "immigration agents once they are due for release from the county jail"
+)
+BODY = (
+    "Members said the request follows months of complaints from residents. The Valley Courier "
+    "has contacted the sheriff's office but has not yet heard back from the sheriff or staff."
+)
+
+
+def test_the_reader_finds_a_newsroom_naming_itself_across_a_wrap():
+    from sanctuary_tracker.read.text import clean_text
+
+    clean = clean_text(_wrapped(["Council asks sheriff to end holds", "", DECK, "", BODY], 60))
+    assert clean.publisher == "The Valley Courier"
+
+
+def test_the_reader_finds_a_byline_below_a_wrapped_headline_and_deck():
+    from sanctuary_tracker.read.text import clean_text
+
+    headline = "Valley council asks the sheriff to stop honoring detainers at the county jail"
+    page = [headline, "", DECK, "", "Jane Roe", "The Valley Courier", "", BODY]
+    clean = clean_text(_wrapped(page, 40))
+    assert clean.original_publisher == "The Valley Courier"
+    assert clean.byline == "Jane Roe"

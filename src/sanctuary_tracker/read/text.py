@@ -25,6 +25,7 @@ from sanctuary_tracker.read.syndication import (
     self_reference,
     staff_credit_outlet,
 )
+from sanctuary_tracker.text.paragraphs import flowed
 
 _DATE_LABEL = re.compile(r"^\W*(?:date|published|posted|updated|first published)\b", re.I)
 LEAD_LINES = 6  # where a story's headline, byline, date and dateline stand
@@ -70,7 +71,8 @@ def clean_text(text: str) -> CleanText:
     """
     lines = _fold_blanks([line.strip() for line in text.splitlines()])
     result = CleanText(body="")
-    lead = [line for line in lines if line][:LEAD_LINES]
+    # (a hard-wrapped headline or paragraph is read as one line: text.paragraphs)
+    lead = [line for line in flowed("\n".join(lines)).split("\n") if line][:LEAD_LINES]
     result.published = _lead_date(lead)
     dateline = next(filter(None, map(dateline_outlet, lead)), None)
     # A feed mirror's channel label says whose feed the copy came from.
@@ -109,7 +111,8 @@ def clean_text(text: str) -> CleanText:
 def _own_newsroom(result: CleanText) -> str | None:
     """The newsroom a story speaks of as itself (asking for comment, being told things),
     unless that is the outlet the text says it was copied from."""
-    own = self_reference(result.body) or newsroom_addressed(result.body)
+    body = flowed(result.body)  # (a hard-wrapped sentence read whole)
+    own = self_reference(body) or newsroom_addressed(body)
     copied = result.original_publisher
     if own and copied and same_outlet(own, copied):
         return None
