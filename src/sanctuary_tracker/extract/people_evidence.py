@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sanctuary_tracker.extract.people_places import PlaceSpans, is_state_name
+from sanctuary_tracker.extract.people_places import PlaceSpans, is_state_name, names_a_place
 from sanctuary_tracker.extract.people_titles import office_after, role_after
 from sanctuary_tracker.extract.people_words import (
     CAP,
@@ -177,7 +177,8 @@ def not_a_person(
 ) -> bool:
     """A name with a reason that is still no person's: a court's district ("D. Oregon"), an
     organisation's name, a term in quotation marks (a "Green Run" test), a word that is
-    never a name's after the first, or places and initials only ("Portland Maine")."""
+    never a name's after the first, a place's whole name ("Rock Island"), or places and
+    initials only ("Portland Maine")."""
     start, end = span
     if reason == "initials" and is_state_name(words[-1].bare):
         return True
@@ -187,6 +188,8 @@ def not_a_person(
         return True
     if any(plain(t.text) in NOT_NAMES and not t.text.endswith(".") for t in words[1:]):
         return True
+    if names_a_place(" ".join(t.text for t in words[:-1]) + " " + words[-1].bare):
+        return True  # "communities like Rock Island": a town's name, whatever its first word
     return all(places.at(t.start, t.end) is not None or INITIALS.fullmatch(t.text) for t in words)
 
 

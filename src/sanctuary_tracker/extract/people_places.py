@@ -53,3 +53,9 @@ def is_state_name(word: str) -> bool:
     ("Oregon"; not "Ore." nor "OREGON")."""
     found = load_gazetteer().state(word)
     return found is not None and found.name == word
+
+
+def names_a_place(name: str) -> bool:
+    """``name`` (of two words or more) is the whole name of a US jurisdiction, whether or not
+    the resolver placed it here ("Rock Island", "Virginia Beach", "White House")."""
+    return len(name.split()) > 1 and bool(load_gazetteer().lookup(name))
