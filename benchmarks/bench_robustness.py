@@ -18,6 +18,8 @@ with each:
   curly (paired in order, an apostrophe inside a word as ’).
 - ``rewrap``: every line (a paragraph) wrapped at 72 columns, as a mail program would.
 - ``dates``: "March 3, 2017" written "3 March 2017" and the other way round.
+- ``ap-states`` / ``postal``: the state after a place's name and a comma written as AP
+  abbreviates it ("Chelsea, Mass.") or by its postal code ("Chelsea, MA").
 
 Variants are written to a temporary folder in the eval layout (NNN.txt + NNN.json), the
 extractor is run once on each, and ../shared/eval/score.py (run as a subprocess, never
@@ -346,10 +348,65 @@ def reformat_dates(text: str) -> str:
     return text.replace(marker, " ")
 
 
+def _state_forms() -> list[tuple[str, str, str]]:
+    """(name, AP abbreviation, postal code) of each state, from the ``us`` package; not
+    Washington, whose name after a comma is as often the capital's ("Washington, DC")."""
+    import us
+
+    return [
+        (st.name, st.ap_abbr or st.name, st.abbr)
+        for st in us.states.STATES
+        if st.name != "Washington"
+    ]
+
+
+def _after_place(form: str) -> re.Pattern:
+    """``form`` as the state after a capitalised name and a comma ("Chelsea, Mass."), not
+    a name that is itself qualified ("Project, New York, NY": the city) nor one of a list
+    ("Dauphin, Delaware, Lehigh": counties)."""
+    return re.compile(
+        rf"(\b[A-Z][a-z]+), {re.escape(form)}(?![\w-])(?!,\s*[A-Z][A-Za-z.]*(?:[.,\s]|$))(\.?)"
+    )
+
+
+def _restate(text: str, pick: Callable[[tuple[str, str, str]], str]) -> str:
+    """Each state after a place's name and a comma, by its name, AP abbreviation or postal
+    code, written in the form ``pick`` chooses (a sentence's period kept once)."""
+    for forms in _state_forms():
+        new = pick(forms)
+        for form in sorted(set(forms), key=len, reverse=True):
+            if form == new:
+                continue
+            text = _after_place(form).sub(
+                lambda m, new=new: (
+                    f"{m.group(1)}, {new}" + ("" if new.endswith(".") else m.group(2))
+                ),
+                text,
+            )
+    return text
+
+
+def ap_states(text: str) -> str:
+    """ "Chelsea, Massachusetts" as "Chelsea, Mass." and "Chelsea, MA" likewise."""
+    return _restate(text, lambda forms: forms[1])
+
+
+def postal_states(text: str) -> str:
+    """ "Chelsea, Massachusetts" and "Chelsea, Mass." as "Chelsea, MA"."""
+    return _restate(text, lambda forms: forms[2])
+
+
 def surface(change: Callable[[str], str]):
+    """A perturbation that changes the text only: the annotation's quotations changed alike."""
+
     def perturb(text: str, gold: dict, rng: random.Random, _resource) -> tuple[str, dict, list]:
         changed = change(text)
-        return changed, gold, ["changed"] if changed != text else []
+        if changed == text:
+            return text, gold, []
+        gold = json.loads(json.dumps(gold))
+        for quote in gold.get("quotes", []):
+            quote["starts"] = change(quote.get("starts", ""))
+        return changed, gold, ["changed"]
 
     return perturb
 
@@ -428,6 +485,8 @@ def main() -> int:
         ("curly", surface(curly_quotes), lambda: None, 1),
         ("rewrap", surface(rewrap), lambda: None, 1),
         ("dates", surface(reformat_dates), lambda: None, 1),
+        ("ap-states", surface(ap_states), lambda: None, 1),
+        ("postal", surface(postal_states), lambda: None, 1),
     ]
     if args.kinds:
         kinds = [k for k in kinds if k[0] in {"original", *args.kinds}]
