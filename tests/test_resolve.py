@@ -289,3 +289,10 @@ def test_a_month_is_a_town_only_with_its_state():
         ("Oregon", "OR", "state"),
     }
     assert ("May", "IL", "local") in named("Officials in May, Illinois, said no.")
+
+
+def test_a_state_named_gives_its_small_towns_their_state():
+    # "Vermont" is also a town in Illinois, listed first among its namesakes; the state is
+    # what the name points to, so Vermont's small towns are read
+    found = named("In Vermont, Burlington, Montpelier and Winooski were on the list.")
+    assert {("Montpelier", "VT", "local"), ("Winooski", "VT", "local")} <= found

@@ -70,7 +70,7 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
         raw = [r for r in raw if r[0] not in taken]
         strong = [r for r in strong if r[0] not in taken]
         rest = [r for r in rest if r[0] not in taken]
-    states = {facts[key][0][0].state for _, _, key in strong if facts[key][0]}
+    states = {_state_indicated(facts[key]) for _, _, key in strong if facts[key][0]}
     # A weak name (one word, only small namesakes, no cue beside it) can only be resolved
     # by the document's states; read it only when one of its namesakes lies in them.
     states |= {m.listed_in for m in lists if m.listed_in}
@@ -134,6 +134,15 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
     list_kinds(text, matches)
     regions(text, folded, matches)
     return matches
+
+
+def _state_indicated(fact: tuple) -> str:
+    """The state a strong name points to: a state's own ("Vermont", though towns in other
+    states bear its name and may be listed first), else its first namesake's."""
+    candidates, names_state = fact[0], fact[1]
+    if names_state:
+        return next(c.state for c in candidates if c.level == "state")
+    return candidates[0].state
 
 
 def _in_a_place_slot(doc: Doc, raw: tuple[int, int, str]) -> bool:
