@@ -296,3 +296,15 @@ def test_a_state_named_gives_its_small_towns_their_state():
     # what the name points to, so Vermont's small towns are read
     found = named("In Vermont, Burlington, Montpelier and Winooski were on the list.")
     assert {("Montpelier", "VT", "local"), ("Winooski", "VT", "local")} <= found
+
+
+def test_towns_listed_together_lie_in_the_one_state_that_has_them_all():
+    found = named("Burlington, Montpelier and Winooski were on the list released in 2017.")
+    assert {(n, s) for n, s, _ in found} == {
+        ("Burlington", "VT"),
+        ("Montpelier", "VT"),
+        ("Winooski", "VT"),
+    }
+    # large cities are the cities meant, wherever a state has towns of all their names
+    found = named("Chicago, Boston and Seattle were named.")
+    assert {(n, s) for n, s, _ in found} == {("Chicago", "IL"), ("Boston", "MA"), ("Seattle", "WA")}

@@ -7,13 +7,20 @@ import re
 from collections import Counter
 
 from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction
-from sanctuary_tracker.places.lookups import lookup, names_a_county, non_states
+from sanctuary_tracker.places.lookups import (
+    lookup,
+    names_a_county,
+    non_states,
+    state_named,
+    states_of,
+)
 from sanctuary_tracker.places.match_cues import LIST_GAP, read_cues
 from sanctuary_tracker.places.matches import Doc, Match, windowed
 from sanctuary_tracker.places.tokens import normalise_phrase
 
 COHERENT_LIST = 0.6  # share of a list's names that must be counties of one state
 LISTED_CITY = 10_000  # a listed name with a namesake city this large may be the city
+LARGE_NAMESAKE = 100_000  # a listed name this large somewhere is that city, not a town
 
 
 _LIST_GAP_STARTS = frozenset(",") | {chr(code) for code in range(0x3001) if chr(code).isspace()}
@@ -136,6 +143,31 @@ def county_lists(
             out.append(match)
             taken.add(start)
     return out, taken
+
+
+TOWN_LIST = 3  # names at least, for a list of towns to be placed by its names alone
+
+
+def listed_towns(text: str, raw: list, gazetteer: Gazetteer) -> dict[int, str]:
+    """Names listed together ("Burlington, Montpelier and Winooski") that only one state
+    has a namesake of every one of: each name's start and that state. A list holding a
+    state's name or a large city's (the city meant, wherever it lies) is left alone."""
+    placed = {}
+    for items in _chains(text, raw):
+        if len(items) < TOWN_LIST:
+            continue
+        keys = [key for _, _, key in items]
+        if any(names_a_county(key) or state_named(gazetteer, key) for key in keys):
+            continue
+        if any(
+            (c.population or 0) >= LARGE_NAMESAKE for key in keys for c in lookup(gazetteer, key)
+        ):
+            continue
+        common = frozenset.intersection(*(states_of(gazetteer, key) for key in keys))
+        if len(common) == 1:
+            (state,) = common
+            placed.update((start, state) for start, _, _ in items)
+    return placed
 
 
 def _chains(text: str, raw: list) -> list[list]:

@@ -8,7 +8,7 @@ import re
 
 from sanctuary_tracker.heap import LARGE_TEXT, release_freed_heap
 from sanctuary_tracker.places.automaton import SCAN_CHARS, gazetteer_automaton, scan
-from sanctuary_tracker.places.county_lists import county_lists, listed_before_kind
+from sanctuary_tracker.places.county_lists import county_lists, listed_before_kind, listed_towns
 from sanctuary_tracker.places.folding import marked_and_spaced
 from sanctuary_tracker.places.gazetteer import Gazetteer
 from sanctuary_tracker.places.lookups import facts_by_key, key_facts, lookup
@@ -75,6 +75,8 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
     # by the document's states; read it only when one of its namesakes lies in them.
     states |= {m.listed_in for m in lists if m.listed_in}
     states |= set(_STATE_AFTER_COMMA.findall(text))
+    towns = listed_towns(text, raw, gazetteer)  # start -> the one state of a list of towns
+    states |= set(towns.values())
     weak = [r for r in rest if not states.isdisjoint(facts[r[2]][3]) and _in_a_place_slot(doc, r)]
     people: set[str] = set()  # names the text uses for people ("Michele Jansen")
     # The state after a comma qualifies the name before it; it is not a mention of its own.
@@ -130,6 +132,10 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
         for m in matches
         if not (m.first == m.last and m.key in people and not (m.state or m.level))
     ]
+    for m in matches:
+        if m.start in towns and not (m.state or m.level or m.listed_in or m.names_state):
+            m.listed_in = towns[m.start]
+            m.notes.append("in a list of places")
     matches.sort(key=lambda m: m.start)
     list_kinds(text, matches)
     regions(text, folded, matches)

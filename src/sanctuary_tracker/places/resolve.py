@@ -189,7 +189,8 @@ class _Resolver:
         if m.state:
             return _best(found), 0.95, f"state given: {m.state}"
         if m.listed_in:
-            return _best(found), 0.85, f"listed with counties that are all in {m.listed_in}"
+            kind = "counties" if m.level == "county" else "places"
+            return _best(found), 0.85, f"listed with {kind} that are all in {m.listed_in}"
         if m.region:
             return _best(found), 0.85, f"region places it in {m.region}"
         if m.level and len(found) == 1:
