@@ -270,3 +270,14 @@ def test_organisations_named_by_their_kind_word_are_no_people():
         "law. Valley Robotics said nothing. Mayor Ann Ruiz said the city would not help."
     )
     assert [p.name for p in find_people(text, resolve_places(text))] == ["Ann Ruiz"]
+
+
+def test_a_title_never_reaches_back_past_a_sentence_end():
+    text = "Police may hold people for ICE. Gov. Ann Ruiz signed it. U.S. Attorney Bo Lee agreed."
+    found = {p.name: p.title for p in find_people(text, resolve_places(text))}
+    assert found == {"Ann Ruiz": "Gov.", "Bo Lee": "U.S. Attorney"}
+
+
+def test_a_party_member_from_a_place_is_no_person():
+    text = "It is a matter of trust, said Sen. Ann Ruiz, a New Haven Democrat."
+    assert [p.name for p in find_people(text, resolve_places(text))] == ["Ann Ruiz"]

@@ -308,3 +308,11 @@ def test_towns_listed_together_lie_in_the_one_state_that_has_them_all():
     # large cities are the cities meant, wherever a state has towns of all their names
     found = named("Chicago, Boston and Seattle were named.")
     assert {(n, s) for n, s, _ in found} == {("Chicago", "IL"), ("Boston", "MA"), ("Seattle", "WA")}
+
+
+def test_a_party_member_from_a_place_names_the_place():
+    # "a New Haven Democrat" is a member of the party from New Haven; "the Springfield
+    # Republican" is a newspaper's name
+    assert ("New Haven", "CT", "local") in named("Sen. Ann Ruiz, a New Haven Democrat, said no.")
+    found = named("The Springfield Republican reported it. Massachusetts law applies.")
+    assert not any(name == "Springfield" for name, _, _ in found)

@@ -91,6 +91,21 @@ def title_before(text: str, start: int) -> bool:
     return last in TITLE_WORDS or last in TITLE_ABBREVIATIONS
 
 
+_PERIOD = re.compile(r"([\w.'’]*)\.[ \t]+(?=[A-Z])")
+
+
+def _last_sentence_end(window: str) -> int:
+    """Where the last sentence before a name ends in ``window`` (the offset of its
+    period), or -1: "... for ICE. Gov. Ned Lamont" ends at "ICE.", not at "Gov."."""
+    last = -1
+    for m in _PERIOD.finditer(window):
+        word = m.group(1).lower()
+        if word in TITLE_ABBREVIATIONS or "." in word or len(word) <= 1:
+            continue  # "Gov.", "Sen.", "J.", "U.S." abbreviate; they end no sentence
+        last = m.end(1)
+    return last
+
+
 def title_and_of(
     text: str, places: PlaceSpans, start: int, end: int
 ) -> tuple[str | None, str | None]:
@@ -99,6 +114,7 @@ def title_and_of(
     window = text[window_start:start]
     # stop at a sentence or clause break
     cut = max(window.rfind(c) for c in (",", ";", ":", "\n", "(", "“", '"', "—"))
+    cut = max(cut, _last_sentence_end(window))
     if cut >= 0:
         window_start += cut + 1
         window = window[cut + 1 :]

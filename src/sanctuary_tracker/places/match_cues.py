@@ -68,6 +68,8 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][a-z]+[ \t]+$")
 _SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(cues.SPEECH_VERBS) + r")\b")
 # A name right after a preposition is not the subject of the verb after it: "the mayor of
 # Boston said", "leaders in Massachusetts said".
+# A party's member after a place's name: the place is where the member lives or sits.
+PARTY_MEMBERS = frozenset({"democrat", "republican", "independent", "libertarian"})
 PREPOSITIONS = ("in", "of", "from", "at", "near", "outside", "across", "throughout", "within")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")[ \t]+$", re.I)
 
@@ -131,8 +133,14 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
     else:
         after = after_norm = None
         after_capitalised = tight_after = False
-    if tight_after and after_capitalised and after_norm in cues.ORG_HEADS:
-        return "organisation"  # "Boston Globe", "Justice Department"
+    if (
+        tight_after
+        and after_capitalised
+        and after_norm in cues.ORG_HEADS
+        and not (after_norm in PARTY_MEMBERS and before_norm in ("a", "an"))
+    ):
+        return "organisation"  # "Boston Globe", "the Springfield Republican", not "a New
+        # Haven Democrat" (a member of the party from there)
     if first >= 2 and before_norm == "of" and norm(tokens[first - 2][0]) in cues.ORG_OF:
         return "organisation"  # "Department of Homeland Security", "District of Pennsylvania"
     if (
@@ -171,6 +179,7 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
         tight_after
         and after_capitalised
         and after_norm not in HEADS
+        and after_norm not in PARTY_MEMBERS  # "a New Haven Democrat": where one lives
         and not after[0].isupper()
         and doc.words_in_line(tokens[first][1]) > 4  # not a label: "Chicago Policy:"
         and not _state_follows(match, after_norm)  # "Salem Oregon", not "Eastern Michigan"

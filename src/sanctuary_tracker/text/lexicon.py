@@ -107,7 +107,7 @@ ORG_WORDS = NEWS_WORDS | _words(
     corporation production studio holdings partner
     charity watch action forum partnership collective industry enterprise solution solutions
     technology lab labs robotics equities associates brands systems relief aid health
-    healthcare research capital ventures
+    healthcare research capital ventures democrat republican
     """
 )
 
