@@ -316,3 +316,10 @@ def test_a_party_member_from_a_place_names_the_place():
     assert ("New Haven", "CT", "local") in named("Sen. Ann Ruiz, a New Haven Democrat, said no.")
     found = named("The Springfield Republican reported it. Massachusetts law applies.")
     assert not any(name == "Springfield" for name, _, _ in found)
+
+
+def test_a_surname_before_and_a_county_is_no_county():
+    found = named("The suit names Mayor Ann Johnson and Cook County Board President Bo Lee.")
+    assert not any(name.startswith("Johnson") for name, _, _ in found)
+    found = named("Anoka, Hennepin and Ramsey County sued in Minnesota.")
+    assert ("Hennepin County", "MN", "county") in found

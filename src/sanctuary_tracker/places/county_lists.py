@@ -14,7 +14,7 @@ from sanctuary_tracker.places.lookups import (
     state_named,
     states_of,
 )
-from sanctuary_tracker.places.match_cues import LIST_GAP, read_cues
+from sanctuary_tracker.places.match_cues import LIST_GAP, person_beside, read_cues
 from sanctuary_tracker.places.matches import Doc, Match, windowed
 from sanctuary_tracker.places.tokens import normalise_phrase
 
@@ -109,7 +109,7 @@ def county_lists(
         if explicit:
             kind_word = kind.group(1).lower() if kind else items[-1][2].rsplit(" ", 1)[-1]
             suffix = " Parish" if kind_word.startswith("parish") else " County"
-            listed = _listed_counties(text, items, suffix, gazetteer)
+            listed = _listed_counties(doc, items, suffix, gazetteer)
             if kind is None and len(listed) < len(items):
                 # The singular names a list of counties only when every name listed can be
                 # one: "the cities of Danbury, Guilford, and Richmond County" lists places
@@ -187,14 +187,17 @@ def _chains(text: str, raw: list) -> list[list]:
     return [c for c in chains if len(c) > 1]
 
 
-def _listed_counties(text: str, items: list, suffix: str, gazetteer: Gazetteer) -> list:
+def _listed_counties(doc: Doc, items: list, suffix: str, gazetteer: Gazetteer) -> list:
     """The names an explicit list of counties holds: the run before the kind word whose
-    names are counties' ("the city of Portland and Cumberland and Hancock Counties": not
-    Portland)."""
+    names are counties' and no person's ("the city of Portland and Cumberland and Hancock
+    Counties": not Portland; "Mayor Brandon Johnson and Cook County": not Johnson)."""
+    text = doc.text
     first = len(items)
     while first > 0:
-        start, end, _ = items[first - 1]
+        start, end, key = items[first - 1]
         if not _counties_named(gazetteer, text[start:end], suffix):
+            break
+        if not names_a_county(key) and person_beside(doc, start, end):
             break
         first -= 1
     return items[first:]
