@@ -319,7 +319,9 @@ def test_a_party_member_from_a_place_names_the_place():
 
 
 def test_a_surname_before_and_a_county_is_no_county():
-    found = named("The suit names Mayor Ann Johnson and Cook County Board President Bo Lee.")
+    found = named(
+        "The suit names Mayor Ann Johnson and Cook County Board President Bo Lee of Illinois."
+    )
     assert not any(name.startswith("Johnson") for name, _, _ in found)
     found = named("Anoka, Hennepin and Ramsey County sued in Minnesota.")
     assert ("Hennepin County", "MN", "county") in found
