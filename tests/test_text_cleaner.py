@@ -164,3 +164,11 @@ def test_keeps_only_lines_of_its_input_in_order(text):
 def test_cleaning_twice_changes_nothing(text):
     once = clean_text(text).body
     assert clean_text(once).body == once
+
+
+def test_a_press_release_label_is_not_the_headline():
+    clean = clean_text(
+        "FOR IMMEDIATE RELEASE\nMonday, March 3, 2025\n\nCounty Ends Jail Contract\n\n"
+        "ELMTOWN - The county ended its contract on Monday.\n"
+    )
+    assert clean.title == "County Ends Jail Contract"

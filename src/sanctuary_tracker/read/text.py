@@ -267,9 +267,19 @@ def _is_caption(line: str) -> bool:
     return f.is_sentence(line) and line.count(". ") == 0 and len(f.words(line)) <= 40
 
 
+# A press release's label above its headline: "FOR IMMEDIATE RELEASE", "News Release".
+_RELEASE = re.compile(
+    r"^(?:for\s+immediate\s+release|(?:press|news)\s+release|media\s+advisory)\W*$", re.I
+)
+
+
 def _title(lines: list[str]) -> str | None:
-    """The headline: the first line, unless it is a date, a sentence or a paragraph."""
-    first = next((line for line in lines if line and not _is_date_line(line)), None)
+    """The headline: the first line, unless it is a date, a sentence or a paragraph (a press
+    release's label is passed over)."""
+    first = next(
+        (line for line in lines if line and not _is_date_line(line) and not _RELEASE.match(line)),
+        None,
+    )
     if first is None or len(f.words(first)) > 20:
         return None
     if first.endswith(".") and not first.endswith("..."):
