@@ -5,6 +5,7 @@ postal codes, from the gazetteer (the one table of states)."""
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from sanctuary_tracker.places.gazetteer import load_gazetteer
 from sanctuary_tracker.places.resolve import PlaceMention
@@ -55,6 +56,7 @@ def is_state_name(word: str) -> bool:
     return found is not None and found.name == word
 
 
+@lru_cache(maxsize=65536)
 def names_a_place(name: str) -> bool:
     """``name`` (of two words or more) is the whole name of a US jurisdiction, whether or not
     the resolver placed it here ("Rock Island", "Virginia Beach", "White House")."""

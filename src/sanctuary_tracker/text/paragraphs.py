@@ -35,7 +35,7 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     narrow = [n for n in lengths if n <= MAX_WIDTH]
     if 10 * len(narrow) < 9 * len(lengths):
-        return None  # paragraphs on long lines of their own
+        return None  # paragraphs on long lines of their own (most texts: decided here)
     width = max(narrow)
     if width < MIN_WIDTH:
         return None
@@ -50,6 +50,8 @@ def flowed(text: str) -> str:
     """``text`` with each line break inside a wrapped paragraph made a space: the same length,
     so every offset into it is an offset into ``text``; ``text`` itself when it was not
     wrapped."""
+    if text.count("\n") < 3:
+        return text  # (a title, a caption: no paragraph to join)
     lines = text.split("\n")
     width = wrap_width([line.strip() for line in lines])
     if width is None:
