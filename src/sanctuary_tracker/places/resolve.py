@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from sanctuary_tracker.places import cues
 from sanctuary_tracker.places.gazetteer import Gazetteer, Jurisdiction, load_gazetteer
-from sanctuary_tracker.places.lookups import lookup, non_states, states_of
+from sanctuary_tracker.places.lookups import STRONG_POPULATION, lookup, non_states, states_of
 from sanctuary_tracker.places.match_cues import BIG_CITY
 from sanctuary_tracker.places.matches import Match, gap
 from sanctuary_tracker.places.matching import find_matches
@@ -259,12 +259,21 @@ class _Resolver:
             in_context = [c for _, c in sorted(x for f in found for x in f)] if found else []
         else:
             in_context = [c for c in self._places(m) if c.state in context]
-        if not in_context:
+        if not in_context or self._known_elsewhere(m, in_context):
             return None
         top = max(self.context[c.state] for c in in_context)
         best = _best([c for c in in_context if self.context[c.state] == top])
         names = ", ".join(self.witnesses.get(best.state, ()))
         return best, 0.75, f"the document is about {best.state} (it names {names})"
+
+    def _known_elsewhere(self, m: Match, in_context: list[Jurisdiction]) -> bool:
+        """The document's states hold only townships of this name, of no known size, and a
+        city of some size has it elsewhere ("Wheaton" beside North Dakota is Wheaton,
+        Illinois, not a North Dakota township): the document's state is no evidence then."""
+        if any(c.kind != "township" or c.population for c in in_context):
+            return False
+        largest = self._places(m)[0]  # largest first, as the gazetteer lists them
+        return (largest.population or 0) >= STRONG_POPULATION
 
     def _named_before(self, m: Match):
         """A name the text has already placed means the same place again ("Clark County,
