@@ -302,3 +302,16 @@ def test_paraphrase_after_a_phrase_of_time_or_manner():
     assert q["text"] == "the city will not comply with the order"
     text = "Mayor Ruth Ames said in a statement, “We are deeply pleased and relieved” at last."
     assert quotes(text, direct=False) == []
+
+
+def test_a_quotation_given_to_someone_unnamed_is_nobody_s():
+    text = (
+        'Mayor Ann Ruiz spoke first. "We will comply," Ruiz said.\n\n'
+        '"I have no comment," said a spokesman for the federal agency.\n\n'
+        '"We have no choice," one county official said.\n\n'
+        '"It is the law," said Ruiz, a former prosecutor.\n'
+    )
+    found = [
+        (q.speaker, q.text) for q in find_quotes(text, find_people(text, resolve_places(text)))
+    ]
+    assert found == [("Ann Ruiz", "We will comply,"), ("Ann Ruiz", "It is the law,")]

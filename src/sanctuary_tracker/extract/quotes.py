@@ -27,6 +27,7 @@ from sanctuary_tracker.text.lexicon import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     TITLE_WORDS,
+    UNNAMED_SPEAKERS,
     pronoun_gender,
 )
 
@@ -42,6 +43,15 @@ _TERM_BEFORE = re.compile(
     r"label|labeled|labelled|headlined|known as|slogan|called it|apparent|alleged|supposed|"
     r"supposedly|purported|purportedly|self-described|self-styled|self-proclaimed|"
     r"self-declared|would-be|quote-unquote|quote unquote)[ \t,:]*$",
+    re.I,
+)
+# Someone the text does not name: "said a spokesman for ICE", "one resident said" (the
+# article and the noun within a few characters of the speech verb).
+UNNAMED_REACH = 40
+_UNNAMED = re.compile(
+    r"\b(?:a|an|one|another)[ \t]+(?:[\w.'’-]+[ \t]+){0,3}?(?:"
+    + "|".join(sorted(PROXY_WORDS | UNNAMED_SPEAKERS))
+    + r")s?\b",
     re.I,
 )
 # "a spokesman for Gimenez", "an attorney for Smith": the named person is not the one speaking
@@ -296,6 +306,8 @@ class _Attributor:
                 continue
             found = self._attribute_after(a_start, a_end)
             reason = "after"
+            if found is None and self._said_by_someone_unnamed(a_start, a_end):
+                continue  # '"No comment," said a spokesman for ICE': no one named said it
             if found is None:
                 found = self._attribute_before(b_start, b_end)
                 reason = "before"
@@ -346,6 +358,14 @@ class _Attributor:
         verbs = list(_VERB.finditer(self.text, start, end))
         cands = self._candidates(start, end) if verbs else None
         return (verbs, cands) if cands else None
+
+    def _said_by_someone_unnamed(self, start: int, end: int) -> bool:
+        """The words after a quotation give it to someone unnamed, with a speech verb."""
+        verb = _VERB.search(self.text, start, end)
+        if verb is None:
+            return False
+        unnamed = _UNNAMED.search(self.text, start, end)
+        return unnamed is not None and abs(unnamed.start() - verb.start()) <= UNNAMED_REACH
 
     def _attribute_after(self, start: int, end: int) -> tuple[list[Person], tuple[int, int]] | None:
         found = self._verbs_and_candidates(start, end)

@@ -157,6 +157,13 @@ PROXY_WORDS = _words(
     staffer surrogate
     """
 )
+# People a quotation may be given to without a name: "said a county official".
+UNNAMED_SPEAKERS = _words(
+    """
+    official officer deputy resident source person woman man member employee worker
+    protester activist advocate organizer neighbor neighbour witness volunteer student parent
+    """
+)
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
 # Lines that credit a photo or write a byline: "Photo: P.J. D'Annunzio", "By Jane Roe".
