@@ -86,7 +86,8 @@ class _Resolver:
         self.text, self.gazetteer, self.matches = text, gazetteer, matches
         self.context: Counter[str] = Counter()
         self.chosen: dict[int, tuple[Jurisdiction, float, str]] = {}
-        self.counties: list[tuple[int, Jurisdiction]] = []  # the chosen that are counties
+        # The chosen that are counties, the first of each short name ("nassau"): index, county
+        self.counties: dict[str, tuple[int, Jurisdiction]] = {}
         self.first_named: dict[str, int] = {}
         self.witnesses: dict[str, list[str]] = {}  # by state, the names that put it in context
         self.share = {}.setdefault  # one string for each name and reason of the mentions
@@ -131,7 +132,7 @@ class _Resolver:
                 if picked:
                     chosen[index] = picked
                     if picked[0].level == "county":
-                        self.counties.append((index, picked[0]))
+                        self.counties.setdefault(_short_name(picked[0].name), (index, picked[0]))
                     self.context[picked[0].state] += 2 if tier is sure else 1
                     self._witness(picked[0].state, self.text[m.start : m.end])
                 else:
@@ -290,11 +291,11 @@ class _Resolver:
         "Miami-Dade County")."""
         if m.first != m.last:
             return None
-        for index, j in self.counties:
-            other = self.matches[index]
-            if _short_name(j.name) == m.key:
-                return j, 0.7, f"short for {other.key.title()}, named earlier"
-        return None
+        earlier = self.counties.get(m.key)
+        if earlier is None:
+            return None
+        index, j = earlier
+        return j, 0.7, f"short for {self.matches[index].key.title()}, named earlier"
 
     def _washington(self, m: Match, found: list[Jurisdiction]):
         """ "Washington" alone is usually the federal government: the state or the District
