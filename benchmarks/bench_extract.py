@@ -13,6 +13,7 @@ the corpus is missing or the floor is missed.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -48,6 +49,8 @@ def main() -> int:
     documents = [read(s) for s in sources]  # warm-up: imports, caches
     for document in documents:
         extract(document)
+    gc.collect()
+    gc.freeze()  # as `sanctuary extract` does after its one-time setup
 
     def read_only():
         for source in sources:

@@ -151,8 +151,8 @@ def _read_only(path: Path) -> dict:
 
 def _into_store(path: Path, database: Path) -> dict:
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    from sanctuary_tracker.store.funding_load import import_files
     from sanctuary_tracker.store.db import open_store
+    from sanctuary_tracker.store.funding_load import import_files
     from sanctuary_tracker.store.init import init_store
 
     open_store(need_tables=False)

@@ -86,6 +86,8 @@ def read(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
 def extract(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
     """Read SOURCE... and print each document's evidence: its jurisdictions (with spans,
     confidence and reasons) and its metadata. Bad sources are reported and skipped."""
+    import gc
+
     from sanctuary_tracker.extract import extract as extract_record
     from sanctuary_tracker.extract.stage import prepare
     from sanctuary_tracker.read import iter_documents
@@ -93,6 +95,9 @@ def extract(sources: tuple[str, ...], fmt: str, allow_private: bool) -> None:
 
     seconds = ReadLimits.from_env().extract_seconds
     prepare()  # one-time setup, outside the per-document time limit
+    # The gazetteer and automata are long-lived objects: out of the cycle collector's way,
+    # as in a batch worker (batch.pipeline) and the web server.
+    gc.freeze()
     records, failures = [], 0
     for source in sources:
         try:

@@ -94,18 +94,32 @@ def find_people(text: str, places: list[PlaceMention]) -> list[Person]:
     return _Finder(without_nicknames(text), PlaceSpans(places)).run()
 
 
-# A nickname in double quotes between a given name and a surname: 'Jimmy "J.J." Jones'.
+# A nickname in double quotes between a given name and a surname: 'Jimmy "J.J." Jones'
+# (tried at each opening mark after a lower-case letter and a space).
 _NICKNAME = re.compile(
-    r"(?<=[a-z][ \t])[\"“][A-Z][A-Za-z.'’-]{0,20}(?:[ \t][A-Z][A-Za-z.'’-]{0,20})?[\"”](?=[ \t]+[A-Z][a-z])"
+    r"[\"“][A-Z][A-Za-z.'’-]{0,20}(?:[ \t][A-Z][A-Za-z.'’-]{0,20})?[\"”](?=[ \t]+[A-Z][a-z])"
 )
 
 
 def without_nicknames(text: str) -> str:
     """``text`` with each quoted nickname inside a name blanked out (the same length, so
     every offset holds): the name reads as its given name and surname."""
-    if '"' not in text and "“" not in text:
+    found = []
+    for mark in ('"', "“"):
+        at = text.find(mark, 2)
+        while at >= 0:
+            if text[at - 1] in " \t" and text[at - 2].islower():
+                nickname = _NICKNAME.match(text, at)
+                if nickname:
+                    found.append(nickname.span())
+            at = text.find(mark, at + 1)
+    if not found:
         return text
-    return _NICKNAME.sub(lambda m: " " * len(m.group()), text)
+    pieces, last = [], 0
+    for start, end in sorted(found):
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join([*pieces, text[last:]])
 
 
 class _Finder:
@@ -137,9 +151,9 @@ class _Finder:
                 # would make them.
                 self.owned = False
                 if ends_sentence(word):
-                    self._name_in([Tok(m.start(), m.end() - 1, word[:-1])])
+                    self._one_word(Tok(m.start(), m.end() - 1, word[:-1]))
                 else:
-                    self._name_in([Tok(m.start(), m.end(), word)])
+                    self._one_word(Tok(m.start(), m.end(), word))
                 continue
             for piece, owned in pieces(tokens(text, m.start(), m.end())):
                 if len(piece) <= MAX_RUN:
@@ -213,6 +227,23 @@ class _Finder:
                 name, titled = name[1:], True  # "Secretary of State | Mike Pompeo"
         self._decide(name, titled)
 
+    def _one_word(self, tok: Tok) -> None:
+        """``_name_in([tok])`` for a run of one word, the most common run, without the
+        general case's lists and loops: the word, if it may be a name, waits with its own
+        evidence until every full name is known."""
+        text = self.text
+        if tok.norm in NOT_NAMES or _WEB_ADDRESS.match(text, tok.end):
+            return
+        if not name_like(tok, 1, True, self.places):
+            return
+        if tok.norm in PARTICLES or tok.norm in NAME_SUFFIXES:
+            return
+        titled = titles.title_before(text, tok.start)
+        end = tok.start + len(tok.bare)
+        if tok.end != end:
+            tok = Tok(tok.start, end, text[tok.start : end])
+        self.singles.append((tok, evidence.single_evidence(text, tok, titled)))
+
     def _titled_inside(self, words: list[Tok]) -> None:
         """A titled name inside a longer run, before an organisation or a place: "Sheriff Shaun
         Golden Monmouth County Sheriff's Office" (the run's tail is no name there)."""
@@ -270,7 +301,8 @@ class _Finder:
         if not words:
             return
         if len(words) == 1:
-            tok = Tok(start, end, text[start:end])
+            first = words[0]
+            tok = first if first.end == end else Tok(start, end, text[start:end])
             owned = self.owned and not titled
             self.singles.append((tok, "" if owned else evidence.single_evidence(text, tok, titled)))
             return

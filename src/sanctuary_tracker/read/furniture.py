@@ -4,6 +4,7 @@ a caption, a byline, or content. General rules about how pages are built, not ru
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sanctuary_tracker.read.syndication import copyright_holder, is_syndication_notice
 
@@ -60,8 +61,10 @@ _BREADCRUMB = re.compile(r"^\s*(?:[|»›>/]\s*\S.*|.*\S\s*[|»›>/])\s*$|^\S.*
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’\-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]*){0,8}\.?$")
 
 
-def words(line: str) -> list[str]:
-    return _WORDS.findall(line)
+@lru_cache(maxsize=8192)
+def words(line: str) -> tuple[str, ...]:
+    """The words of a line (kept for the lines asked about again: each rule asks)."""
+    return tuple(_WORDS.findall(line))
 
 
 def is_sentence(line: str) -> bool:
