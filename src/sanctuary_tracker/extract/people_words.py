@@ -238,11 +238,25 @@ def name_like(tok: Tok, run_len: int, is_last: bool, places: PlaceSpans) -> bool
     """A word that may be part of a person's name: not a title, a word never in a name, an
     organisation word that ends names of organisations, a contraction, a party label, or a
     place the resolver found."""
+    kind = _word_kind(tok.text)
+    if kind is True or kind is False:
+        return kind
+    if kind == "org" and is_last and run_len >= 3:
+        return False
+    return places.at(tok.start, tok.end) is None
+
+
+@lru_cache(maxsize=65536)
+def _word_kind(text: str) -> bool | str:
+    """What ``name_like`` can tell of a word from its letters alone (the same word comes
+    back many times): True or False, else "org" (an organisation word, not a name's last
+    word in a run of three or more) or "place" (a name's unless the resolver placed it)."""
+    tok = Tok(0, len(text), text)
     n = tok.norm
     bare = plain(tok.bare)
     if not bare or n in PARTICLES or n in NAME_SUFFIXES:
         return bool(bare)
-    if INITIALS.fullmatch(tok.text):
+    if INITIALS.fullmatch(text):
         return True
     if (
         n in NOT_NAMES
@@ -251,9 +265,8 @@ def name_like(tok: Tok, run_len: int, is_last: bool, places: PlaceSpans) -> bool
         or n in TITLE_ABBREVIATIONS
         or n in ("u.s", "u.s.")
         or n in STRONG_ORG
-        or (n in ORG_WORDS and is_last and run_len >= 3)
-        or (("'" in tok.text or "’" in tok.text) and _CONTRACTION.search(tok.text))
-        or (tok.text[1:2] in ("-", "–") and _PARTY_PREFIX.match(tok.text))
+        or (("'" in text or "’" in text) and _CONTRACTION.search(text))
+        or (text[1:2] in ("-", "–") and _PARTY_PREFIX.match(text))
     ):
         return False
-    return places.at(tok.start, tok.end) is None
+    return "org" if n in ORG_WORDS else "place"
