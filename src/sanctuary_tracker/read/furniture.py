@@ -61,7 +61,7 @@ _BREADCRUMB = re.compile(r"^\s*(?:[|»›>/]\s*\S.*|.*\S\s*[|»›>/])\s*$|^\S.*
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’\-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]*){0,8}\.?$")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=256)
 def words(line: str) -> tuple[str, ...]:
     """The words of a line (kept for the lines asked about again: each rule asks)."""
     return tuple(_WORDS.findall(line))
