@@ -276,7 +276,7 @@ def _listing_in(text, sentence, index, named, reading, ordered) -> Listing | Non
     first = sentence.start
     negated = NOT_ON.search(sentence.text)
     if negated:
-        # "X was not among those the report named, which listed Y and Z": Y and Z are
+        # "X was not among those the report named, which listed Y and Z": Y and Z are on it
         relative = _LISTING_CLAUSE.search(sentence.text, negated.end())
         if relative is None:
             return None

@@ -151,9 +151,9 @@ class _Finder:
                 # would make them.
                 self.owned = False
                 if ends_sentence(word):
-                    self._one_word(Tok(m.start(), m.end() - 1, word[:-1]))
+                    self._name_in([Tok(m.start(), m.end() - 1, word[:-1])])
                 else:
-                    self._one_word(Tok(m.start(), m.end(), word))
+                    self._name_in([Tok(m.start(), m.end(), word)])
                 continue
             for piece, owned in pieces(tokens(text, m.start(), m.end())):
                 if len(piece) <= MAX_RUN:
@@ -226,23 +226,6 @@ class _Finder:
             if titles.office_of(self.text, name):
                 name, titled = name[1:], True  # "Secretary of State | Mike Pompeo"
         self._decide(name, titled)
-
-    def _one_word(self, tok: Tok) -> None:
-        """``_name_in([tok])`` for a run of one word, the most common run, without the
-        general case's lists and loops: the word, if it may be a name, waits with its own
-        evidence until every full name is known."""
-        text = self.text
-        if tok.norm in NOT_NAMES or _WEB_ADDRESS.match(text, tok.end):
-            return
-        if not name_like(tok, 1, True, self.places):
-            return
-        if tok.norm in PARTICLES or tok.norm in NAME_SUFFIXES:
-            return
-        titled = titles.title_before(text, tok.start)
-        end = tok.start + len(tok.bare)
-        if tok.end != end:
-            tok = Tok(tok.start, end, text[tok.start : end])
-        self.singles.append((tok, evidence.single_evidence(text, tok, titled)))
 
     def _titled_inside(self, words: list[Tok]) -> None:
         """A titled name inside a longer run, before an organisation or a place: "Sheriff Shaun

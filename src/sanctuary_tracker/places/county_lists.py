@@ -27,13 +27,13 @@ _LIST_GAP_STARTS = frozenset(",") | {chr(code) for code in range(0x3001) if chr(
 _AND_BEFORE = re.compile(r"\s(?:and|or|&)\s")
 _KIND_AFTER = re.compile(r"\s+(counties|parishes)\b", re.I)
 _PLURAL_KIND = re.compile(r"\b(?:counties|parishes)\b", re.I)
-# A run of capitalised words (a county's name of one to three words).
-_NAME_RUN = re.compile(r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}")
+# A run of capitalised words (a county's name of one to three words), and a list of them.
+_NAME = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}"
+_NAME_RUN = re.compile(_NAME)
 _LIST_BEFORE_KIND = re.compile(
-    r"(?:[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}"
-    r"(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+))+"
-    r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}[ \t]+$"
+    rf"(?:{_NAME}(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+))+{_NAME}[ \t]+$"
 )
+_WORD = re.compile(r"\S+")
 _LOOK_BACK = 240  # characters read back from "counties" for the names listed before it
 
 
@@ -51,14 +51,6 @@ def _plural_kind_words(text: str):
     return sorted(found, key=lambda m: m.start())
 
 
-def _capitalised_word_ends(text: str, last: int) -> bool:
-    """Whether the word that ends at ``text[last]`` starts with a capital."""
-    first = last
-    while first > 0 and not text[first - 1].isspace():
-        first -= 1
-    return text[first : first + 1].isupper()
-
-
 def listed_before_kind(text: str, raw: list, gazetteer: Gazetteer) -> list:
     """The names listed before "counties" or "parishes" that are no place's name alone, so
     the automaton does not see them ("Multnomah and Clackamas counties"): (start, end, key)
@@ -67,18 +59,16 @@ def listed_before_kind(text: str, raw: list, gazetteer: Gazetteer) -> list:
     seen = {(start, end) for start, end, _ in raw}
     found = []
     for kind in _plural_kind_words(text):
-        before = kind.start() - 1
-        while before > 0 and text[before] in " \t":
-            before -= 1
-        if before < 0 or text[before] in " \t" or not _capitalised_word_ends(text, before):
-            continue  # (most mentions: "the counties", "border counties")
         lo = max(0, kind.start() - _LOOK_BACK)
+        before = text[lo : kind.start()].split()
+        if not before or not before[-1][:1].isupper():
+            continue  # (most mentions: "the counties", "border counties")
         listed = _LIST_BEFORE_KIND.search(text, lo, kind.start())
         if listed is None:
             continue
         suffix = " Parish" if kind.group().lower().startswith("parish") else " County"
         for run in _NAME_RUN.finditer(text, listed.start(), kind.start()):
-            words = list(re.finditer(r"\S+", run.group()))
+            words = list(_WORD.finditer(run.group()))
             for first in words:
                 start, end = run.start() + first.start(), run.end()
                 if (start, end) in seen:

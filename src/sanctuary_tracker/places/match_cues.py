@@ -66,10 +66,10 @@ _TITLE_BEFORE = re.compile(
 )
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)\b[A-Z][a-z]+[ \t]+$")
 _SPEECH_AFTER = re.compile(r"\s+(?:" + "|".join(cues.SPEECH_VERBS) + r")\b")
-# A name right after a preposition is not the subject of the verb after it: "the mayor of
-# Boston said", "leaders in Massachusetts said".
 # A party's member after a place's name: the place is where the member lives or sits.
 PARTY_MEMBERS = frozenset({"democrat", "republican", "independent", "libertarian"})
+# A name right after a preposition is not the subject of the verb after it: "the mayor of
+# Boston said", "leaders in Massachusetts said".
 PREPOSITIONS = ("in", "of", "from", "at", "near", "outside", "across", "throughout", "within")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(PREPOSITIONS) + r")[ \t]+$", re.I)
 

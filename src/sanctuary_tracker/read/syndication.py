@@ -44,6 +44,7 @@ _CONTRIBUTED = re.compile(
     re.I,
 )
 CONTRIBUTED_MAX = 200  # characters: a credit line, not a paragraph that mentions one
+_POSSESSIVE_INSIDE = re.compile(r"['’](?:s\b|\s)")  # "Fox News' Jane Doe"
 _COPYRIGHT = re.compile(
     r"^\s*(?:(?:©|\(c\))\s*)?(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
     r"(?P<holder>[^.|]{2,60}?)\s*(?:\.|,?\s+all rights reserved|\||$)",
@@ -146,7 +147,7 @@ def _contributor(line: str) -> str | None:
     if not match:
         return None
     org = _tidy(match.group("org"))
-    if re.search(r"['’](?:s\b|\s)", org):
+    if _POSSESSIVE_INSIDE.search(org):
         return None  # "Fox News' Jane Doe contributed": the outlet's own reporter
     return org if is_outlet_name(org) else None
 
