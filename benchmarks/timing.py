@@ -1,4 +1,4 @@
-"""What the benchmark scripts share: best-of-N timing on one pinned core."""
+"""What the benchmark scripts share: best-of-N and paired timing on one pinned core."""
 
 from __future__ import annotations
 
@@ -21,3 +21,20 @@ def best_of(repeat: int, work: Callable[[], object]) -> float:
         work()
         times.append(time.perf_counter() - started)
     return min(times)
+
+
+def paired(rounds: int, first: Callable[[], object], second: Callable[[], object]):
+    """``rounds`` timed runs of each of two pieces of work, run side by side (first then
+    second, then second then first, and so on), as a list of (first's, second's) seconds.
+    A machine whose speed drifts over a minute (another tenant, a clock that steps) moves
+    both times of a round alike, so their ratio holds where two best-ofs taken a minute
+    apart do not."""
+    pairs = []
+    for round_ in range(rounds):
+        times = {}
+        for work in (first, second) if round_ % 2 == 0 else (second, first):
+            started = time.perf_counter()
+            work()
+            times[work] = time.perf_counter() - started
+        pairs.append((times[first], times[second]))
+    return pairs
