@@ -308,6 +308,18 @@ def test_towns_listed_together_lie_in_the_one_state_that_has_them_all():
     # large cities are the cities meant, wherever a state has towns of all their names
     found = named("Chicago, Boston and Seattle were named.")
     assert {(n, s) for n, s, _ in found} == {("Chicago", "IL"), ("Boston", "MA"), ("Seattle", "WA")}
+    # ... unless the list's other names, three or more, lie in one state only, which has a
+    # namesake of the large city too: Hartford, Vermont, among Vermont towns
+    found = named("Voters in Readsboro, Stannard, Goshen and Hartford take it up in March.")
+    assert {(n, s) for n, s, _ in found} == {
+        ("Readsboro", "VT"),
+        ("Stannard", "VT"),
+        ("Goshen", "VT"),
+        ("Hartford", "VT"),
+    }
+    # and a large city with no namesake in that state is still the large city
+    found = named("Voters in Readsboro, Stannard, Goshen and Chicago take it up in March.")
+    assert ("Chicago", "IL") in {(n, s) for n, s, _ in found}
 
 
 def test_a_party_member_from_a_place_names_the_place():

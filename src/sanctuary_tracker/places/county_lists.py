@@ -141,7 +141,11 @@ TOWN_LIST = 3  # names at least, for a list of towns to be placed by its names a
 def listed_towns(text: str, raw: list, gazetteer: Gazetteer) -> dict[int, str]:
     """Names listed together ("Burlington, Montpelier and Winooski") that only one state
     has a namesake of every one of: each name's start and that state. A list holding a
-    state's name or a large city's (the city meant, wherever it lies) is left alone."""
+    state's name is left alone. A large city's name ("Chicago, Boston and Seattle") is the
+    city meant, wherever it lies, and says nothing of its list's state; but when the list's
+    other names, three or more, lie together in one state only, and that state has a
+    namesake of the large city too ("Goshen, Readsboro, Hartford and Corinth"), the whole
+    list is in that state."""
     placed = {}
     for items in _chains(text, raw):
         if len(items) < TOWN_LIST:
@@ -149,15 +153,20 @@ def listed_towns(text: str, raw: list, gazetteer: Gazetteer) -> dict[int, str]:
         keys = [key for _, _, key in items]
         if any(names_a_county(key) or state_named(gazetteer, key) for key in keys):
             continue
-        if any(
-            (c.population or 0) >= LARGE_NAMESAKE for key in keys for c in lookup(gazetteer, key)
-        ):
+        small = [key for key in keys if not _large_namesake(gazetteer, key)]
+        if len(small) < TOWN_LIST:
             continue
-        common = frozenset.intersection(*(states_of(gazetteer, key) for key in keys))
-        if len(common) == 1:
-            (state,) = common
+        common = frozenset.intersection(*(states_of(gazetteer, key) for key in small))
+        if len(common) != 1:
+            continue
+        (state,) = common
+        if all(state in states_of(gazetteer, key) for key in keys):
             placed.update((start, state) for start, _, _ in items)
     return placed
+
+
+def _large_namesake(gazetteer: Gazetteer, key: str) -> bool:
+    return any((c.population or 0) >= LARGE_NAMESAKE for c in lookup(gazetteer, key))
 
 
 def _chains(text: str, raw: list) -> list[list]:
