@@ -132,3 +132,26 @@ def test_an_agency_saying_places_are_sanctuaries_near_a_list():
 def test_dates_and_ranges():
     dates = cat.dates_in("From Jan. 28 to Feb. 3, the May 2025 list; 2017-11-15; in May; we may")
     assert [(d.year, d.month) for d in dates] == [(2025, 5), (2017, 11), (None, 5)]
+
+
+def test_editions_the_text_cannot_tell_apart_are_told_apart_by_their_members():
+    # "2017 letters" fit April's and November's; Jackson, Mississippi, is a member of
+    # November's alone (both are complete), so the letters meant are November's
+    text = "The Justice Department sent letters in 2017 to Jackson and Fairview about jails."
+    places = [
+        city(text, "Jackson", "MS", "2836000"),
+        city(text, "Fairview", "OR", "4124250"),
+    ]
+    found = find_listings(text, places)
+    assert [(item.list_id, "members" in item.edition_reason) for item in found] == [
+        ("doj-2017-11-letters", True)
+    ]
+    # a member of each, or of neither: still nothing rather than a guess
+    both = "The Justice Department sent letters in 2017 to Jackson and California."
+    places = [
+        city(both, "Jackson", "MS", "2836000"),
+        mention(both, "California", "California", "CA", "state", "06"),
+    ]
+    assert listed(both, places) == []
+    neither = "The Justice Department sent letters in 2017 to Fairview about jails."
+    assert listed(neither, [city(neither, "Fairview", "OR", "4124250")]) == []

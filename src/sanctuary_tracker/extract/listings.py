@@ -194,6 +194,10 @@ class _Reading:
     may_name_report: bool = True
     support: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # by edition
     history: list[tuple[int, str, str]] = field(default_factory=list)  # (sentence, id, reason)
+    # The sentence being read, and the text's places: its places tell apart editions that
+    # what it says of them cannot (``_by_members``).
+    span: tuple[int, int] = (0, 0)
+    places: Mentions | None = None
     last_listing: tuple[int, str, str, frozenset[str]] | None = None  # index, id, reason, words
 
 
@@ -210,6 +214,7 @@ def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
         own_names,
         noun_sentences=frozenset(list_sentences),
         may_name_report=own_names > 0 or cut_inside_words(text, all_sentences),
+        places=ordered,
     )
     found: list[Listing] = []
     skip_until = -1
@@ -218,6 +223,7 @@ def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
             continue
         at = bisect.bisect_left(list_sentences, index - DESIGNATION_REACH)
         near_list = at < len(list_sentences) and list_sentences[at] <= index + DESIGNATION_REACH
+        reading.span = (sentence.start, sentence.end)
         named = _lists_named(sentence.text, reading, index, near_list)
         for item in named:
             _remember(reading, index, item.list_id, item.reason)
@@ -449,14 +455,33 @@ def _choose(candidates, said: cat.Said, reading: _Reading):
     if len(candidates) == 1:
         return (candidates[0].list_id, f"{said.describe()} -> {candidates[0].list_id}")
     scored = sorted(((_support(e, reading), e.list_id) for e in candidates), reverse=True)
-    if (
-        not scored
-        or scored[0][0] == (0, 0, 0, 0)
-        or (len(scored) > 1 and scored[0][0] == scored[1][0])
-    ):
+    if not scored or scored[0][0] == (0, 0, 0, 0):
         return None
     best = scored[0]
+    if len(scored) > 1 and scored[1][0] == best[0]:
+        tied = [e for e in candidates if _support(e, reading) == best[0]]
+        return _by_members(tied, said, reading)
     return (best[1], f"{said.describe()} -> {best[1]} (the text's dates and kinds: {best[0]})")
+
+
+def _by_members(tied: list[cat.OfficialList], said: cat.Said, reading: _Reading):
+    """Editions that what the text says cannot tell apart ("the Justice Department's 2017
+    letters": April's or November's) told apart by the places the sentence names: the one
+    edition whose shipped members hold some of them, when every other is complete and holds
+    none (a place missing from an incomplete edition may still be on it)."""
+    if reading.places is None:
+        return None
+    named = {m.jurisdiction.geoid for m in reading.places.inside(*reading.span)}
+    having = [e for e in tied if e.members & named]
+    if len(having) != 1 or not all(e.complete for e in tied if e is not having[0]):
+        return None
+    edition = having[0]
+    others = ", ".join(e.list_id for e in tied if e is not edition)
+    return (
+        edition.list_id,
+        f"{said.describe()} -> {edition.list_id} (of the editions that fit, it has places "
+        f"the sentence names among its members; {others} has none)",
+    )
 
 
 def _support(edition: cat.OfficialList, reading: _Reading) -> tuple[int, int, int, int]:

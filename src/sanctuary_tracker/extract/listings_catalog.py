@@ -27,6 +27,8 @@ class OfficialList:
     month: int
     end_month: tuple[int, int] | None  # (year, month) it was withdrawn, when it was
     kind: str  # "report" | "letters" | "list"
+    members: frozenset[str] = frozenset()  # the shipped members' GEOIDs
+    complete: bool = False  # whether those are all its members
 
 
 # Short names used in records (the reference's names are long and descriptive).
@@ -60,8 +62,12 @@ def editions() -> tuple[OfficialList, ...]:
         year, month = _year_month(edition.date)
         end = _year_month(edition.withdrawn) if edition.withdrawn else None
         name = DISPLAY_NAMES.get(edition.id, edition.name)
+        members = frozenset(m["geoid"] for m in edition.members if m.get("geoid"))
+        kind = _kind(edition.name)
         out.append(
-            OfficialList(edition.id, name, edition.agency, year, month, end, _kind(edition.name))
+            OfficialList(
+                edition.id, name, edition.agency, year, month, end, kind, members, edition.complete
+            )
         )
     return tuple(sorted(out, key=lambda e: (e.year, e.month, e.list_id)))
 
