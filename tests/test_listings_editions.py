@@ -155,3 +155,11 @@ def test_editions_the_text_cannot_tell_apart_are_told_apart_by_their_members():
     assert listed(both, places) == []
     neither = "The Justice Department sent letters in 2017 to Fairview about jails."
     assert listed(neither, [city(neither, "Fairview", "OR", "4124250")]) == []
+
+
+def test_on_an_agency_s_list_named_in_full_is_membership():
+    # "on the Department of Homeland Security's list": four words, one a possessive
+    text = "Fairview is on the Department of Homeland Security's list, published in May 2025."
+    assert listed(text, [city(text, "Fairview", "OR", "4124250")]) == [
+        ("dhs-2025-05", ["Fairview, OR"])
+    ]

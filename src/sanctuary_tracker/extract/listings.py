@@ -64,7 +64,7 @@ MEMBERSHIP = re.compile(
     r"one[ \t]of[ \t](?:the[ \t])?(?:\d+|\w+)[ \t]"
     r"(?:states|cities|counties|jurisdictions|places|localities)|received[ \t](?:a[ \t])?letters?|"
     r"letters?[ \t]to|sent[ \t](?:a[ \t])?letters?)\b"
-    r"|\bon[ \t](?:the|that|this|a|its|their|ICE's|ICE’s|DHS's|DHS’s)[ \t](?:[\w-]+[ \t]){0,3}"
+    r"|\bon[ \t](?:the|that|this|a|its|their|ICE's|ICE’s|DHS's|DHS’s)[ \t](?:[\w'’-]+[ \t]){0,4}"
     r"(?:list|report)\b"
     rf"|\b(?:on|in)[ \t]the[ \t]top[ \t-]{cat.NUMBER_WORD}\b",
     re.I,
