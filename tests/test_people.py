@@ -276,6 +276,10 @@ def test_a_title_never_reaches_back_past_a_sentence_end():
     text = "Police may hold people for ICE. Gov. Ann Ruiz signed it. U.S. Attorney Bo Lee agreed."
     found = {p.name: p.title for p in find_people(text, resolve_places(text))}
     assert found == {"Ann Ruiz": "Gov.", "Bo Lee": "U.S. Attorney"}
+    # a sentence that ends in a number ends there too
+    text = "The law takes effect Aug. 1. Gov. Ann Ruiz signed it on May 28."
+    found = {p.name: p.title for p in find_people(text, resolve_places(text))}
+    assert found == {"Ann Ruiz": "Gov."}
 
 
 def test_a_party_member_from_a_place_is_no_person():

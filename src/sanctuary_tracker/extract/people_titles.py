@@ -100,8 +100,9 @@ def _last_sentence_end(window: str) -> int:
     last = -1
     for m in _PERIOD.finditer(window):
         word = m.group(1).lower()
-        if word in TITLE_ABBREVIATIONS or "." in word or len(word) <= 1:
-            continue  # "Gov.", "Sen.", "J.", "U.S." abbreviate; they end no sentence
+        if not word.isdigit() and (word in TITLE_ABBREVIATIONS or "." in word or len(word) <= 1):
+            continue  # "Gov.", "Sen.", "J.", "U.S." abbreviate; they end no sentence (a
+            # number does: "takes effect Aug. 1. Gov. Jared Polis")
         last = m.end(1)
     return last
 
