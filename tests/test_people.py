@@ -285,3 +285,25 @@ def test_a_title_never_reaches_back_past_a_sentence_end():
 def test_a_party_member_from_a_place_is_no_person():
     text = "It is a matter of trust, said Sen. Ann Ruiz, a New Haven Democrat."
     assert [p.name for p in find_people(text, resolve_places(text))] == ["Ann Ruiz"]
+
+
+def test_accented_given_names_and_two_particles():
+    # "José" is the SSA table's "Jose"; "de la Cruz" holds two particles
+    text = "Ana Ruiz and José Luis de la Cruz Jr. wrote the report."
+    found = {p.name: p.reason for p in find_people(text, resolve_places(text))}
+    assert found == {"Ana Ruiz": "given name", "José Luis de la Cruz Jr.": "given name"}
+
+
+def test_only_words_that_stand_inside_titles_are_no_title():
+    text = (
+        "Ann Ruiz and Bo Lee met the county and Al Moss. It was late, said co-founder Kim Ames."
+        " U.S. District Judge Tom Dye spoke."
+    )
+    found = {p.name: p.title for p in find_people(text, resolve_places(text))}
+    assert found == {
+        "Ann Ruiz": None,
+        "Bo Lee": None,
+        "Al Moss": None,
+        "Kim Ames": "co-founder",
+        "Tom Dye": "U.S. District Judge",
+    }

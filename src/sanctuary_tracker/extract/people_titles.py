@@ -107,6 +107,14 @@ def _last_sentence_end(window: str) -> int:
     return last
 
 
+def _a_title_word(word: str) -> bool:
+    """A title's own word ("Judge", "Sen.", "co-founder"), not one that only stands inside
+    titles ("District", "of", "and")."""
+    word = re.sub(r"['’]s$", "", word.lower().rstrip("."))
+    word = word.rpartition("-")[2] or word  # "co-founder", "vice-chair"
+    return word in TITLE_WORDS or word in TITLE_ABBREVIATIONS
+
+
 def title_and_of(
     text: str, places: PlaceSpans, start: int, end: int
 ) -> tuple[str | None, str | None]:
@@ -153,6 +161,8 @@ def title_and_of(
         title = " ".join(text[title_start:start].split())
         title = re.sub(r"^(?:(?:and|of|the|or|by|with|for|to)\s+)+", "", title, flags=re.I)
         title = title if title and re.search("[A-Za-z]", title) else None  # not "085"
+        if title and not any(_a_title_word(w) for w in title.split()):
+            title = None  # only words that stand inside titles: "Ann Ruiz and | Bo Lee"
         proxy = _PROXY_TITLE.search(title) if title else None
         if title and proxy:  # "a spokeswoman for (Mayor) Ortiz": someone else's title
             title = title[proxy.end() :].strip() or None

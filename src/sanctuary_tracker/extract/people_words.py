@@ -7,6 +7,7 @@ All patterns are linear (no nested quantifiers over the same characters)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from nameparser import HumanName
@@ -40,7 +41,7 @@ _SEP = r"[ \t\u00a0]+"
 # The particles of names, but "St." (a capitalised word, with its dot).
 _PARTICLE = "(?:" + "|".join(sorted(p for p in PARTICLES if p.isalpha())) + ")"
 SEPARATOR = re.compile(_SEP)
-RUN = re.compile(rf"{_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP})?{_WORD})*")
+RUN = re.compile(rf"{_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{_WORD})*")  # "de la Cruz"
 _TOKEN = re.compile(rf"{_WORD}|\b{_PARTICLE}\b")
 # "AssociationKieran": two words run together by a lost line break.
 _GLUED = re.compile(rf"[a-z]{{4,}}([{UPPER}][a-z]+)")
@@ -154,9 +155,17 @@ def _parser_words() -> frozenset[str]:
     )
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
 @lru_cache(maxsize=65536)
 def plain(word: str) -> str:
-    return re.sub(r"[^a-z]", "", word.lower())
+    """The word's letters, lower case, accents taken off ("José" -> "jose", as the SSA's
+    table spells it): what given-name look-ups and surname keys compare."""
+    if not word.isascii():
+        decomposed = unicodedata.normalize("NFKD", word)
+        word = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_LETTER.sub("", word.lower())
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
