@@ -307,3 +307,8 @@ def test_only_words_that_stand_inside_titles_are_no_title():
         "Kim Ames": "co-founder",
         "Tom Dye": "U.S. District Judge",
     }
+
+
+def test_a_government_web_address_is_no_person():
+    text = "The city got $27 million, according to USAspending.gov, said Mayor Ann Ruiz."
+    assert [p.name for p in find_people(text, resolve_places(text))] == ["Ann Ruiz"]

@@ -53,7 +53,7 @@ from sanctuary_tracker.text.lexicon import (
 )
 from sanctuary_tracker.text.sentences import ends_sentence
 
-_WEB_ADDRESS = re.compile(r"(?:\.|[ \t]+)(?:org|com|net)\b")
+_WEB_ADDRESS = re.compile(r"(?:\.|[ \t]+)(?:org|com|net|gov|edu)\b")
 
 
 @dataclass
