@@ -315,3 +315,16 @@ def test_a_quotation_given_to_someone_unnamed_is_nobody_s():
         (q.speaker, q.text) for q in find_quotes(text, find_people(text, resolve_places(text)))
     ]
     assert found == [("Ann Ruiz", "We will comply,"), ("Ann Ruiz", "It is the law,")]
+
+
+def test_a_quotation_ending_its_sentence_takes_no_speaker_from_the_next():
+    text = (
+        'Mayor Ann Ruiz said in a statement that the city "will not be bullied." '
+        'Gov. Bo Lee called the suit "a stunt."'
+    )
+    assert [(q["speaker"], q["text"]) for q in quotes(text)] == [
+        ("Ann Ruiz", "will not be bullied."),
+        ("Bo Lee", "a stunt."),
+    ]
+    # a comma inside the marks leaves the sentence open: the speaker follows
+    assert [q["speaker"] for q in quotes('"We are done," Mayor Ann Ruiz said.')] == ["Ann Ruiz"]

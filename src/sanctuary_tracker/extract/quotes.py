@@ -81,6 +81,7 @@ _STATEMENT = re.compile(r"\b(?:statement|remarks|letter|message|testimony|post|t
 _WORD_BEFORE_MARK = re.compile(r"([\w.]+)$")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
 MAX_SEGMENT = 240
+_NEW_SENTENCE = re.compile(r"[ \t]+[A-Z]")  # after a quotation that ends with a period
 
 
 @dataclass
@@ -169,6 +170,8 @@ class _Attributor:
         limit = min(next_open, span.paragraph_end, start + MAX_SEGMENT)
         if start > limit:
             return start, start
+        if self.text[start - 2 : start - 1] == "." and _NEW_SENTENCE.match(self.text, start):
+            return start, start  # '... "will not be bullied." Gov. Bo Lee called': it ended one
         return start, self._sentence_end(start, limit)
 
     def _before(self, span: Span, prev_close: int) -> tuple[int, int]:
