@@ -328,3 +328,26 @@ def test_a_quotation_ending_its_sentence_takes_no_speaker_from_the_next():
     ]
     # a comma inside the marks leaves the sentence open: the speaker follows
     assert [q["speaker"] for q in quotes('"We are done," Mayor Ann Ruiz said.')] == ["Ann Ruiz"]
+
+
+def test_according_to_after_a_quotation_names_its_speaker():
+    assert [q["speaker"] for q in quotes('"We hold no one," according to Sheriff Ann Ruiz.')] == [
+        "Ann Ruiz"
+    ]
+    # but it makes no one the speaker of the next paragraph's quotation
+    text = (
+        "Ann Ruiz is unhappy with her partner Bo Lee, according to a report.\n\n"
+        '"She is frustrated," an insider told the outlet.'
+    )
+    assert quotes(text) == []
+
+
+def test_a_titled_object_before_the_subject_is_not_the_speaker():
+    text = 'Responding to Mayor Bo Lee, Sheriff Ann Ruiz said: "We hold no one."'
+    assert [q["speaker"] for q in quotes(text)] == ["Ann Ruiz"]
+    text = (
+        'In a letter to Attorney General Bo Lee, Mayor Ann Ruiz wrote that the city "will comply."'
+    )
+    assert [q["speaker"] for q in quotes(text)] == ["Ann Ruiz"]
+    text = 'He urged Mr. Bo Lee to act. Secretary of State Ann Ruiz said it "gives us hope."'
+    assert [q["speaker"] for q in quotes(text)] == ["Ann Ruiz"]

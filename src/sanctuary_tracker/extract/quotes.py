@@ -21,17 +21,21 @@ from typing import Any
 
 from sanctuary_tracker.extract.people import Person
 from sanctuary_tracker.extract.quotes_marks import Span, quotation_spans
-from sanctuary_tracker.text.abbreviations import QUOTE_ABBREVIATIONS
+from sanctuary_tracker.text.abbreviations import QUOTE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 from sanctuary_tracker.text.lexicon import (
     PROXY_WORDS,
     REPORTING_VERBS,
     SPEECH_VERBS,
+    TITLE_PARTS,
     TITLE_WORDS,
     UNNAMED_SPEAKERS,
     pronoun_gender,
 )
 
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+# What gives a quotation its source right after it, though it is no speech verb (and so
+# never makes its subject the speaker of later quotations): '"...," according to X'.
+_AFTER_VERB = re.compile(_VERB.pattern + r"|\baccording(?=[ \t]+to\b)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ROLE = re.compile(
     r"\b(?:the|a|an|The|A|An)[ \t]+(?:[a-z.'’-]+[ \t]+){0,3}?("
@@ -60,6 +64,19 @@ _PROXY_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}$",
     re.I,
 )
+# Capitalised words right before a name, which may be its title ("to Mayor Bo Lee").
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}$")
+_OF_BEFORE = re.compile(r"\bof[ \t]+$")
+
+
+def _in_titles(word: str) -> bool:
+    """A word of a title ("Mayor", "U.S.", "General", "Sen.")."""
+    word = word.lower().rstrip(".")
+    return (
+        word in TITLE_WORDS or word in TITLE_PARTS or word in TITLE_ABBREVIATIONS or word == "u.s"
+    )
+
+
 _POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|(?![A-Za-z]))")
 # A phrase between a reporting verb and its clause: "said in a statement that", "said on Monday"
 _ADVERBIAL = re.compile(
@@ -236,14 +253,19 @@ class _Attributor:
 
     def _split(self, cand: _Cand) -> list[_Cand]:
         """A comma-joined run without "and" is a name and its apposition ("Rob Goldman,
-        President Acme North America, says"): the first name alone."""
+        President Acme North America, says"): the first name alone; or a phrase and the
+        subject after it ("Responding to Mayor Bo Lee, Sheriff Ann Ruiz said"): the first
+        name that is no preposition's object."""
+        first = None
         i = bisect.bisect_left(self.mention_starts, cand.start)
         while i < len(self.mentions) and self.mentions[i][0] < cand.end:
             s, e, p = self.mentions[i]
-            if e <= cand.end and p is cand.people[0]:
-                return [_Cand(s, e, [p], "name")]
+            if e <= cand.end and p in cand.people:
+                if self._subject_at(s, e):
+                    return [_Cand(s, e, [p], "name")]
+                first = first or _Cand(s, e, [p], "name")
             i += 1
-        return [cand]
+        return [first] if first else [cand]
 
     def _possessive(self, cand: _Cand) -> bool:
         return self._possessive_at(cand.end)
@@ -353,12 +375,12 @@ class _Attributor:
                 return True  # a term used as a modifier or object: "welcoming city" resolution
         return False
 
-    def _verbs_and_candidates(self, start: int, end: int):
+    def _verbs_and_candidates(self, start: int, end: int, verb: re.Pattern = _VERB):
         """The speech verbs between start and end and the people who could be their subject,
         or None when either is missing."""
         if end <= start:
             return None
-        verbs = list(_VERB.finditer(self.text, start, end))
+        verbs = list(verb.finditer(self.text, start, end))
         cands = self._candidates(start, end) if verbs else None
         return (verbs, cands) if cands else None
 
@@ -371,7 +393,7 @@ class _Attributor:
         return unnamed is not None and abs(unnamed.start() - verb.start()) <= UNNAMED_REACH
 
     def _attribute_after(self, start: int, end: int) -> tuple[list[Person], tuple[int, int]] | None:
-        found = self._verbs_and_candidates(start, end)
+        found = self._verbs_and_candidates(start, end, _AFTER_VERB)
         if found is None:
             return None
         verbs, cands = found
@@ -408,9 +430,17 @@ class _Attributor:
 
     def _subject_at(self, start: int, end: int) -> bool:
         """Not a possessive ("Trump's order"), the object of a preposition, nor the one told
-        or asked ("told Starner that ...")."""
+        or asked ("told Starner that ..."), a title between or not ("Responding to Mayor
+        Bo Lee, ...")."""
         if self._possessive_at(end):
             return False
+        titled = _CAPITALISED_BEFORE.search(self.text, max(0, start - 60), start)
+        if (
+            titled
+            and all(_in_titles(word) for word in titled.group().split())
+            and not _OF_BEFORE.search(self.text, max(0, titled.start() - 4), titled.start())
+        ):
+            start = titled.start()  # (but "Secretary of State Mike Pompeo" is one title)
         return not _OBJECT_BEFORE.search(self.text, max(0, start - 12), start)
 
     def _previous_paragraph(
