@@ -337,3 +337,12 @@ def test_a_surname_before_and_a_county_is_no_county():
     assert not any(name.startswith("Johnson") for name, _, _ in found)
     found = named("Anoka, Hennepin and Ramsey County sued in Minnesota.")
     assert ("Hennepin County", "MN", "county") in found
+
+
+def test_a_dateline_of_several_words_is_a_dateline():
+    # the dash follows the name's last word; a capitalised "City" is part of the name
+    # (Orange City, Iowa), not the kind a census name adds (Orange, California)
+    found = named("ORANGE CITY — The jail in Sioux County, Iowa, got the request.")
+    assert ("Orange City", "IA", "local") in found
+    assert not any(name == "Orange" for name, _, _ in found)
+    assert ("Orange", "CA", "local") in named("Orange city officials in California said no.")

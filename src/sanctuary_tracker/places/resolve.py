@@ -96,6 +96,8 @@ class _Resolver:
 
     def run(self) -> list[PlaceMention]:
         for m in self.matches:  # the states a text puts after its names set its context
+            if m.key.endswith(" city"):
+                _named_in_full(self.text, m)
             if m.state:
                 self.context[m.state] += 1
                 self._witness(
@@ -315,7 +317,8 @@ class _Resolver:
         token = m.window[m.first]
         if not token[0].isupper():
             return False
-        rest = self.text[token[2] : token[2] + 30]
+        end = m.window[m.last][2]  # (the dash follows the name's last word: "ORANGE CITY —")
+        rest = self.text[end : end + 30]
         at_line_start = gap(self.text, m.window, m.first).endswith("\n")
         return at_line_start and bool(_DASH_AFTER.match(rest))
 
@@ -330,6 +333,17 @@ class _Resolver:
             ):
                 return True
         return False
+
+
+def _named_in_full(text: str, m: Match) -> None:
+    """ "Orange City" capitalised is a place whose name holds "City" (Orange City, Iowa),
+    where one has it: not a city whose census name "Orange city" only says its kind (Orange,
+    California), as "Orange city officials" would."""
+    if text[m.end - 4 : m.end] not in ("City", "CITY"):
+        return
+    own = [c for c in m.candidates if normalise_phrase(c.name) == m.key]
+    if own and len(own) < len(m.candidates):
+        m.candidates = own
 
 
 @lru_cache(maxsize=200_000)
