@@ -306,3 +306,10 @@ def test_opening_look_changes_no_match(pieces):
     assert plain.pattern != money._AMOUNT.pattern
     expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
     assert [(m.span(), m.groups()) for m in money._AMOUNT.finditer(text)] == expected
+
+
+def test_a_scale_word_hyphened_to_the_number():
+    text = "Chicago stands to lose $3.2-million, and between $1-million and $2-million more."
+    found = [(a["text"], a["value"]) for a in records(text)]
+    assert found[0] == ("$3.2-million", 3200000)
+    assert found[1][1] == 1000000

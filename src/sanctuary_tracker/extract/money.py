@@ -52,7 +52,7 @@ _SCALES = {
 
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3}){1,5}|\d{1,12})(?:\.\d{1,6})?(?![\d,]\d)"
 _WORD_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
-_SCALE = rf"(?:[ \t]{{0,2}}(?:{_WORD_SCALE}\b|mil\b|mn\b|bn\b|tn\b)|(?:[MmBbKk])\b)"
+_SCALE = rf"(?:(?:[ \t]{{0,2}}|-)(?:{_WORD_SCALE}\b|mil\b|mn\b|bn\b|tn\b)|(?:[MmBbKk])\b)"  # "$3.2-million"
 _DOLLAR = r"(?:\b(?-i:US)[ \t]?\$|\$|\b(?-i:USD)[ \t]?)[ \t]?"  # "Plus $50" is "$50"
 _SIGN_AMOUNT = rf"{_DOLLAR}(?P<n1>{_NUM})(?P<s1>{_SCALE})?"
 _RANGE_TAIL = (
@@ -343,7 +343,7 @@ def _value(number: str | None, scale: str | None) -> float | None:
     except ValueError:
         return None
     if scale:
-        value *= _SCALES.get(scale.strip().lower(), 1)
+        value *= _SCALES.get(scale.strip(" \t-").lower(), 1)
     return value
 
 
