@@ -163,3 +163,26 @@ def test_on_an_agency_s_list_named_in_full_is_membership():
     assert listed(text, [city(text, "Fairview", "OR", "4124250")]) == [
         ("dhs-2025-05", ["Fairview, OR"])
     ]
+
+
+def test_a_subject_pointing_back_takes_the_places_of_the_sentence_before():
+    text = (
+        "The suit names Fairview, Salem and Dayton. All three are on the August 2025 list of "
+        "sanctuary jurisdictions."
+    )
+    places = [
+        city(text, "Fairview", "OR", "4124250"),
+        city(text, "Salem", "OR", "4164900"),
+        city(text, "Dayton", "OR", "4118250"),
+    ]
+    assert listed(text, places) == [("doj-2025-08", ["Fairview, OR", "Salem, OR", "Dayton, OR"])]
+    # as many as it says, or none: "all two" of three places points elsewhere
+    wrong = text.replace("All three", "Both")
+    assert listed(wrong, places) == []
+    # and of the kind it says
+    text = "The suit names Fairview and Lane County. Both cities are on the August 2025 list."
+    places = [
+        city(text, "Fairview", "OR", "4124250"),
+        mention(text, "Lane County", "Lane County", "OR", "county", "41039"),
+    ]
+    assert listed(text, places) == []
