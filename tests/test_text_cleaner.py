@@ -82,6 +82,11 @@ def test_a_copyright_line_outranks_the_dateline_as_publisher():
         "© 2024 Valley Public Radio\n"
     )
     assert (clean.publisher, clean.original_publisher) == ("Valley Public Radio", "WXYZ")
+    # "Copyright 2025 by X": the holder is X
+    clean = clean_text(
+        "Headline Here\n\nThe county said it would.\n\nCopyright 2025 by KVAL News\n"
+    )
+    assert clean.publisher == "KVAL News"
 
 
 def test_a_newsroom_asking_for_comment_names_itself():

@@ -47,7 +47,7 @@ CONTRIBUTED_MAX = 200  # characters: a credit line, not a paragraph that mention
 _POSSESSIVE_INSIDE = re.compile(r"['’](?:s\b|\s)")  # "Fox News' Jane Doe"
 _COPYRIGHT = re.compile(
     r"^\s*(?:(?:©|\(c\))\s*)?(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
-    r"(?P<holder>[^.|]{2,60}?)\s*(?:\.|,?\s+all rights reserved|\||$)",
+    r"(?:by\s+)?(?P<holder>[^.|]{2,60}?)\s*(?:\.|,?\s+all rights reserved|\||$)",
     re.I,
 )
 # Words that end a holder name when a notice runs on ("WSHU Public Radio. Terms of use").
