@@ -312,3 +312,17 @@ def test_only_words_that_stand_inside_titles_are_no_title():
 def test_a_government_web_address_is_no_person():
     text = "The city got $27 million, according to USAspending.gov, said Mayor Ann Ruiz."
     assert [p.name for p in find_people(text, resolve_places(text))] == ["Ann Ruiz"]
+
+
+def test_a_bylines_names_are_people_but_a_newsrooms_credit_is_not():
+    from sanctuary_tracker.extract import extract
+    from sanctuary_tracker.read.text import read_text
+
+    doc = read_text("Jail Rules\n\nBy Nguyen Thi Lan\n\nThe county voted.\n", source="t.txt")
+    people = extract(doc)["people"]
+    assert [(p["name"], p["span"]) for p in people] == [
+        ("Nguyen Thi Lan", {"field": "byline", "start": 0, "end": 14})
+    ]
+    for credit in ("By CBS Detroit", "By Valley Post Staff"):
+        text = f"{credit}\n\nThe county voted."
+        assert find_people(text, resolve_places(text)) == []

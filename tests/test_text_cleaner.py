@@ -177,3 +177,13 @@ def test_a_press_release_label_is_not_the_headline():
         "ELMTOWN - The county ended its contract on Monday.\n"
     )
     assert clean.title == "County Ends Jail Contract"
+
+
+def test_bylines_with_particles_and_story_by():
+    clean = clean_text(
+        "Jail Rules\n\nBy Ana Ruiz and José Luis de la Cruz Jr.\n\nThe county voted.\n"
+    )
+    assert clean.byline == "Ana Ruiz and José Luis de la Cruz Jr"
+    assert "By " not in clean.body
+    clean = clean_text("Jail Rules\n\nStory by Kim Lee\n\nThe county voted.\n")
+    assert clean.byline == "Kim Lee"

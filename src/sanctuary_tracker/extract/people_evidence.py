@@ -182,6 +182,8 @@ def not_a_person(
     start, end = span
     if reason == "initials" and is_state_name(words[-1].bare):
         return True
+    if reason == "credit" and _acronym_led(words):
+        return True  # "By CBS Detroit", "By HNN Staff": a newsroom's credit
     if not titled and _organisation(text, words, start, end):
         return True
     if reason == "given name" and _quoted_term(text, start, end):
@@ -191,6 +193,17 @@ def not_a_person(
     if names_a_place(" ".join(t.text for t in words[:-1]) + " " + words[-1].bare):
         return True  # "communities like Rock Island": a town's name, whatever its first word
     return all(places.at(t.start, t.end) is not None or INITIALS.fullmatch(t.text) for t in words)
+
+
+def _acronym_led(words: list[Tok]) -> bool:
+    """An acronym before words in lower case ("CBS Detroit"); not a name all in capitals."""
+    first = words[0].bare
+    return (
+        len(first) > 1
+        and first.isalpha()
+        and first.isupper()
+        and not all(t.text.isupper() for t in words)
+    )
 
 
 def _organisation(text: str, words: list[Tok], start: int, end: int) -> bool:

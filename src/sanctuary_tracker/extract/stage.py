@@ -29,6 +29,7 @@ DOCUMENT_FIELDS = (
     "content_hash",
 )
 SEPARATOR = "\n\n"
+PREFIXES = {"byline": "By "}  # words read before a field's own, in no field
 
 
 def extract(document: Document) -> dict[str, Any]:
@@ -80,12 +81,15 @@ def _fields(document: Document) -> list[tuple[str, str]]:
 
 def _joined(fields: list[tuple[str, str]]) -> tuple[str, list[int]]:
     """Title, body and captions read as one text (so that each lends the others its
-    context), and where each field starts in it."""
-    starts, position = [], 0
-    for _, value in fields:
-        starts.append(position)
-        position += len(value) + len(SEPARATOR)
-    return SEPARATOR.join(value for _, value in fields), starts
+    context), and where each field starts in it. A byline's names are read after "By ", as
+    the text gave them ("By Nguyen Thi Lan": a person, though no given name opens it)."""
+    starts, parts, position = [], [], 0
+    for name, value in fields:
+        prefix = PREFIXES.get(name, "")
+        starts.append(position + len(prefix))
+        parts.append(prefix + value)
+        position += len(prefix) + len(value) + len(SEPARATOR)
+    return SEPARATOR.join(parts), starts
 
 
 def _locate(fields, starts, mention):

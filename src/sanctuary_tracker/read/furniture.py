@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from sanctuary_tracker.read.syndication import copyright_holder, is_syndication_notice
+from sanctuary_tracker.text.lexicon import PARTICLES
 
 # Words that make up the controls, menus and labels around an article. A short line
 # made only of these ("Play Live Radio", "Next Up:", "Share this", "Available On Air
@@ -58,7 +59,13 @@ _TRAILING_CREDIT = re.compile(
 )
 # A breadcrumb or section trail: "| Press Releases", "Home » News", "News / Local".
 _BREADCRUMB = re.compile(r"^\s*(?:[|»›>/]\s*\S.*|.*\S\s*[|»›>/])\s*$|^\S.*\s[»›]\s.*\S$")
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’\-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]*){0,8}\.?$")
+# A byline: "By Jane Doe and John Roe", "Story by José Luis de la Cruz Jr." (particles of
+# names in lower case between its capitalised words).
+_PARTICLE = "|".join(sorted(p for p in PARTICLES if p.isalpha()))
+_BYLINE = re.compile(
+    r"^(?P<lead>(?:(?:Story|Written|Reporting|Reported|Text)\s+by|By))\s+[A-Z][\w.'’\-]*"
+    rf"(?:[ ,]+(?:and\s+)?(?:(?:{_PARTICLE})\s+){{0,2}}[A-Z][\w.'’\-]*){{0,8}}\.?$"
+)
 
 
 @lru_cache(maxsize=256)
@@ -154,6 +161,7 @@ def is_credit_only(line: str) -> bool:
 def byline_of(line: str) -> str | None:
     """The names in a byline ("By Jane Doe and John Roe" -> "Jane Doe and John Roe")."""
     line = line.strip()
-    if len(words(line)) > 12 or not _BYLINE.match(line):
+    match = _BYLINE.match(line) if len(words(line)) <= 12 else None
+    if match is None:
         return None
-    return line[3:].strip().rstrip(".")
+    return line[match.end("lead") :].strip().rstrip(".")

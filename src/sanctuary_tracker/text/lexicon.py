@@ -102,7 +102,8 @@ ORG_WORDS = NEWS_WORDS | _words(
     enforcement immigration customs security justice homeland patrol prison jail detention
     facility district circuit appeals division unit team alliance network caucus federation
     society trust initiative campaign organization organisation ministry embassy library museum
-    meeting mosque temple studies rights liberties liberty clinic fire rescue democrats
+    meeting mosque temple studies rights liberties liberty clinic fire rescue democrats staff desk
+    newsroom
     republicans international national american federal constitution charter channel org com
     corporation production studio holdings partner
     charity watch action forum partnership collective industry enterprise solution solutions
