@@ -346,3 +346,9 @@ def test_a_dateline_of_several_words_is_a_dateline():
     assert ("Orange City", "IA", "local") in found
     assert not any(name == "Orange" for name, _, _ in found)
     assert ("Orange", "CA", "local") in named("Orange city officials in California said no.")
+
+
+def test_a_name_written_in_capitals_by_its_own_form_is_no_shouting():
+    # "NYC" is how the city is written; "BOSTON" in a heading or a judge's line is shouting
+    assert ("New York", "NY", "local") in named("NYC and L.A. are sanctuary cities.")
+    assert named("BOSTON officials said no.") == set()

@@ -209,6 +209,8 @@ class _Resolver:
                 if not word.isupper():
                     return False
                 capitals = True
+        if capitals and any(self.text[m.start : m.end] in c.variants for c in m.candidates):
+            return False  # a name written so: "NYC", "NOLA"
         return capitals and not self._dateline(m)
 
     def _big_city(self, m: Match):
