@@ -352,6 +352,15 @@ def add_population(rows: list[Row], fips_of: dict[str, str]) -> Counter:
         legal = by_legal.get(key, [])
         cands = legal or by_key.get(key, [])
         if not cands:
+            # The Census names some cities with "City" that GeoNames and the news leave
+            # out ("Boise City" is Boise, Idaho): GeoNames' name is the place's too.
+            # (Only where GeoNames has no "X City" of its own in the state.)
+            with_city = (key[0], f"{key[1]} city")
+            cities = [r for r in by_key.get(with_city, []) if len(r.geoid) == 7]
+            if len(recs) == 1 and len(cities) == 1 and with_city not in gn:
+                cities[0].variants.append(recs[0]["name"])
+                cities[0].population = int(recs[0]["population"]) or None
+                stats["population_7_named_without_city"] += 1
             continue
         if len(recs) != 1:
             stats["ambiguous_geonames"] += 1

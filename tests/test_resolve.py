@@ -352,3 +352,11 @@ def test_a_name_written_in_capitals_by_its_own_form_is_no_shouting():
     # "NYC" is how the city is written; "BOSTON" in a heading or a judge's line is shouting
     assert ("New York", "NY", "local") in named("NYC and L.A. are sanctuary cities.")
     assert named("BOSTON officials said no.") == set()
+
+
+def test_a_city_the_census_names_with_city_is_found_by_its_own_name():
+    # the Census's "Boise City" is Boise, Idaho, by GeoNames' name and population
+    assert {(n, s) for n, s, _ in named("Officials in Boise said no.")} == {("Boise City", "ID")}
+    # "Boise State" is a university; "Washington State" is the state
+    assert named("Boise State beat Fresno State.") == set()
+    assert ("Washington", "WA", "state") in named("Washington State troopers came.")

@@ -141,6 +141,9 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
     ):
         return "organisation"  # "Boston Globe", "the Springfield Republican", not "a New
         # Haven Democrat" (a member of the party from there)
+    if tight_after and after[0] == "State" and not match.names_state:
+        return "organisation"  # "Boise State", "Fresno State": a university (but "Ohio State"
+        # and "Washington State" are read with the state)
     if first >= 2 and before_norm == "of" and norm(tokens[first - 2][0]) in cues.ORG_OF:
         return "organisation"  # "Department of Homeland Security", "District of Pennsylvania"
     if (
