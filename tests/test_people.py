@@ -326,3 +326,10 @@ def test_a_bylines_names_are_people_but_a_newsrooms_credit_is_not():
     for credit in ("By CBS Detroit", "By Valley Post Staff"):
         text = f"{credit}\n\nThe county voted."
         assert find_people(text, resolve_places(text)) == []
+
+
+def test_a_title_after_a_place_name_that_is_not_a_place_here():
+    # "Oklahoma City" is a team here (no place): its "City" is not the coach's title
+    text = "Oklahoma City coach Billy Donovan said the team played well in the game."
+    found = {p.name: p.title for p in find_people(text, resolve_places(text))}
+    assert found == {"Billy Donovan": "coach"}

@@ -360,3 +360,14 @@ def test_a_city_the_census_names_with_city_is_found_by_its_own_name():
     # "Boise State" is a university; "Washington State" is the state
     assert named("Boise State beat Fresno State.") == set()
     assert ("Washington", "WA", "state") in named("Washington State troopers came.")
+
+
+def test_a_team_named_for_its_city_is_no_place():
+    # a result verb or a player's position beside the name, in a text about a game
+    assert named("Winnipeg defeated Nashville 3-1 on Tuesday night.") == set()
+    assert named("Pittsburgh quarterback Ben Lee missed the game.") == set()
+    # but a court's "2-1" or a vote's tally is no game
+    assert ("California", "CA", "state") in named(
+        "California beat the administration in court, 2-1 on appeal."
+    )
+    assert ("Fresno", "CA", "local") in named("Supervisors in Fresno voted 3-2 to end it.")

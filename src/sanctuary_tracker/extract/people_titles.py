@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-from sanctuary_tracker.extract.people_places import PlaceSpans, place_name, state_named
+from sanctuary_tracker.extract.people_places import (
+    PlaceSpans,
+    names_a_place,
+    place_name,
+    state_named,
+)
 from sanctuary_tracker.extract.people_words import UPPER, Tok, plain
 from sanctuary_tracker.text import given_names
 from sanctuary_tracker.text.abbreviations import TITLE_ABBREVIATIONS
@@ -107,6 +112,25 @@ def _last_sentence_end(window: str) -> int:
     return last
 
 
+# A capitalised word right before a title that was not read as a place: the words of the
+# title that make a place's name with it ("Oklahoma City coach", a team's) are the name's.
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+$")
+_WORD_AT = re.compile(r"([A-Z][\w.'’-]*)[ \t]+")
+
+
+def _past_name_words(text: str, name_start: int, at: int, end: int) -> int:
+    """Where the title starts once the words that finish a place's name ("City" after
+    "Oklahoma") are given to that name."""
+    while at < end:
+        word = _WORD_AT.match(text, at, end)
+        if word is None or _a_title_word(word.group(1)):
+            break
+        if not names_a_place(" ".join(text[name_start : word.end(1)].split())):
+            break
+        at = word.end()
+    return at
+
+
 def _a_title_word(word: str) -> bool:
     """A title's own word ("Judge", "Sen.", "co-founder"), not one that only stands inside
     titles ("District", "of", "and")."""
@@ -158,6 +182,9 @@ def title_and_of(
                     title_start = e
         while title_start < start and text[title_start] in " \t\u00a0":
             title_start += 1
+        before = _NAME_BEFORE.search(text, max(0, title_start - 30), title_start)
+        if place_of is None and before:
+            title_start = _past_name_words(text, before.start(), title_start, start)
         title = " ".join(text[title_start:start].split())
         title = re.sub(r"^(?:(?:and|of|the|or|by|with|for|to)\s+)+", "", title, flags=re.I)
         title = title if title and re.search("[A-Za-z]", title) else None  # not "085"

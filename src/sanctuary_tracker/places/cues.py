@@ -99,3 +99,20 @@ REGIONS = {
     "lehigh valley": "PA",
     "main line": "PA",
 }
+
+# A team named for its city or state: a result verb beside the name ("Winnipeg defeated
+# Nashville", "Eastern Michigan routs ..."), or a player's position after it ("Pittsburgh
+# quarterback"), in a sentence about a game (``match_cues.SPORTS_SENTENCE``).
+RESULT_VERBS = frozenset(
+    """
+    beat beats defeated defeats routed routs edged edges topped blanked swept sweeps downed
+    outlasted outscored rallied trailed
+    """.split()
+)
+POSITION_WORDS = frozenset(
+    """
+    quarterback quarterbacks linebacker linebackers cornerback cornerbacks receiver receivers
+    defenseman goaltender goalie pitcher pitchers shortstop outfielder infielder midfielder
+    striker winger center centre forward guard tackle safety coach
+    """.split()
+)

@@ -141,6 +141,11 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
     ):
         return "organisation"  # "Boston Globe", "the Springfield Republican", not "a New
         # Haven Democrat" (a member of the party from there)
+    if (
+        (tight_after and (after_norm in cues.RESULT_VERBS or after_norm in cues.POSITION_WORDS))
+        or (tight_before and before_norm in cues.RESULT_VERBS)
+    ) and _about_a_game(text, match.start, match.end):
+        return "organisation"  # a team: "Winnipeg defeated Nashville 3-1"
     if tight_after and after[0] == "State" and not match.names_state:
         return "organisation"  # "Boise State", "Fresno State": a university (but "Ohio State"
         # and "Washington State" are read with the state)
@@ -203,6 +208,13 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
     return None
 
 
+def _about_a_game(text: str, start: int, end: int) -> bool:
+    """Whether the text around a name speaks of a game, not of a court or a vote (whose
+    "2-1" is a ruling's or a tally's)."""
+    lo, hi = max(0, start - 200), end + 200
+    return bool(SPORTS_SENTENCE.search(text, lo, hi)) and not NOT_A_GAME.search(text, lo, hi)
+
+
 def _middle_initial(text: str, tokens: list[Word], last: int) -> bool:
     """A middle initial and a capitalised word after the name: a given name's place
     ("Walker A. Booker"), not an abbreviation run together ("D.C.")."""
@@ -212,6 +224,17 @@ def _middle_initial(text: str, tokens: list[Word], last: int) -> bool:
 # (a capital and a small letter after the initial: a surname, not "D. C." nor "U. S.")
 _INITIAL_THEN_NAME = re.compile(r"[ \t\u00a0][A-Z]\.[ \t\u00a0][A-Z][a-z]")
 _TIGHT = " \t\u00a0"  # what may stand between a title and a name: "Mayor Jackson"
+# Near a team's name: a score or a word of games; but not a court's or a vote's words.
+NOT_A_GAME = re.compile(
+    r"\b(?:court|courts|ruling|ruled|judges?|panel|appeals?|lawsuit|sued|votes?|voted|voting"
+    r"|council|legislature|ordinance|sanctuary|immigration)\b",
+    re.I,
+)
+SPORTS_SENTENCE = re.compile(
+    r"\b\d{1,3}[-–]\d{1,3}\b(?![-–]\d)"
+    r"|\b(?:game|games|season|playoffs?|touchdowns?|innings?|overtime|goals?|points|rebounds"
+    r"|NFL|NBA|NHL|MLB|NCAA|MLS|quarterback|coach|league|tournament|championship|matchup)\b"
+)
 # The states whose whole name is one word ("Oregon", from the us package): after a place's
 # name without a comma, a qualifier, not the next word of a longer name.
 _STATE_WORDS = {
