@@ -371,3 +371,9 @@ def test_a_team_named_for_its_city_is_no_place():
         "California beat the administration in court, 2-1 on appeal."
     )
     assert ("Fresno", "CA", "local") in named("Supervisors in Fresno voted 3-2 to end it.")
+
+
+def test_an_adjective_that_names_a_township_is_the_adjective():
+    assert named("In Ohio, American farm goods sold well.") == {("Ohio", "OH", "state")}
+    assert ("American", "OH", "local") in named("American Township trustees in Ohio met.")
+    assert ("Canadian", "TX", "local") in named("Officials in Canadian, Texas, met.")

@@ -28,6 +28,12 @@ FOREIGN_HOMONYMS = frozenset(
     """.split()
 )
 
+# Adjectives that are also some townships' or small towns' names ("American" township,
+# Ohio; "Canadian", Texas): the adjective, unless a kind word or a comma (a state) follows.
+ADJECTIVE_NAMES = frozenset(
+    "american canadian german french english welsh republican democrat democratic".split()
+)
+
 # Capitalised words that may stand right before a place name without making it a person's.
 PLACE_MODIFIERS = frozenset(
     """

@@ -142,6 +142,13 @@ def not_a_place(doc: Doc, tokens: list[Word], match: Match) -> str | None:
         return "organisation"  # "Boston Globe", "the Springfield Republican", not "a New
         # Haven Democrat" (a member of the party from there)
     if (
+        single
+        and key in cues.ADJECTIVE_NAMES
+        and after_norm not in cues.KIND_WORDS
+        and text[match.end : match.end + 1] != ","
+    ):
+        return "word"  # "American farm goods", not "American Township" nor "Canadian, Texas"
+    if (
         (tight_after and (after_norm in cues.RESULT_VERBS or after_norm in cues.POSITION_WORDS))
         or (tight_before and before_norm in cues.RESULT_VERBS)
     ) and _about_a_game(text, match.start, match.end):
