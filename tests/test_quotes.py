@@ -351,3 +351,13 @@ def test_a_titled_object_before_the_subject_is_not_the_speaker():
     assert [q["speaker"] for q in quotes(text)] == ["Ann Ruiz"]
     text = 'He urged Mr. Bo Lee to act. Secretary of State Ann Ruiz said it "gives us hope."'
     assert [q["speaker"] for q in quotes(text)] == ["Ann Ruiz"]
+
+
+def test_a_quotation_an_unnamed_subject_says_is_nobodys():
+    text = 'Dr. Owen Lee treats her. "It does not affect me at all now," the patient wrote.'
+    assert quotes(text) == []
+    text = 'Mayor Owen Lee spoke. "It is over," her aunt said.'
+    assert quotes(text) == []
+    # but one a speech verb introduces is that verb's subject's
+    text = 'Bo Lee called the office and said, "I am coming," the prosecutor\'s office said.'
+    assert [q["speaker"] for q in quotes(text)] == ["Bo Lee"]

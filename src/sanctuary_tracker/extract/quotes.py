@@ -58,6 +58,10 @@ _UNNAMED = re.compile(
     + r")s?\b",
     re.I,
 )
+# Between a quotation and its speech verb: a subject with a determiner and no name.
+_DETERMINED_SUBJECT = re.compile(
+    r"[\s,]*(?:the|his|her|their|its|our|my)[ \t]+(?:[a-z][\w'’-]*[ \t]+){1,3}"
+)
 # "a spokesman for Gimenez", "an attorney for Smith": the named person is not the one speaking
 _PROXY_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(PROXY_WORDS)) + r")[ \t]+(?:for|to|of)[ \t]+"
@@ -331,7 +335,7 @@ class _Attributor:
                 continue
             found = self._attribute_after(a_start, a_end)
             reason = "after"
-            if found is None and self._said_by_someone_unnamed(a_start, a_end):
+            if found is None and self._said_by_someone_unnamed(a_start, a_end, span.open):
                 continue  # '"No comment," said a spokesman for ICE': no one named said it
             if found is None:
                 found = self._attribute_before(b_start, b_end)
@@ -384,13 +388,22 @@ class _Attributor:
         cands = self._candidates(start, end) if verbs else None
         return (verbs, cands) if cands else None
 
-    def _said_by_someone_unnamed(self, start: int, end: int) -> bool:
-        """The words after a quotation give it to someone unnamed, with a speech verb."""
+    def _said_by_someone_unnamed(self, start: int, end: int, open_at: int) -> bool:
+        """The words after a quotation give it to someone unnamed, with a speech verb (but
+        a quotation a speech verb introduces is that verb's subject's: 'he said, "...,"
+        the prosecutor's office said')."""
         verb = _VERB.search(self.text, start, end)
         if verb is None:
             return False
         unnamed = _UNNAMED.search(self.text, start, end)
-        return unnamed is not None and abs(unnamed.start() - verb.start()) <= UNNAMED_REACH
+        if unnamed is not None and abs(unnamed.start() - verb.start()) <= UNNAMED_REACH:
+            return True
+        # '"...," the patient wrote', '"...," her aunt said': a subject no name nor title gives
+        if _DETERMINED_SUBJECT.fullmatch(self.text, start, verb.start()) is None:
+            return False
+        before = self.text[max(0, open_at - 40) : open_at]
+        introduced = _VERB.search(before) is not None and before.rstrip()[-1:] in (",", ":")
+        return not introduced
 
     def _attribute_after(self, start: int, end: int) -> tuple[list[Person], tuple[int, int]] | None:
         found = self._verbs_and_candidates(start, end, _AFTER_VERB)
