@@ -313,3 +313,16 @@ def test_a_scale_word_hyphened_to_the_number():
     found = [(a["text"], a["value"]) for a in records(text)]
     assert found[0] == ("$3.2-million", 3200000)
     assert found[1][1] == 1000000
+
+
+def test_two_sums_joined_by_and_are_two_amounts():
+    found = [
+        (a["text"], a["value"]) for a in records("It got $5 million and $7 million in grants.")
+    ]
+    assert found == [("$5 million", 5_000_000), ("$7 million", 7_000_000)]
+    (between,) = records("It got between $5 million and $7 million.")
+    assert (between["value"], between["high"]) == (5_000_000, 7_000_000)
+
+
+def test_a_rate_keeps_its_digits():
+    assert [a["value"] for a in records("The euro rose to $1.1075 on Monday.")] == [1.1075]

@@ -223,26 +223,49 @@ def find_amounts(text: str, places: list[PlaceMention]) -> list[Amount]:
             inside.append(spans[next_span])
             next_span += 1
         phrases, in_sentence = None, []  # (found once per sentence, for all its amounts)
-        for start, end, match in inside:
-            parsed = _parse(match, text)
-            if parsed is None:
-                continue
-            if phrases is None:
-                phrases = _phrases(sentence)
-                in_sentence = mentions.inside(sentence.start, sentence.end)
-            value, high, start = parsed[0], parsed[1], parsed[2]
-            found.append(
-                Amount(
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    value=value,
-                    high=high,
-                    refers_to=_refers_to(phrases, start, end),
-                    jurisdiction=_jurisdiction(sentence, start, end, in_sentence, mentions),
+        for _, _, match in inside:
+            for value, high, start, end in _amounts_in(match, text):
+                if phrases is None:
+                    phrases = _phrases(sentence)
+                    in_sentence = mentions.inside(sentence.start, sentence.end)
+                found.append(
+                    Amount(
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        value=value,
+                        high=high,
+                        refers_to=_refers_to(phrases, start, end),
+                        jurisdiction=_jurisdiction(sentence, start, end, in_sentence, mentions),
+                    )
                 )
-            )
     return found
+
+
+def _amounts_in(match: re.Match, text: str) -> list[tuple[float | None, float | None, int, int]]:
+    """(value, high, start, end) of each amount a match holds: none, one, or two for two
+    sums joined by "and" without "between" ("$5 million and $7 million")."""
+    g = match.groupdict()
+    if g["sign"] and g["n2"] is not None and _two_sums(match, text):
+        first_end = match.end("s1") if g["s1"] else match.end("n1")
+        second = text.find("$", first_end, match.start("n2"))
+        second = second if second >= 0 else match.start("n2")
+        return [
+            (_value(g["n1"], g["s1"]), None, match.start(), first_end),
+            (_value(g["n2"], g["s2"]), None, second, match.end()),
+        ]
+    parsed = _parse(match, text)
+    return [] if parsed is None else [(*parsed, match.end())]
+
+
+def _two_sums(match: re.Match, text: str) -> bool:
+    """ "$5 million and $7 million": "and" joins two sums unless "between" opens them."""
+    g = match.groupdict()
+    joiner = text[match.end("n1") if not g["s1"] else match.end("s1") : match.start("n2")]
+    start = match.start()
+    return "and" in joiner.lower() and not re.search(
+        r"between[ \t]+$", text[max(0, start - 12) : start], re.I
+    )
 
 
 def _parse(match: re.Match, text: str) -> tuple[float | None, float | None, int] | None:
@@ -252,12 +275,7 @@ def _parse(match: re.Match, text: str) -> tuple[float | None, float | None, int]
         low = _value(g["n1"], g["s1"])
         if g["n2"] is None:
             return low, None, start
-        joiner = text[match.end("n1") if not g["s1"] else match.end("s1") : match.start("n2")]
         high = _value(g["n2"], g["s2"])
-        if "and" in joiner.lower() and not re.search(
-            r"between[ \t]+$", text[max(0, start - 12) : start], re.I
-        ):
-            return None  # "$5 and 6 ..." without "between" is two things; read the first alone
         if g["s1"] is None and g["s2"]:
             low = _value(g["n1"], g["s2"])  # "$1-2 million", "$1 to $2 million"
         if high is None or low is None or high <= low:
@@ -350,7 +368,7 @@ def _value(number: str | None, scale: str | None) -> float | None:
 def _number(value: float | None) -> float | int | None:
     if value is None:
         return None
-    rounded = round(value, 2)
+    rounded = round(value, 6)  # (float noise off: 16.7 * 1e6; a rate keeps its digits: $1.1075)
     return int(rounded) if rounded == int(rounded) else rounded
 
 
