@@ -326,3 +326,12 @@ def test_two_sums_joined_by_and_are_two_amounts():
 
 def test_a_rate_keeps_its_digits():
     assert [a["value"] for a in records("The euro rose to $1.1075 on Monday.")] == [1.1075]
+
+
+def test_a_fall_from_one_sum_to_a_smaller_is_two_sums():
+    found = [
+        (a["text"], a["value"]) for a in records("Profit fell from $47 billion to $8 billion.")
+    ]
+    assert found == [("$47 billion", 47_000_000_000), ("$8 billion", 8_000_000_000)]
+    (one,) = records("It got $1 to $2 million.")
+    assert (one["value"], one["high"]) == (1_000_000, 2_000_000)

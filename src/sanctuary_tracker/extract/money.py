@@ -259,10 +259,15 @@ def _amounts_in(match: re.Match, text: str) -> list[tuple[float | None, float | 
 
 
 def _two_sums(match: re.Match, text: str) -> bool:
-    """ "$5 million and $7 million": "and" joins two sums unless "between" opens them."""
+    """ "$5 million and $7 million": "and" joins two sums unless "between" opens them; "from
+    $47 billion to $8 billion" (a fall, each with its own sign) is two sums, no range."""
     g = match.groupdict()
     joiner = text[match.end("n1") if not g["s1"] else match.end("s1") : match.start("n2")]
     start = match.start()
+    if "$" in joiner and (g["s1"] or not g["s2"]):
+        low, high = _value(g["n1"], g["s1"]), _value(g["n2"], g["s2"])
+        if low is not None and high is not None and high < low:
+            return True
     return "and" in joiner.lower() and not re.search(
         r"between[ \t]+$", text[max(0, start - 12) : start], re.I
     )
