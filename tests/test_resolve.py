@@ -377,3 +377,8 @@ def test_an_adjective_that_names_a_township_is_the_adjective():
     assert named("In Ohio, American farm goods sold well.") == {("Ohio", "OH", "state")}
     assert ("American", "OH", "local") in named("American Township trustees in Ohio met.")
     assert ("Canadian", "TX", "local") in named("Officials in Canadian, Texas, met.")
+
+
+def test_a_legislators_party_label_puts_the_state_in_context():
+    text = "Sen. Ann Lee (D-IL) and Sen. Bo Ray (D-IL) wrote that towns like Berwyn would suffer."
+    assert ("Berwyn", "IL", "local") in named(text)

@@ -76,6 +76,9 @@ def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
 
 # After a dateline's place: a dash or a comma, perhaps after the outlet's call sign or a
 # wire's name in brackets ("AUSTIN (KXAN) —", "DENVER (AP) -").
+# A legislator's party and state: "(D-IL)", "R-TX" (the postal code; a city after the dash,
+# "D-Austin", is read as a place where it is matched).
+_PARTY_LABEL = re.compile(r"(?<![\w-])[DRI]-([A-Z]{2})\b")
 _DASH_AFTER = re.compile(r"\s*(?:\([^()\n]{1,24}\)\s*)?[—–,-]")
 
 
@@ -103,6 +106,11 @@ class _Resolver:
                 self._witness(
                     m.state, self.text[m.qualifier[0] : m.qualifier[1]] if m.qualifier else m.key
                 )
+        for label in _PARTY_LABEL.finditer(self.text):  # "Dick Durbin (D-IL)": a state too
+            state = label.group(1)
+            if self.gazetteer.state(state) is not None:
+                self.context[state] += 1
+                self._witness(state, label.group())
         tiers = (
             self._sure,
             self._named_before,
