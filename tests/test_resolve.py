@@ -382,3 +382,11 @@ def test_an_adjective_that_names_a_township_is_the_adjective():
 def test_a_legislators_party_label_puts_the_state_in_context():
     text = "Sen. Ann Lee (D-IL) and Sen. Bo Ray (D-IL) wrote that towns like Berwyn would suffer."
     assert ("Berwyn", "IL", "local") in named(text)
+
+
+def test_a_states_name_before_county_in_lower_case_is_the_state():
+    # "an Oregon county" is a county of Oregon; Oregon County (Missouri) is written so
+    assert named("Oregon county among hundreds on new sanctuary list") == {
+        ("Oregon", "OR", "state")
+    }
+    assert ("Oregon County", "MO", "county") in named("Officials in Oregon County, Missouri, met.")

@@ -11,7 +11,7 @@ from sanctuary_tracker.places.automaton import SCAN_CHARS, gazetteer_automaton, 
 from sanctuary_tracker.places.county_lists import county_lists, listed_before_kind, listed_towns
 from sanctuary_tracker.places.folding import marked_and_spaced
 from sanctuary_tracker.places.gazetteer import Gazetteer
-from sanctuary_tracker.places.lookups import facts_by_key, key_facts, lookup
+from sanctuary_tracker.places.lookups import facts_by_key, key_facts, lookup, state_named
 from sanctuary_tracker.places.match_cues import (
     HEADS,
     list_kinds,
@@ -49,6 +49,9 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
         start = end - length + 1  # in the text, the name is text[start:end]
         if folded[after : after + 1] == "-" and _hyphened_county(gazetteer, text, start, end):
             continue  # "Miami-Dade": a county named short, not Miami
+        if text[end - 7 : end] == " county" and state_named(gazetteer, key[:-7]):
+            end, key = end - 7, key[:-7]  # "an Oregon county": the state (Oregon County is in
+            # Missouri, and written so)
         r = (start, end, key)
         raw.append(r)
         # A match worth reading on its own: several words, a state, a large place, a kind
