@@ -390,3 +390,10 @@ def test_a_states_name_before_county_in_lower_case_is_the_state():
         ("Oregon", "OR", "state")
     }
     assert ("Oregon County", "MO", "county") in named("Officials in Oregon County, Missouri, met.")
+
+
+def test_a_legislators_home_after_the_party_initial_is_a_place():
+    found = named("State Rep. Ana Perez, D-Commerce City, backed it in Colorado.")
+    assert ("Commerce City", "CO", "local") in found
+    assert ("Texas", "TX", "state") in named("Sen. Ted Cruz, R-Texas, said so.")
+    assert named("The Tack-Hooper case was heard.") == set()

@@ -65,6 +65,11 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
             strong.append(r)
         else:
             rest.append(r)
+    homes = _legislators_homes(text, gazetteer)
+    if homes:
+        known = {r[0] for r in raw}
+        homes = [r for r in homes if r[0] not in known]
+        raw, strong = sorted(raw + homes), sorted(strong + homes)
     doc = Doc(text, spaced)
     listed = listed_before_kind(text, raw, gazetteer)
     lists, taken = county_lists(doc, sorted(raw + listed) if listed else raw, gazetteer, long_text)
@@ -143,6 +148,26 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
     list_kinds(text, matches)
     regions(text, folded, matches)
     return matches
+
+
+# A legislator's party and home: "Rep. Ana Ruiz, D-Commerce City," (the folded text marks
+# no capital inside a hyphened word, so the automaton does not find the place there).
+_PARTY_HOME = re.compile(
+    r"(?<![\w-])[DRI]-([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[,;)]|[ \t]+[a-z])"
+)
+
+
+def _legislators_homes(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """The places named as legislators' homes after their party's initial: (start, end,
+    key) like the automaton's matches, read as strong ones."""
+    if "-" not in text:
+        return []
+    found = []
+    for label in _PARTY_HOME.finditer(text):
+        key = normalise_phrase(label.group(1))
+        if key_facts(gazetteer, key)[0]:
+            found.append((label.start(1), label.end(1), key))
+    return found
 
 
 def _state_indicated(fact: tuple) -> str:
