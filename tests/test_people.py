@@ -333,3 +333,21 @@ def test_a_title_after_a_place_name_that_is_not_a_place_here():
     text = "Oklahoma City coach Billy Donovan said the team played well in the game."
     found = {p.name: p.title for p in find_people(text, resolve_places(text))}
     assert found == {"Billy Donovan": "coach"}
+
+
+def test_every_offset_of_a_record_is_a_span_of_its_field():
+    from sanctuary_tracker.extract import extract
+    from sanctuary_tracker.read.text import read_text
+
+    doc = read_text(
+        'Jail Rules\n\nBy Ana Ruiz\n\n"We are done," said Sheriff Bo Lee. Lee left.\n',
+        source="t.txt",
+    )
+    record = extract(doc)
+    fields = {"title": doc.title, "body": doc.body, "byline": doc.byline}
+    for person in record["people"]:
+        for m in person["mentions"]:
+            assert fields[m["field"]][m["start"] : m["end"]] in person["name"]
+    (quote,) = record["quotes"]
+    where = quote["speaker_span"]
+    assert fields[where["field"]][where["start"] : where["end"]] == "Bo Lee"

@@ -45,6 +45,7 @@ from functools import lru_cache
 from typing import Any
 
 from sanctuary_tracker.extract import listings_catalog as cat
+from sanctuary_tracker.extract.listings_anaphora import points_back
 from sanctuary_tracker.extract.mentions import Mentions, jurisdiction_label
 from sanctuary_tracker.places.resolve import PlaceMention
 from sanctuary_tracker.text import scan
@@ -294,48 +295,25 @@ def _listing_in(text, sentence, index, named, reading, ordered) -> Listing | Non
     return Listing(sentence.start, sentence.end, list_id, members, cue, reason)
 
 
-# A subject that points back to the places just named: "All three are on the list",
-# "Both cities were named", "Each jurisdiction appears on ...", "They were listed ...".
-_POINTS_BACK = re.compile(
-    r"(?:(?:And|But|Now|Today),?[ \t]+)?(?:"
-    r"(?P<both>both)(?:[ \t]+(?:of[ \t]+them|the[ \t]+)?(?P<kind1>cities|counties|states))?"
-    r"|all[ \t]+(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-    r"(?:[ \t]+(?P<kind2>cities|counties|states|jurisdictions))?"
-    r"|(?:the|these|those)[ \t]+(?P<count2>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-    r"[ \t]+(?P<kind3>cities|counties|states|jurisdictions|places|localities)"
-    r"|each(?:[ \t]+(?:of[ \t]+them|one|(?P<kind4>city|county|state|jurisdiction)))?"
-    r"|they|these[ \t]+(?:jurisdictions|places|localities)"
-    r")\b",
-    re.I,
-)
-_COUNTS = {
-    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())
-}
-_KIND_LEVEL = {"cit": "local", "count": "county", "state": "state"}
-
-
 def _referred_members(text, before: Sentence, sentence: Sentence, listing, places) -> None:
     """A listing whose subject points back to the places the sentence before names ("All
     three are on the list", "Both cities were named"): those places are its members, of the
     kind it says and as many as it says (else none: the words point elsewhere)."""
-    said = _POINTS_BACK.match(sentence.text)
+    said = points_back(sentence.text)
     if said is None:
         return
-    kind = next((k for k in said.group("kind1", "kind2", "kind3", "kind4") if k), "")
-    level = next((v for stem, v in _KIND_LEVEL.items() if kind.lower().startswith(stem)), None)
-    count = 2 if said.group("both") else said.group("count") or said.group("count2")
+    level, count, words = said
     found = [
         m
         for m in _members(text, before, places.inside(before.start, before.end))
         if level is None or m.jurisdiction.level == level
     ]
     named = list(dict.fromkeys(m.jurisdiction.geoid for m in found))
-    wanted = _COUNTS.get(str(count).lower(), int(count) if str(count).isdigit() else None)
-    if not named or (count and wanted != len(named)):
+    if not named or (count is not None and count != len(named)):
         return
     listing.members = found
     listing.start = before.start
-    listing.cue += f"; '{said.group().strip()}' names the places of the sentence before"
+    listing.cue += f"; '{words}' names the places of the sentence before"
 
 
 def _continuation(sentence: str, index: int, reading: _Reading) -> tuple[str, str, str] | None:

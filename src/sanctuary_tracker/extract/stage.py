@@ -5,6 +5,7 @@ a jurisdiction's kind as records show it."""
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from sanctuary_tracker.document import Document
@@ -99,11 +100,21 @@ def _locate(fields, starts, mention):
 
 
 def _with_span(fields, starts, item) -> dict[str, Any]:
-    field, offset, _ = _locate(fields, starts, item)
-    return {
-        **item.to_record(),
-        "span": {"field": field, "start": item.start - offset, "end": item.end - offset},
-    }
+    """The item's record with its span, and every other offset it holds (a person's
+    mentions, a quotation's speaker) made a span of its field too."""
+    record = {**item.to_record(), "span": _field_span(fields, starts, item.start, item.end)}
+    if "mentions" in record:
+        record["mentions"] = [_field_span(fields, starts, s, e) for s, e in record["mentions"]]
+    if record.get("speaker_span"):
+        record["speaker_span"] = _field_span(fields, starts, *record["speaker_span"])
+    return record
+
+
+def _field_span(fields, starts, start: int, end: int) -> dict[str, Any]:
+    """The span start..end of the joined text as the field it lies in gives it."""
+    index = bisect.bisect_right(starts, start) - 1
+    offset = starts[index]
+    return {"field": fields[index][0], "start": start - offset, "end": end - offset}
 
 
 def _jurisdictions(mentions: list[tuple[str, int, PlaceMention]]) -> list[dict[str, Any]]:

@@ -108,11 +108,13 @@ def check_record(
         if not isinstance(q.get("direct"), bool):
             raise RecordError(f"quotes[{i}].direct: not true or false")
         _optional_strs(q, ("speaker",), "quotes", i)
-        pair = q.get("speaker_span")
-        if pair is not None and not (
-            isinstance(pair, list) and len(pair) == 2 and all(_is_int(v) for v in pair)
+        speaker = q.get("speaker_span")
+        if isinstance(speaker, dict):
+            _span(speaker, lengths, lambda i=i: f"quotes[{i}].speaker_span", text=None)
+        elif speaker is not None and not (  # (as records before 2026-12-07 gave it)
+            isinstance(speaker, list) and len(speaker) == 2 and all(_is_int(v) for v in speaker)
         ):
-            raise RecordError(f"quotes[{i}].speaker_span: not [start, end]")
+            raise RecordError(f"quotes[{i}].speaker_span: not a span")
     for i, a in enumerate(record["amounts"]):
         _item(a, "amounts", i, lengths, text_required=True)
         value = a.get("value")
