@@ -195,3 +195,12 @@ def test_letterhead_of_a_government_office():
 def test_a_closing_credit_names_an_outlet_that_contributed(credit, original):
     clean = clean_text(f"County sues\n\nELMTOWN - The county sued on Monday.\n\n{credit}\n")
     assert clean.original_publisher == original
+
+
+def test_a_notice_that_runs_on_after_the_outlet_leaves_its_small_words():
+    from sanctuary_tracker.read.syndication import find_original_publisher
+
+    line = "This article first appeared on Stateline and is republished here under a license."
+    assert find_original_publisher(line) == "Stateline"
+    line = "This story was produced by Cardinal News and is republished with permission."
+    assert find_original_publisher(line) == "Cardinal News"

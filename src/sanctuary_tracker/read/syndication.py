@@ -169,6 +169,7 @@ def copyright_holder(line: str) -> str | None:
     return holder if holder and any(ch.isalpha() for ch in holder) else None
 
 
+_TRAILING_SMALL_WORDS = re.compile(r"(?:\s+(?:and|of|the|for|de))+$")
 _MONTH_START = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$)", re.I
 )
@@ -179,4 +180,5 @@ def _tidy(name: str) -> str:
     # (initials such as "U.S." are not sentence ends).
     name = re.split(r"(?<=[a-z0-9]{2})\.\s", name)[0]
     name = name.strip(" \t.,;:|-–").strip()
+    name = _TRAILING_SMALL_WORDS.sub("", name)  # "Stateline and (is republished)" -> "Stateline"
     return "" if _MONTH_START.match(name) or name.isdigit() else name
