@@ -152,8 +152,10 @@ def find_matches(text: str, gazetteer: Gazetteer) -> list[Match]:
 
 # A legislator's party and home: "Rep. Ana Ruiz, D-Commerce City," (the folded text marks
 # no capital inside a hyphened word, so the automaton does not find the place there).
+# (The initial leads the pattern, its boundary checked behind it: the engine then skips to
+# each "D", "R" or "I" instead of trying a look-behind at every character.)
 _PARTY_HOME = re.compile(
-    r"(?<![\w-])[DRI]-([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[,;)]|[ \t]+[a-z])"
+    r"[DRI]-(?<![\w-][DRI]-)([A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[,;)]|[ \t]+[a-z])"
 )
 
 

@@ -78,7 +78,7 @@ def jurisdictions_named(mentions: list[PlaceMention]) -> list[Jurisdiction]:
 # wire's name in brackets ("AUSTIN (KXAN) —", "DENVER (AP) -").
 # A legislator's party and state: "(D-IL)", "R-TX" (the postal code; a city after the dash,
 # "D-Austin", is read as a place where it is matched).
-_PARTY_LABEL = re.compile(r"(?<![\w-])[DRI]-([A-Z]{2})\b")
+_PARTY_LABEL = re.compile(r"[DRI]-(?<![\w-][DRI]-)([A-Z]{2})\b")  # (initial first: see matching)
 _DASH_AFTER = re.compile(r"\s*(?:\([^()\n]{1,24}\)\s*)?[—–,-]")
 
 
