@@ -4,7 +4,8 @@ Python's regex engine skips ahead fast (in C) only to a literal or to a class of
 that opens a case-sensitive pattern; a pattern that opens with ``\\b`` or a look-around is
 tried at every position instead. When few characters can open a match (capitals, certain
 digits), finding them first with a one-class pattern and trying the full pattern only there
-gives the same matches much faster."""
+gives the same matches much faster; and a closed list of words is best written as a tree of
+their prefixes (``prefix_tree``)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,25 @@ def matches(opening: re.Pattern, pattern: re.Pattern, text: str) -> Iterator[re.
         else:
             yield found
             position = found.end()
+
+
+def prefix_tree(words) -> str:
+    """An expression matching exactly ``words``, as a tree of their prefixes (the regular
+    expression engine tries the branches of a plain alternation one by one). Where one
+    word is the start of another, the longer is tried first."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], []).append(word[1:])
+    out = []
+    for first, rests in sorted(branches.items()):
+        if not first:
+            continue
+        below = prefix_tree(rests)
+        if not below:
+            out.append(re.escape(first))
+        else:
+            out.append(re.escape(first) + "(?:" + below + ")" + ("?" if "" in rests else ""))
+    return "|".join(out)
 
 
 # Characters a case-insensitive pattern reads as an ASCII letter that str.lower() leaves
