@@ -91,7 +91,10 @@ def title_before(text: str, start: int) -> bool:
     return last in TITLE_WORDS or last in TITLE_ABBREVIATIONS
 
 
-_PERIOD = re.compile(r"([\w.'’]*)\.[ \t]+(?=[A-Z])")
+# (Tried only where a word starts: a match never starts inside a word, since one would
+# start where the word does, and the look back spares reading each word to its end from
+# each of its characters.)
+_PERIOD = re.compile(r"(?<![\w.'’])([\w.'’]*)\.[ \t]+(?=[A-Z])")
 
 
 def _last_sentence_end(window: str) -> int:
