@@ -153,30 +153,16 @@ def candidates(text: str) -> list[int]:
 
 
 def _name_starts(text: str, named: re.Pattern) -> list[int]:
-    """Where ``named`` matches in ``text``: the popular names' lower-case forms found by one
-    Aho-Corasick pass, each confirmed by the pattern (its word boundaries) where it starts.
-    (Much faster than the case-insensitive alternation over the whole text.)"""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character whose lower case is longer: no offsets
-        return [match.start() for match in named.finditer(text)]
-    starts = sorted({end - size + 1 for end, size in _name_automaton().iter(lowered)})
-    out, reached = [], 0
-    for start in starts:
-        if start >= reached and (match := named.match(text, start)):
-            out.append(start)
-            reached = match.end()
-    return out
+    """Where ``named`` matches in ``text``: the popular names' lower-case forms found in the
+    pass that finds every list's words (``scan.Words``), each confirmed by the pattern (its
+    word boundaries) where it starts. (Much faster than the case-insensitive alternation
+    over the whole text.)"""
+    return [match.start() for match in _name_openings().matches(named, text)]
 
 
 @lru_cache(maxsize=1)
-def _name_automaton():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for form in _popular_forms():
-        automaton.add_word(form.lower(), len(form))
-    automaton.make_automaton()
-    return automaton
+def _name_openings() -> scan.Openings:
+    return scan.Openings(*_popular_forms())
 
 
 @lru_cache(maxsize=1)
