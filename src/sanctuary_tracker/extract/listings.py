@@ -203,7 +203,7 @@ def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
         return []
     ordered = Mentions(places)
     all_sentences = sentences(text)
-    list_sentences = [i for i, s in enumerate(all_sentences) if cat.LIST_NOUN.search(s.text)]
+    list_sentences = _list_noun_sentences(text, all_sentences)
     own_names = sum(1 for _ in cat.DDOR_OPENINGS.matches(cat.DDOR, text))
     reading = _Reading(
         _evidence(text),
@@ -311,6 +311,22 @@ _QUICK = re.compile(
 _QUICK_OPENINGS = scan.Openings(
     "list", "report", "letter", "identified", "deemed", "label", "DDOR", "sanctuary"
 )
+
+
+def _list_noun_sentences(text: str, all_sentences: tuple[Sentence, ...]) -> list[int]:
+    """The indexes of the sentences that name a list ("list", "report", "letters" ...):
+    searched for only in the sentences where a list noun's first word starts."""
+    starts = cat.LIST_NOUN_OPENINGS.starts(text)
+    return [
+        i
+        for i, s in enumerate(all_sentences)
+        if (starts is None or _starts_inside(starts, s)) and cat.LIST_NOUN.search(s.text)
+    ]
+
+
+def _starts_inside(starts: list[int], sentence: Sentence) -> bool:
+    at = bisect.bisect_left(starts, sentence.start)
+    return at < len(starts) and starts[at] < sentence.end
 
 
 def cat_cue_present(text: str) -> bool:

@@ -112,14 +112,22 @@ class Openings(Words):
     its matches where they stand: the words found in the lower-cased text (see Words), then
     the pattern tried there only."""
 
-    def matches(self, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-        """``pattern.finditer(text)`` (a pattern that never matches the empty string)."""
+    def starts(self, text: str) -> list[int] | None:
+        """Where in ``text`` a match may start, in order; None when the lower case cannot
+        tell (its offsets would differ, or it keeps a letter the pattern reads as another)."""
         found = self.found(text)
         if found is None or any(char in text for char in _FOLDED_APART):
-            yield from pattern.finditer(text)  # offsets in the lower-cased text would differ
+            return None
+        return sorted({start for start, _ in found})
+
+    def matches(self, pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+        """``pattern.finditer(text)`` (a pattern that never matches the empty string)."""
+        starts = self.starts(text)
+        if starts is None:
+            yield from pattern.finditer(text)
             return
         reached = 0
-        for start in sorted({start for start, _ in found}):
+        for start in starts:
             if start < reached:
                 continue
             match = pattern.match(text, start)
