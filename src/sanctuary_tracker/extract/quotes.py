@@ -30,33 +30,35 @@ from sanctuary_tracker.text.lexicon import (
     UNNAMED_SPEAKERS,
     pronoun_gender,
 )
+from sanctuary_tracker.text.scan import prefix_tree
 
-_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+# (The word lists are trees of their prefixes: the same matches as their alternation, the
+# longer of two words that start alike tried first, and far fewer branches tried at each
+# word; see text.scan.prefix_tree.)
+_VERB = re.compile(rf"\b(?:{prefix_tree(SPEECH_VERBS)})\b")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ROLE = re.compile(
-    r"\b(?:the|a|an|The|A|An)[ \t]+(?:[a-z.'’-]+[ \t]+){0,3}?("
-    + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
-    + r")\b"
+    r"\b(?:the|a|an|The|A|An)[ \t]+(?:[a-z.'’-]+[ \t]+){0,3}?(" + prefix_tree(TITLE_WORDS) + r")\b"
 )
-_TERM_BEFORE = re.compile(
-    r"\b(?:entitled|titled|named|dubbed|so-called|so called|term|terms|phrase|word|words|"
-    r"label|labeled|labelled|headlined|known as|slogan|called it|apparent|alleged|supposed|"
-    r"supposedly|purported|purportedly|self-described|self-styled|self-proclaimed|"
-    r"self-declared|would-be|quote-unquote|quote unquote)[ \t,:]*$",
-    re.I,
-)
+_TERM_WORDS = (
+    "entitled|titled|named|dubbed|so-called|so called|term|terms|phrase|word|words|label|"
+    "labeled|labelled|headlined|known as|slogan|called it|apparent|alleged|supposed|"
+    "supposedly|purported|purportedly|self-described|self-styled|self-proclaimed|"
+    "self-declared|would-be|quote-unquote|quote unquote"
+).split("|")
+_TERM_BEFORE = re.compile(rf"\b(?:{prefix_tree(_TERM_WORDS)})[ \t,:]*$", re.I)
 # Someone the text does not name: "said a spokesman for ICE", "one resident said" (the
 # article and the noun within a few characters of the speech verb).
 UNNAMED_REACH = 40
 _UNNAMED = re.compile(
     r"\b(?:a|an|one|another)[ \t]+(?:[\w.'’-]+[ \t]+){0,3}?(?:"
-    + "|".join(sorted(PROXY_WORDS | UNNAMED_SPEAKERS))
+    + prefix_tree(PROXY_WORDS | UNNAMED_SPEAKERS)
     + r")s?\b",
     re.I,
 )
 # "a spokesman for Gimenez", "an attorney for Smith": the named person is not the one speaking
 _PROXY_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(PROXY_WORDS)) + r")[ \t]+(?:for|to|of)[ \t]+"
+    r"\b(?:" + prefix_tree(PROXY_WORDS) + r")[ \t]+(?:for|to|of)[ \t]+"
     r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}$",
     re.I,
 )
