@@ -45,7 +45,10 @@ _BILL = re.compile(
     + "|".join(f"(?P<c{i}>{form})" for i, (_, form) in enumerate(_CHAMBERS))
     + r")[ \t]?(?:No\.[ \t]?)?(?P<num>\d{1,5}(?:-\d{1,5}|-[A-Z])?[A-Z]?)(?![\w-])"
 )
-_BILL_OPENING = re.compile(r"[SHABL]")  # what every form starts with
+# What every form starts with: its chamber's capital, with the number's first digit within
+# the 25 letters, dots and spaces after it ("Legislative Document No. 1"). The capitals
+# with no digit that near (most of them) are passed over in the scan, not tried one by one.
+_BILL_OPENING = re.compile(r"[SHABL](?=[A-Za-z. \t]{0,25}\d)")
 _FUNCTION_WORDS = frozenset({"a", "an", "and", "for", "from", "in", "of", "on", "the", "to"})
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
