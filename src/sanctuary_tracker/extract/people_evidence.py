@@ -217,7 +217,12 @@ def _ampersand(text: str, start: int, end: int) -> bool:
     after = _AMPERSAND_AFTER.match(text, end)
     if after:
         return not given_names.is_given_name(plain(after.group(1)))
-    before = _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    # (A match ends in "&" and spaces, at the name or at a line break right before it: the
+    # pattern is tried only where that is so, not before every name.)
+    if not text[lo:start].removesuffix("\n").rstrip(" \t").endswith("&"):
+        return False
+    before = _AMPERSAND_BEFORE.search(text, lo, start)
     if before:
         return not (before.group(1) and given_names.is_given_name(plain(before.group(1))))
     return False

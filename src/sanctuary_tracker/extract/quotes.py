@@ -82,6 +82,9 @@ _PARAPHRASE = re.compile(
 _STATEMENT = re.compile(r"\b(?:statement|remarks|letter|message|testimony|post|tweet)s?\b", re.I)
 _WORD_BEFORE_MARK = re.compile(r"([\w.]+)$")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
+# The word before a period that ends no sentence: an initial ("j") or initials ("u.s").
+_LETTER = re.compile(r"[a-z]")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 MAX_SEGMENT = 240
 
 
@@ -150,11 +153,7 @@ class _Attributor:
     def _sentence_end(self, start: int, limit: int) -> int:
         for m in _SENTENCE_END.finditer(self.text, start, limit):
             w = self._word_before(m.start(), start)
-            if (
-                w in QUOTE_ABBREVIATIONS
-                or re.fullmatch(r"[a-z]", w)
-                or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
-            ):
+            if w in QUOTE_ABBREVIATIONS or _LETTER.fullmatch(w) or _INITIALS.fullmatch(w):
                 continue
             if self._quoted(m.start()):
                 continue
@@ -178,7 +177,7 @@ class _Attributor:
         start = floor
         for m in _SENTENCE_END.finditer(self.text, floor, span.open):
             w = self._word_before(m.start(), floor)
-            if w in QUOTE_ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or self._quoted(m.start()):
+            if w in QUOTE_ABBREVIATIONS or _LETTER.fullmatch(w) or self._quoted(m.start()):
                 continue
             start = m.end()
         return start, span.open
