@@ -57,7 +57,7 @@ class Words:
     """A closed list of words (in any case) to find in a text's lower case. Each list made
     registers its words, and one Aho-Corasick pass over a text finds every list's (kept for
     the last text): a document is read once for the words amounts, listings and provisions
-    ask about, not once for each list (each pass costs more than the words found)."""
+    look for, not once for each list."""
 
     def __init__(self, *words: str) -> None:
         self.words = tuple(sorted({word.lower() for word in words}))
