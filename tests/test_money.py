@@ -295,7 +295,7 @@ _PIECES = ["$", "US", "USD", "5", "1,000", "2.5", "٣", "between", "a", "an", "h
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["", " ", "-"])), max_size=14))
 def test_opening_look_changes_no_match(pieces):
-    """The look at an amount's first character only skips positions: the matches are those
+    """The look at an amount's first word only skips positions: the matches are those
     of the forms without it."""
     import re
 

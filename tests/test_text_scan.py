@@ -65,3 +65,39 @@ def test_matches_found_from_opening_words_are_the_patterns(words, gap):
     ):
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in openings.matches(pattern, text)] == expected
+
+
+def _occurrences(words: tuple[str, ...], text: str) -> list[tuple[int, str]]:
+    lowered = text.lower()
+    found = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            found.append((at, word))
+            at = lowered.find(word, at + 1)
+    return sorted(found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_WORDS), max_size=12), st.sampled_from(["", " ", "-"]))
+def test_words_found_in_the_shared_pass_are_each_lists_own(words, gap):
+    """Every list's words come from one pass over the text with all lists' words: each list
+    gets exactly its own, where they stand (overlapping ones included)."""
+    text = gap.join(words)
+    lists = (scan.Words("list", "listed", "report"), scan.Words("DDOR", "$", "sanctuary"))
+    for found in lists:
+        if len(text.lower()) != len(text):
+            assert found.found(text) is None  # ("İ"): offsets in the lower case are not the text's
+        else:
+            assert found.found(text) == _occurrences(found.words, text)
+
+
+def test_a_list_made_after_a_text_was_read_finds_its_words():
+    text = "The Watch List names Kelvin and kelvinator."
+    assert scan.Words("watch").found(text) == [(4, "watch")]
+    assert scan.Words("kelvin").found(text) == [(21, "kelvin"), (32, "kelvin")]
+
+
+def test_a_text_whose_lower_case_is_longer_gives_no_offsets():
+    assert scan.Words("stanbul").found("İstanbul") is None
+    assert scan.Words("stanbul").in_lowered("i̇stanbul") == {"stanbul"}

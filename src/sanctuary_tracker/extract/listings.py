@@ -198,7 +198,7 @@ class _Reading:
     # The sentence being read, and the text's places: its places tell apart editions that
     # what it says of them cannot (``_by_members``).
     span: tuple[int, int] = (0, 0)
-    places: Mentions | None = None
+    places: Mentions = field(default_factory=lambda: Mentions([]))
     last_listing: tuple[int, str, str, frozenset[str]] | None = None  # index, id, reason, words
 
 
@@ -208,7 +208,7 @@ def find_listings(text: str, places: list[PlaceMention]) -> list[Listing]:
         return []
     ordered = Mentions(places)
     all_sentences = sentences(text)
-    list_sentences = [i for i, s in enumerate(all_sentences) if cat.LIST_NOUN.search(s.text)]
+    list_sentences = _list_noun_sentences(text, all_sentences)
     own_names = sum(1 for _ in cat.DDOR_OPENINGS.matches(cat.DDOR, text))
     reading = _Reading(
         _evidence(text),
@@ -341,6 +341,22 @@ _QUICK = re.compile(
 _QUICK_OPENINGS = scan.Openings(
     "list", "report", "letter", "identified", "deemed", "label", "DDOR", "sanctuary"
 )
+
+
+def _list_noun_sentences(text: str, all_sentences: tuple[Sentence, ...]) -> list[int]:
+    """The indexes of the sentences that name a list ("list", "report", "letters" ...):
+    searched for only in the sentences where a list noun's first word starts."""
+    starts = cat.LIST_NOUN_OPENINGS.starts(text)
+    return [
+        i
+        for i, s in enumerate(all_sentences)
+        if (starts is None or _starts_inside(starts, s)) and cat.LIST_NOUN.search(s.text)
+    ]
+
+
+def _starts_inside(starts: list[int], sentence: Sentence) -> bool:
+    at = bisect.bisect_left(starts, sentence.start)
+    return at < len(starts) and starts[at] < sentence.end
 
 
 def cat_cue_present(text: str) -> bool:
@@ -489,17 +505,11 @@ def _choose(candidates, said: cat.Said, reading: _Reading):
 
 
 def _by_members(tied: list[cat.OfficialList], said: cat.Said, reading: _Reading):
-    """Editions that what the text says cannot tell apart ("the Justice Department's 2017
-    letters": April's or November's) told apart by the places the sentence names: the one
-    edition whose shipped members hold some of them, when every other is complete and holds
-    none (a place missing from an incomplete edition may still be on it)."""
-    if reading.places is None:
-        return None
+    """Editions the text's words fit alike, told apart by the places the sentence names."""
     named = {m.jurisdiction.geoid for m in reading.places.inside(*reading.span)}
-    having = [e for e in tied if e.members & named]
-    if len(having) != 1 or not all(e.complete for e in tied if e is not having[0]):
+    edition = cat.told_apart_by_members(tied, named)
+    if edition is None:
         return None
-    edition = having[0]
     others = ", ".join(e.list_id for e in tied if e is not edition)
     return (
         edition.list_id,

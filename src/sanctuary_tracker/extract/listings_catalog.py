@@ -106,6 +106,17 @@ def matching_editions(said: Said) -> list[OfficialList]:
     return same_kind or found
 
 
+def told_apart_by_members(tied: list[OfficialList], named: set[str]) -> OfficialList | None:
+    """Of editions a text's words fit alike ("the Justice Department's 2017 letters": April's
+    or November's), the one whose shipped members hold some of the places named (GEOIDs),
+    when every other is complete and holds none (a place missing from an incomplete edition
+    may still be on it); else None."""
+    having = [e for e in tied if e.members & named]
+    if len(having) != 1 or not all(e.complete for e in tied if e is not having[0]):
+        return None
+    return having[0]
+
+
 def date_fits(edition: OfficialList, said: Said) -> bool:
     months = {(edition.year, edition.month)}
     if edition.end_month:

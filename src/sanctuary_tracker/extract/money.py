@@ -61,11 +61,13 @@ _RANGE_TAIL = (
 # Number words are only recognised here (the closed word classes of English cardinals);
 # their value is number_parser's. A run never starts inside a hyphenated word, so
 # "twenty-five" is read whole or not at all.
-_UNITS = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = "(?:" + "|".join(_UNIT_WORDS) + ")"
+_TENS = "(?:" + "|".join(_TEN_WORDS) + ")"
 _WORD = rf"(?:{_TENS}(?:[ \t-]{_UNITS}\b)?|{_UNITS}|{_WORD_SCALE})\b"
 _AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in _WORD_SCALE[3:-1].split("|")) + ")"
 _RUN = rf"(?<![\w-])(?:(?:a|an)[ \t](?={_WORD_SCALE}))?{_WORD}(?:(?:{_AFTER_SCALE}[ \t]and[ \t]|[ \t]|-){_WORD}){{0,9}}"
@@ -107,19 +109,31 @@ _VAGUE = (
 )
 # What something costs, loses, risks, receives, spends or pays, said as a bare plural
 # ("could cost the cities millions"): the plural alone is the amount.
+_COST_VERBS = (
+    "cost costs costing lose loses losing lost save saves saved saving risk risks risked "
+    "risking forfeit forfeits forfeited withhold withholds withheld withholding receive "
+    "receives received receiving spend spends spent spending owe owes owed pay pays paid "
+    "paying"
+).split()
 _COSTS = (
-    r"\b(?:cost|costs|costing|lose|loses|losing|lost|save|saves|saved|saving|risk|risks|risked|"
-    r"risking|forfeit|forfeits|forfeited|withhold|withholds|withheld|withholding|receive|"
-    r"receives|received|receiving|spend|spends|spent|spending|owe|owes|owed|pay|pays|paid|"
-    r"paying)[ \t]"
+    r"\b(?:" + "|".join(_COST_VERBS) + r")[ \t]"
     r"(?:[\w’'-]+[ \t]){0,4}?(?P<cv>(?:(?:hundreds|tens)[ \t]of[ \t])?(?:millions|billions))\b"
     r"(?![ \t](?:of|in)\b)"
 )
-# What every amount starts with: "$" or a digit; "h" ("half", even inside a word); or, at a
-# word's start, the first letter of a word one of the forms opens with (US, between, a/an,
-# number words, several ... some, cost ... pay). A position without one is passed over at
-# once instead of trying every form there (the matches are the same).
-_OPENING = r"(?=[$\dh]|\b[abcefhlmnoprstuw])"
+# What every amount starts with: "$" or a digit; "half " (even inside a word); or, at a
+# word's start, "a " or "an " or the first word of one of the forms: "US", "between", a
+# number word, a vague quantity ("several", "tens"), a verb of cost (a word's start is
+# enough: "hundred" for "hundreds"). A position without one is passed over after this one
+# test instead of trying every form there (the matches are the same); the words are a
+# tree of prefixes, far cheaper to try than their plain alternation.
+_FIRST_WORDS = (
+    "us between several many few multiple some tens".split()
+    + _UNIT_WORDS
+    + _TEN_WORDS
+    + _WORD_SCALE[3:-1].split("|")
+    + _COST_VERBS
+)
+_OPENING = rf"(?=[$\d]|half[ \t]|\b(?:an?[ \t]|{scan.prefix_tree(_FIRST_WORDS)}))"
 _AMOUNT = re.compile(
     rf"{_OPENING}(?:"
     rf"(?P<sign>{_SIGN_AMOUNT}{_RANGE_TAIL}{_RATE})|(?P<nd>{_NUMBER_DOLLARS})|(?P<sf>{_SCALED_FUNDS})"

@@ -29,7 +29,6 @@ from sanctuary_tracker.extract.people_words import (
     INITIALS,
     MAX_RUN,
     RUN,
-    SEPARATOR,
     Tok,
     name_like,
     org_word,
@@ -145,10 +144,11 @@ class _Finder:
             word = m.group()
             if word.lower().rstrip(".") in NOT_NAMES:
                 continue  # one word never a name's ("The", "However"): most runs, at no cost
-            if word[1:].islower() and not SEPARATOR.search(word):
+            if word[1:].islower():
                 # One word, capitalised only at its start (so never two run together, nor
-                # initials): its one piece and sentence, as tokens, pieces and sentences
-                # would make them.
+                # initials; a run of several words holds a second capital, each word's
+                # first): its one piece and sentence, as tokens, pieces and sentences would
+                # make them.
                 self.owned = False
                 if ends_sentence(word):
                     self._name_in([Tok(m.start(), m.end() - 1, word[:-1])])

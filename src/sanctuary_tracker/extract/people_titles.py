@@ -96,7 +96,12 @@ def title_before(text: str, start: int) -> bool:
     return last in TITLE_WORDS or last in TITLE_ABBREVIATIONS
 
 
-_PERIOD = re.compile(r"([\w.'’]*)\.[ \t]+(?=[A-Z])")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+_DIGITS = re.compile(r"\d+")
+# (Tried only where a word starts: a match never starts inside a word, since one would
+# start where the word does, and the look back spares reading each word to its end from
+# each of its characters.)
+_PERIOD = re.compile(r"(?<![\w.'’])([\w.'’]*)\.[ \t]+(?=[A-Z])")
 
 
 def _last_sentence_end(window: str) -> int:
@@ -157,13 +162,13 @@ def title_and_of(
         s = window_start + w.start()
         e = window_start + w.end()
         word = w.group().lower().rstrip(".")
-        word = re.sub(r"['’]s$", "", word)
+        word = _POSSESSIVE_S.sub("", word)
         if (
             word in TITLE_WORDS
             or word in TITLE_PARTS
             or word in TITLE_ABBREVIATIONS
             or word in ("u.s", "st", "jr", "sr")
-            or re.fullmatch(r"\d+", word)
+            or _DIGITS.fullmatch(word)
             or places.at(s, e) is not None
             or word == "ward"
         ):

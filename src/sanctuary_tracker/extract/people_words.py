@@ -40,7 +40,6 @@ _WORD = (
 _SEP = r"[ \t\u00a0]+"
 # The particles of names, but "St." (a capitalised word, with its dot).
 _PARTICLE = "(?:" + "|".join(sorted(p for p in PARTICLES if p.isalpha())) + ")"
-SEPARATOR = re.compile(_SEP)
 RUN = re.compile(rf"{_WORD}(?:{_SEP}(?:{_PARTICLE}{_SEP}){{0,2}}{_WORD})*")  # "de la Cruz"
 _TOKEN = re.compile(rf"{_WORD}|\b{_PARTICLE}\b")
 # "AssociationKieran": two words run together by a lost line break.

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
+
+from sanctuary_tracker.text import scan
 
 _W = r"(?:[\w’'-]+[ \t]){0,%d}"  # up to N intervening words
 # (_NEG and _LIMIT open with a look at the first letter their words can start with: a
@@ -71,20 +72,12 @@ NEEDS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _needs_automaton():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for word in {w for words in NEEDS.values() for w in words}:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
+_NEEDED = scan.Words(*(word for words in NEEDS.values() for word in words))
 
 
 def needed_words(lowered: str) -> set[str]:
     """The needed words a lower-cased sentence holds, found in one scan."""
-    return {word for _, word in _needs_automaton().iter(lowered)}
+    return _NEEDED.in_lowered(lowered)
 
 
 def needed_words_at(text: str) -> list[tuple[int, int, str]] | None:
@@ -93,11 +86,10 @@ def needed_words_at(text: str) -> list[tuple[int, int, str]] | None:
     offsets would not be the text's). A sentence's lower case holds the words found inside
     it here (only a Greek capital sigma lower-cases by what stands beside it, and no needed
     word holds a sigma)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
+    found = _NEEDED.found(text)
+    if found is None:
         return None
-    found = [(end + 1 - len(word), end + 1, word) for end, word in _needs_automaton().iter(lowered)]
-    return sorted(found)
+    return sorted((start, start + len(word), word) for start, word in found)
 
 
 def _rule(provision, value, pattern, negated_value=None, built_in=False, name=""):

@@ -31,30 +31,32 @@ from sanctuary_tracker.text.lexicon import (
     UNNAMED_SPEAKERS,
     pronoun_gender,
 )
+from sanctuary_tracker.text.scan import prefix_tree
 
-_VERB = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+# (The word lists are trees of their prefixes: the same matches as their alternation, the
+# longer of two words that start alike tried first, and far fewer branches tried at each
+# word; see text.scan.prefix_tree.)
+_VERB = re.compile(rf"\b(?:{prefix_tree(SPEECH_VERBS)})\b")
 # What gives a quotation its source right after it, though it is no speech verb (and so
 # never makes its subject the speaker of later quotations): '"...," according to X'.
 _AFTER_VERB = re.compile(_VERB.pattern + r"|\baccording(?=[ \t]+to\b)")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _ROLE = re.compile(
-    r"\b(?:the|a|an|The|A|An)[ \t]+(?:[a-z.'’-]+[ \t]+){0,3}?("
-    + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
-    + r")\b"
+    r"\b(?:the|a|an|The|A|An)[ \t]+(?:[a-z.'’-]+[ \t]+){0,3}?(" + prefix_tree(TITLE_WORDS) + r")\b"
 )
-_TERM_BEFORE = re.compile(
-    r"\b(?:entitled|titled|named|dubbed|so-called|so called|term|terms|phrase|word|words|"
-    r"label|labeled|labelled|headlined|known as|slogan|called it|apparent|alleged|supposed|"
-    r"supposedly|purported|purportedly|self-described|self-styled|self-proclaimed|"
-    r"self-declared|would-be|quote-unquote|quote unquote)[ \t,:]*$",
-    re.I,
-)
+_TERM_WORDS = (
+    "entitled|titled|named|dubbed|so-called|so called|term|terms|phrase|word|words|label|"
+    "labeled|labelled|headlined|known as|slogan|called it|apparent|alleged|supposed|"
+    "supposedly|purported|purportedly|self-described|self-styled|self-proclaimed|"
+    "self-declared|would-be|quote-unquote|quote unquote"
+).split("|")
+_TERM_BEFORE = re.compile(rf"\b(?:{prefix_tree(_TERM_WORDS)})[ \t,:]*$", re.I)
 # Someone the text does not name: "said a spokesman for ICE", "one resident said" (the
 # article and the noun within a few characters of the speech verb).
 UNNAMED_REACH = 40
 _UNNAMED = re.compile(
     r"\b(?:a|an|one|another)[ \t]+(?:[\w.'’-]+[ \t]+){0,3}?(?:"
-    + "|".join(sorted(PROXY_WORDS | UNNAMED_SPEAKERS))
+    + prefix_tree(PROXY_WORDS | UNNAMED_SPEAKERS)
     + r")s?\b",
     re.I,
 )
@@ -64,7 +66,7 @@ _DETERMINED_SUBJECT = re.compile(
 )
 # "a spokesman for Gimenez", "an attorney for Smith": the named person is not the one speaking
 _PROXY_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(PROXY_WORDS)) + r")[ \t]+(?:for|to|of)[ \t]+"
+    r"\b(?:" + prefix_tree(PROXY_WORDS) + r")[ \t]+(?:for|to|of)[ \t]+"
     r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}$",
     re.I,
 )
@@ -101,6 +103,9 @@ _PARAPHRASE = re.compile(
 _STATEMENT = re.compile(r"\b(?:statement|remarks|letter|message|testimony|post|tweet)s?\b", re.I)
 _WORD_BEFORE_MARK = re.compile(r"([\w.]+)$")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)")
+# The word before a period that ends no sentence: an initial ("j") or initials ("u.s").
+_LETTER = re.compile(r"[a-z]")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 MAX_SEGMENT = 240
 _NEW_SENTENCE = re.compile(r"[ \t]+[A-Z]")  # after a quotation that ends with a period
 
@@ -170,11 +175,7 @@ class _Attributor:
     def _sentence_end(self, start: int, limit: int) -> int:
         for m in _SENTENCE_END.finditer(self.text, start, limit):
             w = self._word_before(m.start(), start)
-            if (
-                w in QUOTE_ABBREVIATIONS
-                or re.fullmatch(r"[a-z]", w)
-                or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
-            ):
+            if w in QUOTE_ABBREVIATIONS or _LETTER.fullmatch(w) or _INITIALS.fullmatch(w):
                 continue
             if self._quoted(m.start()):
                 continue
@@ -200,7 +201,7 @@ class _Attributor:
         start = floor
         for m in _SENTENCE_END.finditer(self.text, floor, span.open):
             w = self._word_before(m.start(), floor)
-            if w in QUOTE_ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or self._quoted(m.start()):
+            if w in QUOTE_ABBREVIATIONS or _LETTER.fullmatch(w) or self._quoted(m.start()):
                 continue
             start = m.end()
         return start, span.open

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _MARK = re.compile(r"[\"“”„«»]")
@@ -64,6 +65,11 @@ def _stray_close(text: str, pos: int, para_start: int) -> bool:
     return text[pos - 1] == " " and text[pos - 2] in ",.!?" and after.islower()
 
 
+def _lead(text: str, start: int, end: int) -> int:
+    """Where the paragraph text[start:end] starts after its leading white space."""
+    return start + (len(text[start:end]) - len(text[start:end].lstrip()))
+
+
 def _trimmed_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -72,6 +78,7 @@ def _trimmed_end(text: str, start: int, end: int) -> int:
 
 def quotation_spans(text: str) -> list[Span]:
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    marks = [m.start() for m in _MARK.finditer(text)]  # (one scan, not one per paragraph)
     spans: list[Span] = []
     depth = 0
     open_at = -1
@@ -80,10 +87,9 @@ def quotation_spans(text: str) -> list[Span]:
     parts: list[tuple[int, int]] = []  # passages of a run-on quotation's earlier paragraphs
     part_start = -1
     for index, (p_start, p_end) in enumerate(paragraphs):
-        lead = p_start + (len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip()))
         skip_first = depth > 0  # the run-on quotation's repeated opening mark
-        for m in _MARK.finditer(text, p_start, p_end):
-            pos = m.start()
+        lead = _lead(text, p_start, p_end) if skip_first else -1
+        for pos in marks[bisect_left(marks, p_start) : bisect_left(marks, p_end)]:
             facing = _facing(text, pos, p_start)
             if skip_first and pos == lead and facing == "open":
                 skip_first = False

@@ -13,6 +13,7 @@ from itertools import product
 import numpy
 
 from sanctuary_tracker.places import cues
+from sanctuary_tracker.text.scan import prefix_tree
 
 
 def _fold_table(lower: bool = True) -> dict[int, str]:
@@ -96,26 +97,8 @@ _SMALL = "(?:" + "|".join(sorted(UNMARKED, key=len, reverse=True)) + r")\.*(?![A
 _SMALL_WORD = re.compile(_SMALL, re.I)
 
 
-def _prefix_tree(words) -> str:
-    """An expression matching exactly ``words``, as a tree of their prefixes (the regular
-    expression engine tries the branches of a plain alternation one by one)."""
-    branches: dict[str, list[str]] = {}
-    for word in words:
-        branches.setdefault(word[:1], []).append(word[1:])
-    out = []
-    for first, rests in sorted(branches.items()):
-        if not first:
-            continue
-        below = _prefix_tree(rests)
-        if not below:
-            out.append(re.escape(first))
-        else:
-            out.append(re.escape(first) + "(?:" + below + ")" + ("?" if "" in rests else ""))
-    return "|".join(out)
-
-
 _SMALL_MARKED = re.compile(
-    rb"\^(?=(?:" + _prefix_tree(UNMARKED).encode() + rb")\.*(?![A-Za-z0-9&]))"
+    rb"\^(?=(?:" + prefix_tree(UNMARKED).encode() + rb")\.*(?![A-Za-z0-9&]))"
 )
 
 
