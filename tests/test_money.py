@@ -315,23 +315,29 @@ def test_a_scale_word_hyphened_to_the_number():
     assert found[1][1] == 1000000
 
 
-def test_two_sums_joined_by_and_are_two_amounts():
-    found = [
-        (a["text"], a["value"]) for a in records("It got $5 million and $7 million in grants.")
-    ]
-    assert found == [("$5 million", 5_000_000), ("$7 million", 7_000_000)]
-    (between,) = records("It got between $5 million and $7 million.")
-    assert (between["value"], between["high"]) == (5_000_000, 7_000_000)
+@pytest.mark.parametrize(
+    ("text", "sums", "one_range"),
+    [
+        # "and" without "between" joins two sums
+        (
+            "It got $5 million and $7 million in grants.",
+            [("$5 million", 5_000_000), ("$7 million", 7_000_000)],
+            ("It got between $5 million and $7 million.", 5_000_000, 7_000_000),
+        ),
+        # a fall from one sum to a smaller, each with its sign, is no range
+        (
+            "Profit fell from $47 billion to $8 billion.",
+            [("$47 billion", 47_000_000_000), ("$8 billion", 8_000_000_000)],
+            ("It got $1 to $2 million.", 1_000_000, 2_000_000),
+        ),
+    ],
+)
+def test_two_sums_beside_a_range(text, sums, one_range):
+    assert [(a["text"], a["value"]) for a in records(text)] == sums
+    range_text, low, high = one_range
+    (one,) = records(range_text)
+    assert (one["value"], one["high"]) == (low, high)
 
 
 def test_a_rate_keeps_its_digits():
     assert [a["value"] for a in records("The euro rose to $1.1075 on Monday.")] == [1.1075]
-
-
-def test_a_fall_from_one_sum_to_a_smaller_is_two_sums():
-    found = [
-        (a["text"], a["value"]) for a in records("Profit fell from $47 billion to $8 billion.")
-    ]
-    assert found == [("$47 billion", 47_000_000_000), ("$8 billion", 8_000_000_000)]
-    (one,) = records("It got $1 to $2 million.")
-    assert (one["value"], one["high"]) == (1_000_000, 2_000_000)

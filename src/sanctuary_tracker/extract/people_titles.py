@@ -139,7 +139,7 @@ def _past_name_words(text: str, name_start: int, at: int, end: int) -> int:
 def _a_title_word(word: str) -> bool:
     """A title's own word ("Judge", "Sen.", "co-founder"), not one that only stands inside
     titles ("District", "of", "and")."""
-    word = re.sub(r"['’]s$", "", word.lower().rstrip("."))
+    word = _POSSESSIVE_S.sub("", word.lower().rstrip("."))
     word = word.rpartition("-")[2] or word  # "co-founder", "vice-chair"
     return word in TITLE_WORDS or word in TITLE_ABBREVIATIONS
 

@@ -95,8 +95,13 @@ def _joined(fields: list[tuple[str, str]]) -> tuple[str, list[int]]:
 
 def _locate(fields, starts, mention):
     """(field name, the field's start in the joined text, the mention)."""
-    index = max(i for i, start in enumerate(starts) if start <= mention.start)
+    index = _field_at(starts, mention.start)
     return fields[index][0], starts[index], mention
+
+
+def _field_at(starts: list[int], offset: int) -> int:
+    """The index of the field an offset of the joined text lies in."""
+    return bisect.bisect_right(starts, offset) - 1
 
 
 def _with_span(fields, starts, item) -> dict[str, Any]:
@@ -112,7 +117,7 @@ def _with_span(fields, starts, item) -> dict[str, Any]:
 
 def _field_span(fields, starts, start: int, end: int) -> dict[str, Any]:
     """The span start..end of the joined text as the field it lies in gives it."""
-    index = bisect.bisect_right(starts, start) - 1
+    index = _field_at(starts, start)
     offset = starts[index]
     return {"field": fields[index][0], "start": start - offset, "end": end - offset}
 

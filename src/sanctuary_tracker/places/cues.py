@@ -108,7 +108,7 @@ REGIONS = {
 
 # A team named for its city or state: a result verb beside the name ("Winnipeg defeated
 # Nashville", "Eastern Michigan routs ..."), or a player's position after it ("Pittsburgh
-# quarterback"), in a sentence about a game (``match_cues.SPORTS_SENTENCE``).
+# quarterback"), in text about a game (``match_cues._about_a_game``).
 RESULT_VERBS = frozenset(
     """
     beat beats defeated defeats routed routs edged edges topped blanked swept sweeps downed
